@@ -1,0 +1,214 @@
+//! Ingest: find the source files, read them, decode them, sniff their format.
+//!
+//! Steps: walk every given path (folders recursively, hidden entries skipped, sorted so the
+//! order never depends on the file system), read each file, reject what is not text (a NUL
+//! byte, invalid UTF-8) with the line where it goes wrong, strip a UTF-8 BOM, normalize line
+//! endings, and give each source a stable id (its file stem, made unique by its parent folder
+//! where two files share a stem). This is the only stage besides `emit` that touches the disk.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::Diagnostic;
+use crate::parse::{Format, sniff};
+
+/// One decoded source file.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Stable id: the file stem (`000_6817c9c560a1ff8f`), unique within one build.
+    pub id: String,
+    /// The path as given or found, with `/` separators.
+    pub path: String,
+    /// Decoded text, BOM removed, `\r\n` turned into `\n`.
+    pub text: String,
+    /// The sniffed format.
+    pub format: Format,
+    /// Hex SHA-256 of the raw bytes.
+    pub sha256: String,
+}
+
+/// Lists the files under `paths` in a stable order. Missing paths are reported.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        if !path.is_dir() {
+            problems.push(Diagnostic::file(path, "no such file or folder"));
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+                Ok(_) => {}
+                Err(err) => {
+                    let at = err.path().unwrap_or(path).to_path_buf();
+                    problems.push(Diagnostic::file(&at, format!("cannot read: {err}")));
+                }
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, problems)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Decodes raw bytes into text, or says why they are not a text document.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(Diagnostic::at(
+            path,
+            line_of_offset(bytes, at),
+            "binary file (contains a NUL byte); expected a text document",
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.replace("\r\n", "\n").replace('\r', "\n")),
+        Err(err) => Err(Diagnostic::at(
+            path,
+            line_of_offset(bytes, err.valid_up_to()),
+            format!(
+                "not valid UTF-8 (byte {} of the file); re-save it as UTF-8",
+                err.valid_up_to() + 1
+            ),
+        )),
+    }
+}
+
+fn line_of_offset(bytes: &[u8], offset: usize) -> u32 {
+    let newlines = bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    u32::try_from(newlines + 1).unwrap_or(u32::MAX)
+}
+
+/// Reads and decodes every file; returns the good ones and a diagnostic for each bad one.
+pub fn read_sources(files: &[PathBuf]) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    for path in files {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                problems.push(Diagnostic::file(path, format!("cannot read: {err}")));
+                continue;
+            }
+        };
+        match decode(path, &bytes) {
+            Ok(text) => sources.push(SourceFile {
+                id: String::new(),
+                path: display_path(path),
+                format: sniff(&text),
+                sha256: hex_sha256(&bytes),
+                text,
+            }),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    assign_ids(&mut sources);
+    (sources, problems)
+}
+
+/// Builds a source from text already in memory (tests, `build.rs` users with generated docs).
+pub fn source_from_text(path: &str, text: &str) -> SourceFile {
+    let mut sources = vec![SourceFile {
+        id: String::new(),
+        path: path.to_string(),
+        format: sniff(text),
+        sha256: hex_sha256(text.as_bytes()),
+        text: text.replace("\r\n", "\n"),
+    }];
+    assign_ids(&mut sources);
+    sources.remove(0)
+}
+
+fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Ids are file stems; where stems collide, the path without extension is used instead.
+fn assign_ids(sources: &mut [SourceFile]) {
+    let stem = |path: &str| -> String {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        match name.rfind('.') {
+            Some(dot) if dot > 0 => name[..dot].to_string(),
+            _ => name.to_string(),
+        }
+    };
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for source in sources.iter() {
+        *counts.entry(stem(&source.path)).or_default() += 1;
+    }
+    for source in sources.iter_mut() {
+        let id = stem(&source.path);
+        source.id = if counts[&id] > 1 {
+            let path = source.path.trim_start_matches("../").to_string();
+            match path.rfind('.') {
+                Some(dot) if dot > path.rfind('/').map_or(0, |s| s + 1) => path[..dot].to_string(),
+                _ => path,
+            }
+        } else {
+            id
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_bom_and_crlf() {
+        let text = decode(Path::new("a.txt"), b"\xef\xbb\xbfa\r\nb").unwrap();
+        assert_eq!(text, "a\nb");
+    }
+
+    #[test]
+    fn rejects_binary_with_line() {
+        let err = decode(Path::new("a.bin"), b"x\ny\n\0").unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("binary"));
+    }
+
+    #[test]
+    fn rejects_invalid_utf8_with_line() {
+        let err = decode(Path::new("a.txt"), b"ok\n\xff\xfe").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn ids_are_stems_made_unique() {
+        let mut sources = vec![
+            source_from_text("a/x.txt", "t"),
+            source_from_text("b/x.txt", "t"),
+            source_from_text("b/y.md", "t"),
+        ];
+        assign_ids(&mut sources);
+        let ids: Vec<_> = sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, vec!["a/x", "b/x", "y"]);
+    }
+}

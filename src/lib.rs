@@ -10,5 +10,6 @@ pub mod document;
 pub mod error;
 pub mod ingest;
 pub mod parse;
+pub mod vocab;
 
 pub use error::{Diagnostic, Error, Result};

@@ -1,0 +1,205 @@
+//! Header vocabulary: what a table column holds, judged by its header words in English and
+//! Chinese. One table of words, used by the plain-text parser (to find where a table's header
+//! starts and ends) and by the extractor (to decide what a table is). Never by position or file.
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ColumnRole {
+    /// The error code itself (`Error Code`, `错误码`).
+    ErrorCode,
+    /// The HTTP status (`Status Code`, `HTTP Status Code`, `状态码`).
+    HttpStatus,
+    /// The error message (`Error Message`, `Failure Cause`, `错误信息`).
+    Message,
+    /// A description (`Description`, `说明`, `描述`).
+    Description,
+    /// What to do (`Solution`, `Measure`, `Handling Measure`, `处理措施`).
+    Solution,
+    /// A module or service grouping column (`Module`, `Service`).
+    Module,
+    /// A parameter or field name (`Parameter`, `Name`, `参数`).
+    Parameter,
+    /// Whether a parameter is required (`Mandatory`, `Required`, `是否必选`).
+    Mandatory,
+    /// A data type (`Type`, `参数类型`, `类型`).
+    Type,
+    /// Where a parameter goes (`Location`, `In`).
+    Location,
+    /// A default value.
+    Default,
+    /// A value range or constraint.
+    Range,
+    /// An enumeration value or state (`Status`, `Value`, `事件类型`, `Failure Type`).
+    Value,
+    /// A cause column in a value table (`Cause`).
+    Cause,
+}
+
+/// Lower-cased header words and the role they name, most specific first. A header matches the
+/// first entry it contains (as whole words for Latin text).
+const VOCABULARY: &[(&str, ColumnRole)] = &[
+    ("http status code", ColumnRole::HttpStatus),
+    ("http status", ColumnRole::HttpStatus),
+    ("status code", ColumnRole::HttpStatus),
+    ("returned value", ColumnRole::HttpStatus),
+    ("状态码", ColumnRole::HttpStatus),
+    ("error code", ColumnRole::ErrorCode),
+    ("错误码", ColumnRole::ErrorCode),
+    ("错误代码", ColumnRole::ErrorCode),
+    ("error message", ColumnRole::Message),
+    ("error information", ColumnRole::Message),
+    ("error info", ColumnRole::Message),
+    ("failure cause", ColumnRole::Message),
+    ("message", ColumnRole::Message),
+    ("错误信息", ColumnRole::Message),
+    ("错误描述", ColumnRole::Message),
+    ("失败原因", ColumnRole::Message),
+    ("handling measure", ColumnRole::Solution),
+    ("measure", ColumnRole::Solution),
+    ("solution", ColumnRole::Solution),
+    ("suggestion", ColumnRole::Solution),
+    ("处理措施", ColumnRole::Solution),
+    ("解决方案", ColumnRole::Solution),
+    ("处理建议", ColumnRole::Solution),
+    ("description", ColumnRole::Description),
+    ("meaning", ColumnRole::Description),
+    ("remarks", ColumnRole::Description),
+    ("说明", ColumnRole::Description),
+    ("描述", ColumnRole::Description),
+    ("含义", ColumnRole::Description),
+    ("module", ColumnRole::Module),
+    ("service", ColumnRole::Module),
+    ("模块", ColumnRole::Module),
+    ("mandatory", ColumnRole::Mandatory),
+    ("required", ColumnRole::Mandatory),
+    ("是否必选", ColumnRole::Mandatory),
+    ("是否必填", ColumnRole::Mandatory),
+    ("必选", ColumnRole::Mandatory),
+    ("failure type", ColumnRole::Value),
+    ("event type", ColumnRole::Value),
+    ("事件类型", ColumnRole::Value),
+    ("parameter type", ColumnRole::Type),
+    ("data type", ColumnRole::Type),
+    ("type", ColumnRole::Type),
+    ("参数类型", ColumnRole::Type),
+    ("类型", ColumnRole::Type),
+    ("parameter", ColumnRole::Parameter),
+    ("field", ColumnRole::Parameter),
+    ("name", ColumnRole::Parameter),
+    ("参数", ColumnRole::Parameter),
+    ("字段", ColumnRole::Parameter),
+    ("名称", ColumnRole::Parameter),
+    ("location", ColumnRole::Location),
+    ("default", ColumnRole::Default),
+    ("默认值", ColumnRole::Default),
+    ("value range", ColumnRole::Range),
+    ("range", ColumnRole::Range),
+    ("constraint", ColumnRole::Range),
+    ("取值范围", ColumnRole::Range),
+    ("cause", ColumnRole::Cause),
+    ("原因", ColumnRole::Cause),
+    ("status", ColumnRole::Value),
+    ("state", ColumnRole::Value),
+    ("value", ColumnRole::Value),
+    ("状态", ColumnRole::Value),
+    ("取值", ColumnRole::Value),
+    ("值", ColumnRole::Value),
+];
+
+/// Longest header text that can still be a header cell (longer text is a sentence).
+const MAX_HEADER_CHARS: usize = 40;
+
+/// The role named by a header cell, if its words name one.
+pub fn column_role(header: &str) -> Option<ColumnRole> {
+    let text = header.trim();
+    if text.is_empty() || text.chars().count() > MAX_HEADER_CHARS {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    VOCABULARY
+        .iter()
+        .find(|(words, _)| contains_words(&lower, words))
+        .map(|&(_, role)| role)
+}
+
+/// True when `haystack` contains `needle` on word boundaries (any boundary for CJK needles).
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    let cjk = needle.chars().any(is_cjk);
+    let mut start = 0;
+    while let Some(found) = haystack[start..].find(needle) {
+        let at = start + found;
+        let end = at + needle.len();
+        let before_ok = haystack[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| cjk || !c.is_alphanumeric());
+        let after_ok = haystack[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| cjk || !c.is_alphanumeric() || c == 's');
+        if before_ok && after_ok {
+            return true;
+        }
+        start = at + needle.len().max(1);
+    }
+    false
+}
+
+/// True for a CJK ideograph or CJK punctuation.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Roles of every header cell, in column order.
+pub fn column_roles(header: &[String]) -> Vec<Option<ColumnRole>> {
+    header.iter().map(|h| column_role(h)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ColumnRole::*;
+
+    #[test]
+    fn english_headers() {
+        assert_eq!(column_role("HTTP Status Code"), Some(HttpStatus));
+        assert_eq!(column_role("Status Code"), Some(HttpStatus));
+        assert_eq!(column_role("Error Codes"), Some(ErrorCode));
+        assert_eq!(column_role("Error Message"), Some(Message));
+        assert_eq!(column_role("Failure Cause"), Some(Message));
+        assert_eq!(column_role("Handling Measure"), Some(Solution));
+        assert_eq!(column_role("Measure"), Some(Solution));
+        assert_eq!(column_role("Description"), Some(Description));
+        assert_eq!(column_role("Mandatory"), Some(Mandatory));
+        assert_eq!(column_role("Parameter"), Some(Parameter));
+        assert_eq!(column_role("Type"), Some(Type));
+        assert_eq!(column_role("Status"), Some(Value));
+        assert_eq!(column_role("Protection Group Status"), Some(Value));
+        assert_eq!(column_role("Failure Type"), Some(Value));
+    }
+
+    #[test]
+    fn chinese_headers() {
+        assert_eq!(column_role("错误码"), Some(ErrorCode));
+        assert_eq!(column_role("状态码"), Some(HttpStatus));
+        assert_eq!(column_role("错误信息"), Some(Message));
+        assert_eq!(column_role("处理措施"), Some(Solution));
+        assert_eq!(column_role("是否必选"), Some(Mandatory));
+        assert_eq!(column_role("参数类型"), Some(Type));
+        assert_eq!(column_role("事件类型"), Some(Value));
+        assert_eq!(column_role("Status 状态"), Some(Value));
+        assert_eq!(column_role("说明"), Some(Description));
+    }
+
+    #[test]
+    fn words_must_be_whole() {
+        assert_eq!(column_role("Typeface"), None);
+        assert_eq!(column_role("Renamed"), None);
+        assert_eq!(
+            column_role("This sentence is far too long to be a table header cell at all"),
+            None
+        );
+    }
+}

@@ -1,0 +1,624 @@
+//! API operations: `METHOD /path` lines, the parameter and field tables that follow them, the
+//! status codes and the JSON examples.
+//!
+//! The document is read in order by an [`OperationReader`] that keeps the section it is in
+//! (URI, request, response, examples) from headings and short paragraphs, and the response status
+//! from `Status code: 200` lines. Each parameter table is placed by, in order: its caption and the
+//! text just before it (`Path Parameters`, `Request header parameters`, `Request filter`,
+//! `Response body parameters`), the section, and for URI tables whether the name appears in the
+//! path as `{name}`. A table whose caption names a type referenced by an earlier field
+//! (`Array of FailedTasks objects` → `Table 5 FailedTasks`) becomes that object type.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Table;
+use crate::extract::enums::values_in_description;
+use crate::extract::tables::ParameterColumns;
+use crate::kb::{
+    EnumValue, Enumeration, Example, ExampleKind, Field, ObjectType, Operation, Parameter,
+    ParameterLocation, Response,
+};
+use crate::parse::cells::fold_whitespace;
+
+static OPERATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:URI|URL|请求URI|URI格式|URI format)\s*[:：]?\s*)?(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(/[^\s]*)\s*$")
+        .expect("valid regex")
+});
+
+static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:http\s+)?(?:status\s+code|状态码|响应状态码|返回码)\s*[:：]?\s*(\d{3})\b")
+        .expect("valid regex")
+});
+
+static TYPE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:array\s+of\s+|list\s+of\s+|list<|array<)?([A-Za-z_][A-Za-z0-9_]*)(?:>|\s+objects?|\s+structures?)$")
+        .expect("valid regex")
+});
+
+static CAPTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Table|表)\s*\d+(?:[.\-]\d+)*\s*[:：.]?\s*").expect("valid regex")
+});
+
+static DEFAULT_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:default(?:\s+value)?(?:\s+is)?\s*[:：]?\s*|默认值[为是]?\s*[:：]?\s*)([^\s,，。;；]+?)[.。]?(?:\s|$|[,，;；])")
+        .expect("valid regex")
+});
+
+static VALUE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:value\s+range\s*[:：]\s*|取值范围\s*[:：]?\s*|the\s+value\s+ranges\s+from\s+)([^。;；\n]+?)(?:[.。;；]\s|[.。;；]?$)")
+        .expect("valid regex")
+});
+
+/// Which part of an API page the reader is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Other,
+    Uri,
+    Request,
+    Response,
+    RequestExample,
+    ResponseExample,
+}
+
+/// Where a parameter table goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placement {
+    Parameters(Option<ParameterLocation>),
+    ResponseFields,
+    Ignore,
+}
+
+/// Reads a document's blocks in order and assembles its operations.
+#[derive(Debug, Default)]
+pub struct OperationReader {
+    operations: Vec<Operation>,
+    enums: Vec<Enumeration>,
+    section: Option<Section>,
+    status: Option<u16>,
+    recent_text: String,
+    source: String,
+    title: Option<String>,
+    service: Option<String>,
+}
+
+impl OperationReader {
+    /// A reader for one source.
+    pub fn new(source: &str, title: Option<String>, service: Option<String>) -> Self {
+        OperationReader {
+            source: source.to_string(),
+            title,
+            service,
+            ..OperationReader::default()
+        }
+    }
+
+    /// A heading: may change the section or the status.
+    pub fn heading(&mut self, text: &str) {
+        if let Some(status) = status_of(text) {
+            self.status = Some(status);
+        } else if let Some(section) = section_of(text) {
+            self.enter(section);
+        } else {
+            self.section = Some(Section::Other);
+        }
+        self.recent_text = text.to_string();
+    }
+
+    /// A paragraph: an operation line, a status line, a short section label, or prose.
+    pub fn paragraph(&mut self, text: &str, line: u32) {
+        if self.operation_line(text, line) {
+            return;
+        }
+        if let Some(status) = status_of(text) {
+            self.status = Some(status);
+            self.recent_text = text.to_string();
+            return;
+        }
+        if text.chars().count() <= 60
+            && let Some(section) = section_of(text)
+        {
+            self.enter(section);
+        }
+        self.recent_text = text.to_string();
+    }
+
+    /// A literal block: an operation line or a JSON example.
+    pub fn code(&mut self, text: &str, line: u32) {
+        if self.operation_line(text.trim(), line) {
+            return;
+        }
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
+            return;
+        };
+        if !(value.is_object() || value.is_array()) {
+            return;
+        }
+        let section = self.section;
+        let status = self.status;
+        let Some(operation) = self.operations.last_mut() else {
+            return;
+        };
+        let kind = match section {
+            Some(Section::RequestExample | Section::Request | Section::Uri) => ExampleKind::Request,
+            _ => ExampleKind::Response,
+        };
+        operation.examples.push(Example {
+            kind,
+            status: if kind == ExampleKind::Response {
+                status
+            } else {
+                None
+            },
+            line,
+            value,
+        });
+    }
+
+    /// A status-code table: descriptions of the operation's responses.
+    pub fn status_table(&mut self, table: &Table, status_col: usize, description_col: usize) {
+        let Some(operation) = self.operations.last_mut() else {
+            return;
+        };
+        for row in &table.rows {
+            let cell = |i: usize| {
+                row.cells
+                    .get(i)
+                    .map(|c| fold_whitespace(c))
+                    .unwrap_or_default()
+            };
+            let Ok(status) = cell(status_col).parse::<u16>() else {
+                continue;
+            };
+            let description = cell(description_col);
+            let response = response_for(operation, Some(status));
+            if response.description.is_none() && !description.is_empty() {
+                response.description = Some(description);
+            }
+        }
+    }
+
+    /// A parameter or field table.
+    pub fn parameter_table(&mut self, table: &Table, columns: &ParameterColumns, line: u32) {
+        let caption = table.caption.as_deref().unwrap_or("");
+        let caption_name = CAPTION_NUMBER.replace(caption, "").trim().to_string();
+        let context = format!("{caption}\n{}", self.recent_text).to_lowercase();
+        let operation_name = self
+            .operations
+            .last()
+            .map(|op| format!("{} {}", op.method, op.path));
+        let mut fields: Vec<Field> = Vec::new();
+        let mut rows = Vec::new();
+        for row in &table.rows {
+            let Some(field) = field_of(row, columns) else {
+                continue;
+            };
+            let raw_description = columns
+                .description
+                .and_then(|i| row.cells.get(i))
+                .map_or("", String::as_str);
+            self.enum_of_field(&field, raw_description, operation_name.clone());
+            fields.push(field);
+            rows.push(row);
+        }
+        let section = self.section;
+        let status = self.status;
+        let Some(operation) = self.operations.last_mut() else {
+            return;
+        };
+        if let Some(object) = referenced_object(operation, &caption_name) {
+            if !operation.objects.iter().any(|o| o.name == object) {
+                operation.objects.push(ObjectType {
+                    name: object,
+                    line,
+                    fields,
+                });
+            }
+            return;
+        }
+        match placement(&context, section) {
+            Placement::Parameters(location) => {
+                for (field, row) in fields.into_iter().zip(rows) {
+                    let location = location.unwrap_or_else(|| {
+                        if operation.path.contains(&format!("{{{}}}", field.name)) {
+                            ParameterLocation::Path
+                        } else {
+                            ParameterLocation::Query
+                        }
+                    });
+                    let (default, range) = columns_or_description(row, columns, &field.description);
+                    operation.parameters.push(Parameter {
+                        name: field.name,
+                        location,
+                        required: field.required,
+                        type_name: field.type_name,
+                        description: field.description,
+                        default,
+                        range,
+                        object: field.object,
+                        line: field.line,
+                    });
+                }
+            }
+            Placement::ResponseFields => {
+                response_for(operation, status).fields.extend(fields);
+            }
+            Placement::Ignore => {}
+        }
+    }
+
+    /// The enumeration documented in a field's description, if any.
+    fn enum_of_field(&mut self, field: &Field, raw_description: &str, operation: Option<String>) {
+        let values: Vec<EnumValue> = values_in_description(raw_description);
+        if values.is_empty() {
+            return;
+        }
+        self.enums.push(Enumeration {
+            name: field.name.clone(),
+            service: self.service.clone(),
+            source: self.source.clone(),
+            line: field.line,
+            operation,
+            values,
+        });
+    }
+
+    /// Finishes reading: the operations and the enumerations found in their tables.
+    pub fn finish(self) -> (Vec<Operation>, Vec<Enumeration>) {
+        (self.operations, self.enums)
+    }
+
+    fn enter(&mut self, section: Section) {
+        let example = matches!(section, Section::RequestExample | Section::ResponseExample);
+        let was_example = matches!(
+            self.section,
+            Some(Section::RequestExample | Section::ResponseExample)
+        );
+        if example != was_example || section == Section::Request {
+            self.status = None;
+        }
+        self.section = Some(section);
+    }
+
+    fn operation_line(&mut self, text: &str, line: u32) -> bool {
+        let Some(caps) = OPERATION_LINE.captures(text.trim()) else {
+            return false;
+        };
+        let method = caps[1].to_string();
+        let path = caps[2].to_string();
+        if self
+            .operations
+            .iter()
+            .any(|op| op.method == method && op.path == path)
+        {
+            return true;
+        }
+        self.operations.push(Operation {
+            service: self.service.clone(),
+            method,
+            path,
+            title: self.title.clone(),
+            source: self.source.clone(),
+            line,
+            parameters: Vec::new(),
+            responses: Vec::new(),
+            objects: Vec::new(),
+            examples: Vec::new(),
+        });
+        self.section = Some(Section::Uri);
+        self.status = None;
+        true
+    }
+}
+
+fn status_of(text: &str) -> Option<u16> {
+    STATUS_LINE
+        .captures(text.trim())
+        .and_then(|caps| caps[1].parse().ok())
+}
+
+fn section_of(text: &str) -> Option<Section> {
+    let lower = text.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if has(&["example", "示例"]) {
+        return Some(if has(&["request", "请求"]) {
+            Section::RequestExample
+        } else {
+            Section::ResponseExample
+        });
+    }
+    if has(&["response", "响应", "返回"]) {
+        return Some(Section::Response);
+    }
+    if has(&["request", "请求"]) {
+        return Some(Section::Request);
+    }
+    if has(&["uri", "url"]) || lower.trim() == "parameter description" {
+        return Some(Section::Uri);
+    }
+    None
+}
+
+fn placement(context: &str, section: Option<Section>) -> Placement {
+    let has = |words: &[&str]| words.iter().any(|w| context.contains(w));
+    let response = has(&["response", "响应", "返回参数"]);
+    if has(&["path param", "路径参数"]) {
+        return Placement::Parameters(Some(ParameterLocation::Path));
+    }
+    if has(&["query param", "查询参数", "filter", "query string"]) {
+        return Placement::Parameters(Some(ParameterLocation::Query));
+    }
+    if has(&["header"]) {
+        return if response {
+            Placement::Ignore
+        } else {
+            Placement::Parameters(Some(ParameterLocation::Header))
+        };
+    }
+    if response {
+        return Placement::ResponseFields;
+    }
+    if has(&[
+        "request body",
+        "请求体",
+        "body param",
+        "请求参数",
+        "request param",
+    ]) {
+        return Placement::Parameters(Some(ParameterLocation::Body));
+    }
+    match section {
+        Some(Section::Uri) | None => Placement::Parameters(None),
+        Some(Section::Request | Section::RequestExample) => {
+            Placement::Parameters(Some(ParameterLocation::Body))
+        }
+        Some(Section::Response | Section::ResponseExample) => Placement::ResponseFields,
+        Some(Section::Other) => Placement::Parameters(None),
+    }
+}
+
+/// The object type a caption names, when an earlier field refers to it.
+fn referenced_object(operation: &Operation, caption_name: &str) -> Option<String> {
+    let subject = caption_subject(caption_name)?;
+    let references = operation
+        .parameters
+        .iter()
+        .filter_map(|p| p.object.as_deref())
+        .chain(
+            operation
+                .responses
+                .iter()
+                .flat_map(|r| &r.fields)
+                .chain(operation.objects.iter().flat_map(|o| &o.fields))
+                .filter_map(|f| f.object.as_deref()),
+        );
+    for reference in references {
+        let last = subject.rsplit('.').next().unwrap_or(&subject);
+        if reference.eq_ignore_ascii_case(&subject) || reference.eq_ignore_ascii_case(last) {
+            return Some(reference.to_string());
+        }
+    }
+    None
+}
+
+/// The identifier a caption is about: `FailedTasks`, `entities字段数据结构说明` → `entities`,
+/// `sub_jobs.entities field description` → `sub_jobs.entities`.
+fn caption_subject(caption_name: &str) -> Option<String> {
+    let token: String = caption_name
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+        .collect();
+    if token.is_empty()
+        || !token
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    {
+        return None;
+    }
+    let rest = caption_name[token.len()..].trim().to_lowercase();
+    let describes = rest.is_empty()
+        || !rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || ["field", "object", "structure", "parameter", "data"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+    describes.then_some(token)
+}
+
+/// One parameter-table row as a field.
+fn field_of(row: &crate::document::Row, columns: &ParameterColumns) -> Option<Field> {
+    let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(String::as_str);
+    let name = cell(Some(columns.name))?
+        .split('\n')
+        .next()
+        .map(fold_whitespace)
+        .unwrap_or_default();
+    if name.is_empty() {
+        return None;
+    }
+    let type_name = cell(columns.type_name)
+        .map(fold_whitespace)
+        .filter(|t| !t.is_empty());
+    let object = type_name
+        .as_deref()
+        .and_then(|t| object_reference(t, &name));
+    Some(Field {
+        required: cell(columns.mandatory).and_then(parse_required),
+        description: cell(columns.description)
+            .map(fold_whitespace)
+            .unwrap_or_default(),
+        object,
+        type_name,
+        name,
+        line: row.line,
+    })
+}
+
+/// The named type a documented type refers to (`Array of FailedTasks objects` → `FailedTasks`);
+/// a plain `Object` or `Array` refers to a type named like the field.
+fn object_reference(type_name: &str, field_name: &str) -> Option<String> {
+    let lower = type_name.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "object" | "array" | "array of objects" | "list" | "json" | "dict" | "struct" | "map"
+    ) {
+        return Some(field_name.to_string());
+    }
+    let name = TYPE_REFERENCE.captures(type_name)?.get(1)?.as_str();
+    let scalar = matches!(
+        name.to_lowercase().as_str(),
+        "string"
+            | "strings"
+            | "integer"
+            | "integers"
+            | "int"
+            | "long"
+            | "float"
+            | "double"
+            | "number"
+            | "numbers"
+            | "boolean"
+            | "booleans"
+            | "object"
+            | "objects"
+    );
+    (!scalar).then(|| name.to_string())
+}
+
+fn parse_required(cell: &str) -> Option<bool> {
+    match fold_whitespace(cell).to_lowercase().as_str() {
+        "yes" | "是" | "true" | "mandatory" | "required" | "必选" | "y" => Some(true),
+        "no" | "否" | "false" | "optional" | "可选" | "n" => Some(false),
+        _ => None,
+    }
+}
+
+fn columns_or_description(
+    row: &crate::document::Row,
+    columns: &ParameterColumns,
+    description: &str,
+) -> (Option<String>, Option<String>) {
+    let cell = |i: Option<usize>| {
+        i.and_then(|i| row.cells.get(i))
+            .map(|c| fold_whitespace(c))
+            .filter(|c| !c.is_empty())
+    };
+    let folded = fold_whitespace(description);
+    let default = cell(columns.default).or_else(|| {
+        DEFAULT_VALUE
+            .captures(&folded)
+            .map(|caps| caps[1].trim_end_matches(['.', '。']).to_string())
+    });
+    let range = cell(columns.range).or_else(|| {
+        VALUE_RANGE
+            .captures(&folded)
+            .map(|caps| caps[1].trim().to_string())
+    });
+    (default, range)
+}
+
+fn response_for(operation: &mut Operation, status: Option<u16>) -> &mut Response {
+    let index = match operation.responses.iter().position(|r| r.status == status) {
+        Some(index) => index,
+        None => {
+            operation.responses.push(Response {
+                status,
+                description: None,
+                fields: Vec::new(),
+            });
+            operation.responses.len() - 1
+        }
+    };
+    &mut operation.responses[index]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operation_lines() {
+        let mut reader = OperationReader::new("s", None, None);
+        reader.paragraph("GET /v3/{project_id}/failed-tasks", 3);
+        reader.paragraph("URI format: POST /v1/{project_id}/jobs", 9);
+        reader.paragraph("Use GET /v1/x to read it.", 12);
+        let (operations, _) = reader.finish();
+        assert_eq!(operations.len(), 2);
+        assert_eq!(operations[0].path, "/v3/{project_id}/failed-tasks");
+        assert_eq!(operations[1].method, "POST");
+    }
+
+    #[test]
+    fn type_references() {
+        assert_eq!(
+            object_reference("Array of FailedTasks objects", "tasks").as_deref(),
+            Some("FailedTasks")
+        );
+        assert_eq!(
+            object_reference("Object", "entities").as_deref(),
+            Some("entities")
+        );
+        assert_eq!(object_reference("Array of strings", "ids"), None);
+        assert_eq!(object_reference("String", "id"), None);
+    }
+
+    #[test]
+    fn caption_subjects() {
+        assert_eq!(
+            caption_subject("FailedTasks").as_deref(),
+            Some("FailedTasks")
+        );
+        assert_eq!(
+            caption_subject("entities字段数据结构说明").as_deref(),
+            Some("entities")
+        );
+        assert_eq!(
+            caption_subject("sub_jobs.entities field description").as_deref(),
+            Some("sub_jobs.entities")
+        );
+        assert_eq!(caption_subject("Response body parameters"), None);
+        assert_eq!(caption_subject("参数说明"), None);
+    }
+
+    #[test]
+    fn placements() {
+        assert_eq!(
+            placement("table 1 path parameters", None),
+            Placement::Parameters(Some(ParameterLocation::Path))
+        );
+        assert_eq!(
+            placement("request filter field description", Some(Section::Uri)),
+            Placement::Parameters(Some(ParameterLocation::Query))
+        );
+        assert_eq!(
+            placement("table 4 response body parameters", None),
+            Placement::ResponseFields
+        );
+        assert_eq!(
+            placement("", Some(Section::Uri)),
+            Placement::Parameters(None)
+        );
+    }
+
+    #[test]
+    fn defaults_and_ranges() {
+        let row = crate::document::Row::default();
+        let columns = ParameterColumns {
+            name: 0,
+            mandatory: None,
+            type_name: None,
+            description: None,
+            location: None,
+            default: None,
+            range: None,
+        };
+        let (default, range) = columns_or_description(
+            &row,
+            &columns,
+            "Number of items per page. Value range: 1-1000. Default value: 1000",
+        );
+        assert_eq!(default.as_deref(), Some("1000"));
+        assert_eq!(range.as_deref(), Some("1-1000"));
+    }
+}

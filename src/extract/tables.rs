@@ -1,0 +1,186 @@
+//! Table recognition: what a table is, decided from its header words (see [`crate::vocab`]),
+//! never from its position or the file it is in.
+
+use crate::document::Table;
+use crate::vocab::{ColumnRole, column_roles};
+
+/// Column positions of an error-code table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorCodeColumns {
+    /// The code column.
+    pub code: usize,
+    /// HTTP status, if the table has one.
+    pub status: Option<usize>,
+    /// Message column, if any.
+    pub message: Option<usize>,
+    /// Description column, if any.
+    pub description: Option<usize>,
+    /// Solution column, if any.
+    pub solution: Option<usize>,
+    /// Module or service column, if any.
+    pub module: Option<usize>,
+}
+
+/// Column positions of a parameter or field table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParameterColumns {
+    /// Name column.
+    pub name: usize,
+    /// Mandatory column, if any.
+    pub mandatory: Option<usize>,
+    /// Type column, if any.
+    pub type_name: Option<usize>,
+    /// Description column, if any.
+    pub description: Option<usize>,
+    /// Location column, if any.
+    pub location: Option<usize>,
+    /// Default column, if any.
+    pub default: Option<usize>,
+    /// Range column, if any.
+    pub range: Option<usize>,
+}
+
+/// Column positions of a value (enumeration) table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueColumns {
+    /// The value column.
+    pub value: usize,
+    /// The description column.
+    pub description: usize,
+}
+
+/// What a table is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableKind {
+    /// Error codes with message, status, solution.
+    ErrorCodes(ErrorCodeColumns),
+    /// API parameters or response fields.
+    Parameters(ParameterColumns),
+    /// Documented values of something, with a description each.
+    Values(ValueColumns),
+    /// HTTP status codes of an operation with their descriptions.
+    StatusCodes {
+        /// The status column.
+        status: usize,
+        /// The description column.
+        description: usize,
+    },
+    /// Anything else.
+    Other,
+}
+
+/// Classifies a table by its header.
+pub fn classify(table: &Table) -> TableKind {
+    let roles = column_roles(&table.header);
+    let find = |role: ColumnRole| roles.iter().position(|r| *r == Some(role));
+    let description = find(ColumnRole::Description);
+    let message = find(ColumnRole::Message);
+    if let Some(code) = find(ColumnRole::ErrorCode)
+        && (message.is_some() || description.is_some())
+    {
+        return TableKind::ErrorCodes(ErrorCodeColumns {
+            code,
+            status: find(ColumnRole::HttpStatus),
+            message,
+            description,
+            solution: find(ColumnRole::Solution),
+            module: find(ColumnRole::Module),
+        });
+    }
+    let type_name = find(ColumnRole::Type);
+    let mandatory = find(ColumnRole::Mandatory);
+    if let Some(name) = find(ColumnRole::Parameter)
+        && (type_name.is_some() || mandatory.is_some() || description.is_some())
+    {
+        return TableKind::Parameters(ParameterColumns {
+            name,
+            mandatory,
+            type_name,
+            description,
+            location: find(ColumnRole::Location),
+            default: find(ColumnRole::Default),
+            range: find(ColumnRole::Range),
+        });
+    }
+    if let (Some(status), Some(description)) = (find(ColumnRole::HttpStatus), description)
+        && status < description
+    {
+        return TableKind::StatusCodes {
+            status,
+            description,
+        };
+    }
+    if roles.first() == Some(&Some(ColumnRole::Value))
+        && let Some(description) = description
+        && type_name.is_none()
+        && mandatory.is_none()
+    {
+        return TableKind::Values(ValueColumns {
+            value: 0,
+            description,
+        });
+    }
+    TableKind::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(header: &[&str]) -> Table {
+        Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            ..Table::default()
+        }
+    }
+
+    #[test]
+    fn error_code_tables() {
+        let kind = classify(&table(&[
+            "Status Code",
+            "Error Code",
+            "Error Message",
+            "Measure",
+        ]));
+        let TableKind::ErrorCodes(cols) = kind else {
+            panic!("not an error table: {kind:?}")
+        };
+        assert_eq!(
+            (cols.code, cols.status, cols.solution),
+            (1, Some(0), Some(3))
+        );
+        assert!(matches!(
+            classify(&table(&["错误码", "错误信息", "处理措施"])),
+            TableKind::ErrorCodes(_)
+        ));
+        assert!(matches!(
+            classify(&table(&["Module", "Error Code", "Description"])),
+            TableKind::ErrorCodes(_)
+        ));
+    }
+
+    #[test]
+    fn parameter_value_and_status_tables() {
+        assert!(matches!(
+            classify(&table(&["Parameter", "Mandatory", "Type", "Description"])),
+            TableKind::Parameters(_)
+        ));
+        assert!(matches!(
+            classify(&table(&["参数", "参数类型", "描述"])),
+            TableKind::Parameters(_)
+        ));
+        assert!(matches!(
+            classify(&table(&["事件类型", "说明"])),
+            TableKind::Values(_)
+        ));
+        assert!(matches!(
+            classify(&table(&["Status Code", "Description"])),
+            TableKind::StatusCodes { .. }
+        ));
+        assert_eq!(
+            classify(&table(&["Element", "Description"])),
+            TableKind::Other
+        );
+        assert_eq!(classify(&table(&[])), TableKind::Other);
+    }
+}

@@ -1,0 +1,341 @@
+//! The knowledge base: every fact errdex extracted, normalized and sorted, as written to
+//! `kb.json`. These types are the JSON contract (see `generated/kb.schema.json`); the keys listed
+//! in ARCHITECTURE.md are stable, new keys may be added, and [`SCHEMA_VERSION`] changes when a
+//! stable key changes meaning.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the `kb.json` layout.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole knowledge base.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct KnowledgeBase {
+    /// Version of this layout.
+    pub schema_version: u32,
+    /// The source documents, sorted by id.
+    pub sources: Vec<Source>,
+    /// Error codes defined in tables, sorted by code.
+    pub error_codes: Vec<ErrorCode>,
+    /// Enumerations: value lists in description cells and two-column value tables.
+    pub enums: Vec<Enumeration>,
+    /// API operations (method + path) with parameters, responses and examples.
+    pub operations: Vec<Operation>,
+    /// Error codes mentioned in prose or examples rather than defined in a table.
+    pub mentions: Vec<Mention>,
+    /// What `check` found.
+    pub findings: Vec<Finding>,
+}
+
+/// One source document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Source {
+    /// File stem, unique in one build.
+    pub id: String,
+    /// Path as given.
+    pub path: String,
+    /// `markdown`, `rst`, `html` or `text`.
+    pub format: String,
+    /// The document title, if any.
+    pub title: Option<String>,
+    /// Main language: `en`, `zh`.
+    pub language: String,
+    /// The service the document is about, if it can be told (`CSS`).
+    pub service: Option<String>,
+    /// Hex SHA-256 of the file's bytes.
+    pub sha256: String,
+}
+
+/// One error code and all its definitions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ErrorCode {
+    /// The code as written (`CSS.6007`); the first spelling in source order when several differ.
+    pub code: String,
+    /// The service, from the code's prefix, upper case (`ECS` for `Ecs.0013`).
+    pub service: String,
+    /// Every table row defining this code, in source order.
+    pub definitions: Vec<Definition>,
+}
+
+/// One table row defining an error code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Definition {
+    /// Source id.
+    pub source: String,
+    /// 1-based line of the row.
+    pub line: u32,
+    /// The code exactly as this row writes it.
+    pub code_text: String,
+    /// HTTP status, `null` for `NA`/`N/A`/blank or when not a single number.
+    pub http_status: Option<u16>,
+    /// The raw status cell when it is not exactly one number (`400/404`, `N/A`).
+    pub status_text: Option<String>,
+    /// The message (Message column, else Description).
+    pub message: String,
+    /// The Description column, where the table has both Message and Description.
+    pub description: Option<String>,
+    /// What to do.
+    pub solution: Option<String>,
+    /// The Module/Service column, blank cells inheriting the one above.
+    pub module: Option<String>,
+}
+
+/// An enumeration: a documented set of values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Enumeration {
+    /// The field it belongs to (`failure_status`) or the table's subject (`事件类型`).
+    pub name: String,
+    /// Service, if known.
+    pub service: Option<String>,
+    /// Source id.
+    pub source: String,
+    /// 1-based line where the values are documented.
+    pub line: u32,
+    /// `METHOD path` of the operation it belongs to, if any.
+    pub operation: Option<String>,
+    /// The values in documented order.
+    pub values: Vec<EnumValue>,
+}
+
+/// One enumeration value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct EnumValue {
+    /// The value as written (`createFail`).
+    pub value: String,
+    /// What it means.
+    pub description: String,
+}
+
+/// An API operation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Operation {
+    /// Service, if known.
+    pub service: Option<String>,
+    /// HTTP method, upper case.
+    pub method: String,
+    /// Path template (`/v3/{project_id}/failed-tasks`).
+    pub path: String,
+    /// The page or section title.
+    pub title: Option<String>,
+    /// Source id.
+    pub source: String,
+    /// 1-based line of the `METHOD path` line.
+    pub line: u32,
+    /// Request parameters.
+    pub parameters: Vec<Parameter>,
+    /// Responses by status.
+    pub responses: Vec<Response>,
+    /// Named object types (`FailedTasks`) referenced by fields.
+    pub objects: Vec<ObjectType>,
+    /// JSON examples.
+    pub examples: Vec<Example>,
+}
+
+/// Where a request parameter goes.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ParameterLocation {
+    /// In the URI path.
+    Path,
+    /// In the query string.
+    Query,
+    /// A request header.
+    Header,
+    /// In the request body.
+    Body,
+}
+
+/// A request parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Parameter {
+    /// Name as written.
+    pub name: String,
+    /// Location.
+    #[serde(rename = "in")]
+    pub location: ParameterLocation,
+    /// Whether it is mandatory, where stated.
+    pub required: Option<bool>,
+    /// Documented type (`String`, `Integer`, `Array of X objects`).
+    #[serde(rename = "type")]
+    pub type_name: Option<String>,
+    /// Description text.
+    pub description: String,
+    /// Default value, where stated.
+    pub default: Option<String>,
+    /// Value range, where stated.
+    pub range: Option<String>,
+    /// The named object type this parameter holds, if any.
+    pub object: Option<String>,
+    /// Source line of the row.
+    pub line: u32,
+}
+
+/// A response for one status code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Response {
+    /// HTTP status, if stated.
+    pub status: Option<u16>,
+    /// Description from the status-code table, if any.
+    pub description: Option<String>,
+    /// Top-level body fields.
+    pub fields: Vec<Field>,
+}
+
+/// A response or object field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Field {
+    /// Name.
+    pub name: String,
+    /// Documented type.
+    #[serde(rename = "type")]
+    pub type_name: Option<String>,
+    /// Whether it is mandatory, where stated.
+    pub required: Option<bool>,
+    /// Description.
+    pub description: String,
+    /// The named object type this field holds (`FailedTasks`), if any.
+    pub object: Option<String>,
+    /// Source line of the row.
+    pub line: u32,
+}
+
+/// A named object type documented by its own table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct ObjectType {
+    /// Name (`FailedTasks`).
+    pub name: String,
+    /// Source line of the table.
+    pub line: u32,
+    /// Its fields.
+    pub fields: Vec<Field>,
+}
+
+/// Whether an example is a request or a response.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ExampleKind {
+    /// A request body.
+    Request,
+    /// A response body.
+    Response,
+}
+
+/// A JSON example.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Example {
+    /// Request or response.
+    pub kind: ExampleKind,
+    /// The response status it illustrates, if stated.
+    pub status: Option<u16>,
+    /// Source line where the JSON starts.
+    pub line: u32,
+    /// The parsed JSON value.
+    pub value: serde_json::Value,
+}
+
+/// An error code mentioned outside a definition table.
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+pub struct Mention {
+    /// The code as written.
+    pub code: String,
+    /// Source id.
+    pub source: String,
+    /// 1-based line.
+    pub line: u32,
+    /// `prose` or `example`.
+    pub context: String,
+    /// The surrounding text (a sentence or the JSON member).
+    pub text: String,
+}
+
+/// Severity of a finding.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Must be fixed; `check` exits 1.
+    Error,
+    /// Should be looked at.
+    Warning,
+    /// For information.
+    Note,
+}
+
+/// A place in a source.
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
+pub struct Location {
+    /// Source id.
+    pub source: String,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// One finding of `check`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Finding {
+    /// Machine-readable kind (`meaning-conflict`).
+    pub kind: String,
+    /// Severity.
+    pub severity: Severity,
+    /// Message for a person.
+    pub message: String,
+    /// Where.
+    pub locations: Vec<Location>,
+    /// The error code concerned, if any.
+    pub code: Option<String>,
+}
+
+/// Canonical form of an error code for lookups: upper case, separators and spaces removed
+/// (`css.6007`, `CSS-6007`, `css6007` and `DCS. 4855` all compare equal to their canonical form).
+pub fn canonical_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+impl KnowledgeBase {
+    /// Finds an error code by any common spelling.
+    pub fn error_code(&self, code: &str) -> Option<&ErrorCode> {
+        let wanted = canonical_code(code);
+        self.error_codes
+            .iter()
+            .find(|c| canonical_code(&c.code) == wanted)
+    }
+
+    /// Finds a source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_codes_match_spellings() {
+        for spelling in ["CSS.6007", "css.6007", "CSS-6007", "css6007", "Css. 6007"] {
+            assert_eq!(canonical_code(spelling), "CSS6007");
+        }
+    }
+}

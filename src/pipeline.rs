@@ -1,0 +1,140 @@
+//! The build pipeline as a library API, for the CLI and for other crates' `build.rs`.
+//!
+//! ```no_run
+//! let compiled = errdex::Build::new().source("docs").out_dir("generated").run()?;
+//! println!("{} codes", compiled.kb.error_codes.len());
+//! # Ok::<(), errdex::Error>(())
+//! ```
+//!
+//! Steps: discover → read and decode → parse (files in parallel) → extract → normalize →
+//! emit → write atomically. Every bad input file is collected before failing.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::document::Document;
+use crate::emit::{self, Outputs};
+use crate::error::{Diagnostic, Error, Result};
+use crate::extract::{self, Extraction};
+use crate::ingest::{self, SourceFile};
+use crate::kb::KnowledgeBase;
+use crate::normalize;
+use crate::parse;
+
+/// Configures and runs a build.
+#[derive(Debug, Clone, Default)]
+pub struct Build {
+    sources: Vec<PathBuf>,
+    out_dir: Option<PathBuf>,
+    keep_going: bool,
+}
+
+/// The result of a build.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The knowledge base.
+    pub kb: KnowledgeBase,
+    /// Problems with input files that were skipped (only with `keep_going`).
+    pub warnings: Vec<Diagnostic>,
+    /// Every input file read, for `cargo:rerun-if-changed`.
+    pub inputs: Vec<PathBuf>,
+}
+
+impl Build {
+    /// A build with no sources yet.
+    pub fn new() -> Self {
+        Build::default()
+    }
+
+    /// Adds a source file or folder (folders are read recursively).
+    pub fn source(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.push(path.into());
+        self
+    }
+
+    /// Sets the output folder (`kb.json`, `kb.schema.json`, …).
+    pub fn out_dir(mut self, path: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(path.into());
+        self
+    }
+
+    /// Compiles the good files and reports bad ones as warnings instead of failing.
+    pub fn keep_going(mut self, keep_going: bool) -> Self {
+        self.keep_going = keep_going;
+        self
+    }
+
+    /// Compiles the sources into a knowledge base without writing anything.
+    pub fn compile(&self) -> Result<Compiled> {
+        let (files, mut problems) = ingest::discover(&self.sources);
+        let (sources, read_problems) = ingest::read_sources(&files);
+        problems.extend(read_problems);
+        let parsed: Vec<(
+            SourceFile,
+            std::result::Result<Document, Vec<parse::ParseProblem>>,
+        )> = sources
+            .into_par_iter()
+            .map(|source| {
+                let document = parse::parse(source.format, &source.text);
+                (source, document)
+            })
+            .collect();
+        let mut documents = Vec::with_capacity(parsed.len());
+        for (source, document) in parsed {
+            match document {
+                Ok(document) => documents.push((source, document)),
+                Err(parse_problems) => problems.extend(
+                    parse_problems
+                        .into_iter()
+                        .map(|p| Diagnostic::at(Path::new(&source.path), p.line, p.message)),
+                ),
+            }
+        }
+        problems.sort();
+        if !problems.is_empty() && !self.keep_going {
+            return Err(Error::BadInput(problems));
+        }
+        if documents.is_empty() {
+            let names: Vec<String> = self
+                .sources
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            return Err(match problems.is_empty() {
+                true => Error::NoInput(names.join(", ")),
+                false => Error::BadInput(problems),
+            });
+        }
+        let extractions: Vec<Extraction> = documents
+            .par_iter()
+            .map(|(source, document)| extract::extract(source, document))
+            .collect();
+        let kb = normalize::assemble(extractions);
+        Ok(Compiled {
+            kb,
+            warnings: problems,
+            inputs: files,
+        })
+    }
+
+    /// Compiles and writes every output into the output folder (default `generated/`).
+    pub fn run(&self) -> Result<Compiled> {
+        let compiled = self.compile()?;
+        let outputs = render(&compiled.kb);
+        let out_dir = self
+            .out_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("generated"));
+        outputs.write_atomically(&out_dir, &["index"])?;
+        Ok(compiled)
+    }
+}
+
+/// Every output file for a knowledge base.
+pub fn render(kb: &KnowledgeBase) -> Outputs {
+    let mut outputs = Outputs::default();
+    outputs.add("kb.json", emit::json::kb_json(kb));
+    outputs.add("kb.schema.json", emit::json::kb_schema_json());
+    outputs
+}

@@ -193,13 +193,15 @@ impl BracketScan {
 
 /// Index of the chunk holding the document title: the first line, skipping an update stamp.
 fn title_index(chunks: &[Chunk]) -> Option<usize> {
-    chunks.iter().position(|chunk| {
-        chunk.line_text().is_some_and(|text| {
-            let lower = text.to_lowercase();
-            !lower.starts_with("updated on") && !lower.starts_with("更新时间")
+    chunks
+        .iter()
+        .position(|chunk| {
+            chunk.line_text().is_some_and(|text| {
+                let lower = text.to_lowercase();
+                !lower.starts_with("updated on") && !lower.starts_with("更新时间")
+            })
         })
-    })
-    .filter(|&i| chunks[..i].iter().all(|c| !c.json))
+        .filter(|&i| chunks[..i].iter().all(|c| !c.json))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,6 +214,9 @@ struct TableStart {
     header_start: usize,
     header_end: usize,
 }
+
+/// Most blocks a free cell may take while looking ahead for the next strict cell.
+const MAX_LOOKAHEAD: usize = 8;
 
 /// Most header lines a table can have.
 const MAX_HEADER_LINES: usize = 12;
@@ -237,9 +242,9 @@ fn table_start(chunks: &[Chunk], i: usize) -> Option<TableStart> {
     })
 }
 
-/// End (exclusive) of the header lines starting at `start`. Trailing lines written in another
-/// case than the first (`Parameter`, `Type`, `Description`, then the value `status`) are body
-/// cells. With `distinct_roles`, a run whose roles repeat is accepted only from the point where
+/// End (exclusive) of the header lines starting at `start`. Trailing lower-case lines after a
+/// header that does not start in lower case (`Parameter`, `Type`, `Description`, then the value
+/// `status`; `参数`, ..., `status`) are body cells. With `distinct_roles`, a run whose roles repeat is accepted only from the point where
 /// they stop repeating, and the run must start there (else it ends at `start`).
 fn header_run_end(chunks: &[Chunk], start: usize, distinct_roles: bool) -> usize {
     let mut roles: Vec<ColumnRole> = Vec::new();
@@ -261,11 +266,11 @@ fn header_run_end(chunks: &[Chunk], start: usize, distinct_roles: bool) -> usize
             return start;
         }
     }
-    let first_upper = chunks
+    let first_lower = chunks
         .get(start)
         .and_then(|c| c.text.chars().next())
-        .is_some_and(char::is_uppercase);
-    while first_upper && end > start + 1 {
+        .is_some_and(char::is_lowercase);
+    while !first_lower && end > start + 1 {
         let last_lower = chunks[end - 1]
             .text
             .chars()
@@ -366,6 +371,8 @@ impl CellShape {
     }
 
     /// True when `text` has this shape.
+    ///
+    /// `N/A` is a status placeholder, never a name.
     fn matches(self, text: &str) -> bool {
         match self {
             CellShape::HttpStatus => is_http_status(text),
@@ -373,10 +380,8 @@ impl CellShape {
             CellShape::Mandatory => is_mandatory(text),
             CellShape::DataType => is_data_type(text),
             CellShape::Location => is_location(text),
-            CellShape::Label => {
-                is_phrase(text) && !is_http_status(text) && !is_error_code(text)
-            }
-            CellShape::Name => is_name(text),
+            CellShape::Label => is_phrase(text) && !is_http_status(text) && !is_error_code(text),
+            CellShape::Name => is_name(text) && text != "N/A",
             CellShape::Number => is_number(text),
             CellShape::Phrase => is_phrase(text) && !is_known_heading(text),
             CellShape::Free => true,
@@ -419,10 +424,10 @@ impl ColumnLayout {
             .iter()
             .map(|h| CellShape::from_role(column_role(h)))
             .collect();
-        if let Some(first) = shapes.first_mut() {
-            if !first.matches(first_value) || *first == CellShape::Free {
-                *first = CellShape::learned_from(first_value);
-            }
+        if let Some(first) = shapes.first_mut()
+            && (!first.matches(first_value) || *first == CellShape::Free)
+        {
+            *first = CellShape::learned_from(first_value);
         }
         ColumnLayout { shapes }
     }
@@ -449,30 +454,40 @@ impl ColumnLayout {
         columns
     }
 
-    /// Whether a row can start at `blocks[i]` in `column`, judged by the blocks that follow.
+    /// Whether a row can start at `blocks[i]` in `column`, judged by the blocks that follow:
+    /// the next strict column must match (vanished strict cells are skipped; a free cell may
+    /// take up to [`MAX_LOOKAHEAD`] blocks before it). Without strict columns after `column`,
+    /// the start is only plausible, and refused when the next block has the same shape
+    /// (`BUILD` then `ACTIVE` are two values, not a value and its description).
     fn confirm_row(&self, blocks: &[&str], i: usize, column: usize) -> Option<RowStart> {
-        let strict_after = self.shapes[column + 1..].iter().any(|s| s.is_strict());
-        let mut next = i + 1;
-        for shape in &self.shapes[column + 1..] {
-            let Some(text) = blocks.get(next) else {
-                return (!strict_after).then_some(RowStart::Plausible);
-            };
-            if !strict_after {
-                // `BUILD` then `ACTIVE`: two names in a row are two values, not a row.
-                let own_shape = self.shapes[column];
-                let same_kind = matches!(own_shape, CellShape::Name | CellShape::Number)
-                    && own_shape.matches(text);
-                return (!same_kind).then_some(RowStart::Plausible);
-            }
+        let later = &self.shapes[column + 1..];
+        let next_text = blocks.get(i + 1);
+        if !later.iter().any(|s| s.is_strict()) {
+            let own_shape = self.shapes[column];
+            let same_kind = matches!(own_shape, CellShape::Name | CellShape::Number)
+                && next_text.is_some_and(|text| own_shape.matches(text));
+            return (later.is_empty() || (next_text.is_some() && !same_kind))
+                .then_some(RowStart::Plausible);
+        }
+        let next = i + 1;
+        for (offset, shape) in later.iter().enumerate() {
+            let text = blocks.get(next)?;
             if shape.is_strict() {
                 if shape.matches(text) {
                     return Some(RowStart::Confirmed);
                 }
                 continue;
             }
-            next += 1;
+            // A free cell: look for the next strict column's value a few blocks on.
+            let strict = later[offset..].iter().find(|s| s.is_strict())?;
+            let window = blocks.get(next..).unwrap_or_default();
+            return window
+                .iter()
+                .take(MAX_LOOKAHEAD)
+                .any(|text| strict.matches(text))
+                .then_some(RowStart::Confirmed);
         }
-        (column + 1 == self.width()).then_some(RowStart::Confirmed)
+        None
     }
 
     /// Number of blocks from `blocks[start]` taken by the row's leading strict cells.
@@ -487,6 +502,19 @@ impl ColumnLayout {
             }
         }
         next - start
+    }
+
+    /// True when a row started in `column`, whose blocks after the strict prefix are
+    /// `row_rest`, still waits for a strict cell after its free cells that `text` fits
+    /// (`N/A` in the status column after the description, not a new row).
+    fn awaits(&self, row_rest: &[&str], column: usize, text: &str) -> bool {
+        let Some(first_free) = (column..self.width()).find(|&c| !self.shapes[c].is_strict()) else {
+            return false;
+        };
+        self.shapes[first_free..]
+            .iter()
+            .filter(|shape| shape.is_strict())
+            .any(|shape| shape.matches(text) && !row_rest.iter().any(|b| shape.matches(b)))
     }
 
     /// The row start at `blocks[i]`, if any: its column and how sure it is.
@@ -564,7 +592,8 @@ fn deal_free_blocks<'a>(blocks: &[&'a str], cells: &mut [Vec<&'a str>]) {
 fn continues_previous(previous: &str, block: &str) -> bool {
     let wrapped = block.chars().next().is_some_and(char::is_lowercase)
         && !ends_with_sentence_punctuation(previous);
-    wrapped || is_bullet(block) || block.starts_with("NOTE") || block.starts_with("说明")
+    let lead_in = previous.ends_with(':') || previous.ends_with('：');
+    wrapped || lead_in || is_bullet(block) || block.starts_with("NOTE") || block.starts_with("说明")
 }
 
 /// Rebuilds the table at `start`; returns it with the index of the first chunk after it, or
@@ -585,7 +614,10 @@ fn rebuild_table(chunks: &[Chunk], start: TableStart) -> Option<(Table, usize)> 
     let layout = ColumnLayout::new(&header, body.first()?);
     let (first_column, _) = layout.row_start_at(&body, 0).or_else(|| {
         let first = body.first()?;
-        layout.start_columns(first).first().map(|&c| (c, RowStart::Plausible))
+        layout
+            .start_columns(first)
+            .first()
+            .map(|&c| (c, RowStart::Plausible))
     })?;
     let mut spans: Vec<(usize, usize)> = vec![(0, first_column)];
     let mut end = body.len();
@@ -599,7 +631,9 @@ fn rebuild_table(chunks: &[Chunk], start: TableStart) -> Option<(Table, usize)> 
             break;
         }
         let prefix = layout.strict_prefix_len(&body, row_start, row_column);
-        if let Some((column, sureness)) = layout.row_start_at(&body, i) {
+        let row_rest = body.get(row_start + prefix..i).unwrap_or_default();
+        let awaited = layout.awaits(row_rest, row_column, body[i]);
+        if let Some((column, sureness)) = layout.row_start_at(&body, i).filter(|_| !awaited) {
             let earliest = match sureness {
                 RowStart::Confirmed => row_start + prefix.max(1),
                 RowStart::Plausible => row_start + prefix + 1,
@@ -631,15 +665,22 @@ fn rebuild_table(chunks: &[Chunk], start: TableStart) -> Option<(Table, usize)> 
 
 /// True when chunk `k` cannot belong to the table before it: a JSON example, a
 /// `Status code: 200` line, `Parent topic:`, a new caption, or (once the current row has a
-/// block for every column) a known section heading or a new header.
+/// block for every column) a known section heading, a title-like line just before a table, or
+/// a new header.
 fn ends_table(chunks: &[Chunk], k: usize, row_complete: bool) -> bool {
     let Some(text) = chunks.get(k).and_then(Chunk::line_text) else {
         return true;
     };
-    if is_status_code_line(text) || is_parent_topic(text) || table_start(chunks, k).is_some_and(|s| s.caption.is_some()) {
+    if is_status_code_line(text)
+        || is_parent_topic(text)
+        || table_start(chunks, k).is_some_and(|s| s.caption.is_some())
+    {
         return true;
     }
-    row_complete && (is_known_heading(text) || table_start(chunks, k).is_some())
+    let heading_before_table = looks_like_heading(text)
+        && (table_start(chunks, k + 1).is_some() || chunks.get(k + 1).is_some_and(|c| c.json));
+    row_complete
+        && (is_known_heading(text) || heading_before_table || table_start(chunks, k).is_some())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -685,6 +726,15 @@ const KNOWN_HEADINGS: &[&str] = &[
     "related operations",
     "debugging",
     "sdk sample code",
+    "request message",
+    "response message",
+    "请求消息",
+    "响应消息",
+    "请求",
+    "响应",
+    "返回值",
+    "请求样例",
+    "响应样例",
     "功能介绍",
     "接口约束",
     "调用方法",
@@ -755,13 +805,18 @@ fn classify_chunk(chunks: &[Chunk], i: usize) -> BlockKind {
     }
 }
 
-/// True when `next` (at index `k`) can follow a heading: running text, a caption or a table,
-/// not another bare short line and not a JSON example (`OK` above a response body is a label).
+/// True when `next` (at index `k`) can follow a heading: running text (a sentence or a long
+/// line), a list item, a request line, a caption, a known heading or a table; not another bare
+/// short line (`Dependencies` above `kps::getFailedTask` is a table cell) and not a JSON example
+/// (`OK` above a response body is a label).
 fn is_content_after_heading(chunks: &[Chunk], next: &Chunk, k: usize) -> bool {
     let Some(text) = next.line_text() else {
         return false;
     };
-    !looks_like_heading(text)
+    ends_with_sentence_punctuation(text)
+        || text.split_whitespace().count() > 8
+        || is_bullet(text)
+        || is_request_line(text)
         || is_known_heading(text)
         || is_caption(text)
         || table_start(chunks, k).is_some()
@@ -773,6 +828,7 @@ fn is_content_after_heading(chunks: &[Chunk], next: &Chunk, k: usize) -> bool {
 /// True when the text ends like a sentence or a lead-in (`.`, `:`, `;`, `。`, ...).
 fn ends_with_sentence_punctuation(text: &str) -> bool {
     text.trim_end()
+        .trim_end_matches([')', '）', '"', '\'', '”', '’'])
         .chars()
         .next_back()
         .is_some_and(|c| ".,:;!?。，：；！？、".contains(c))
@@ -780,7 +836,10 @@ fn ends_with_sentence_punctuation(text: &str) -> bool {
 
 /// True for a list item typed with a bullet.
 fn is_bullet(text: &str) -> bool {
-    text.starts_with("- ") || text.starts_with('•') || text.starts_with("* ") || text.starts_with('·')
+    text.starts_with("- ")
+        || text.starts_with('•')
+        || text.starts_with("* ")
+        || text.starts_with('·')
 }
 
 /// True for `Status code: 200` (the extractor reads these as paragraphs).
@@ -816,18 +875,39 @@ fn is_http_status(text: &str) -> bool {
                 .iter()
                 .all(|b| b.is_ascii_digit() || *b == b'x' || *b == b'X')
     };
-    matches!(text, "NA" | "N/A" | "-" | "--") || text.split('/').all(one)
+    // `403 Forbidden`: a status with its reason phrase.
+    let code_part = match text.split_once(' ') {
+        Some((code, reason))
+            if reason.split_whitespace().count() <= 6
+                && reason
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-') =>
+        {
+            code
+        }
+        _ => text,
+    };
+    matches!(text, "NA" | "N/A" | "-" | "--") || code_part.split('/').all(one)
 }
 
 /// True for an error code such as `Ecs.0013`, `CSS-6007`, `APIGW.0101`, `ModelArts.0104`.
 fn is_error_code(text: &str) -> bool {
+    if text.len() >= 4 && is_number(text) {
+        // Numeric codes such as `10240002`; three digits are an HTTP status.
+        return true;
+    }
+    // `DCS. 4855`: a stray space after the dot.
+    let text = &text.replacen(". ", ".", 1);
     let mut parts = text.split(['.', '-', '_']);
     let Some(prefix) = parts.next() else {
         return false;
     };
     let rest: Vec<&str> = parts.collect();
     text.len() <= 40
-        && prefix.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && prefix
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
         && prefix.chars().all(|c| c.is_ascii_alphanumeric())
         && !rest.is_empty()
         && rest
@@ -854,10 +934,44 @@ fn is_mandatory(text: &str) -> bool {
 
 /// Base type words of API parameter tables.
 const TYPE_WORDS: &[&str] = &[
-    "string", "integer", "int", "int32", "int64", "long", "boolean", "bool", "float", "double",
-    "number", "object", "array", "map", "list", "date", "datetime", "timestamp", "file",
-    "bigdecimal", "decimal", "json", "enum", "byte", "binary", "char", "short", "uuid", "any",
-    "字符串", "整数", "整型", "布尔", "布尔型", "数组", "对象", "长整型", "浮点型",
+    "string",
+    "integer",
+    "int",
+    "int32",
+    "int64",
+    "long",
+    "boolean",
+    "bool",
+    "float",
+    "double",
+    "number",
+    "object",
+    "array",
+    "map",
+    "list",
+    "date",
+    "datetime",
+    "timestamp",
+    "file",
+    "bigdecimal",
+    "decimal",
+    "json",
+    "enum",
+    "byte",
+    "binary",
+    "char",
+    "short",
+    "uuid",
+    "any",
+    "字符串",
+    "整数",
+    "整型",
+    "布尔",
+    "布尔型",
+    "数组",
+    "对象",
+    "长整型",
+    "浮点型",
 ];
 
 /// True for a data type: `String`, `Integer`, `Array of FailedTasks objects`, `String array`,
@@ -895,7 +1009,8 @@ fn is_name(text: &str) -> bool {
     text.chars().count() <= 80
         && !text.contains(char::is_whitespace)
         && text.chars().any(char::is_alphanumeric)
-        && !text.ends_with('.')
+        && !text.chars().any(is_cjk)
+        && !ends_with_sentence_punctuation(text)
         && !is_bullet(text)
 }
 
@@ -1009,7 +1124,10 @@ mod tests {
     #[test]
     fn unbalanced_or_placeholder_braces_are_paragraphs() {
         let all = blocks("T\n\n{\n  \"a\": 1\n\n{name} not found.\n");
-        assert!(all.iter().all(|b| !matches!(b.kind, BlockKind::Code { .. })));
+        assert!(
+            all.iter()
+                .all(|b| !matches!(b.kind, BlockKind::Code { .. }))
+        );
     }
 
     #[test]
@@ -1035,7 +1153,10 @@ mod tests {
         assert_eq!(all.len(), 1);
         let table = &all[0];
         assert_eq!(table.caption.as_deref(), Some("Table 1 Path Parameters"));
-        assert_eq!(table.header, ["Parameter", "Mandatory", "Type", "Description"]);
+        assert_eq!(
+            table.header,
+            ["Parameter", "Mandatory", "Type", "Description"]
+        );
         assert_eq!(
             cells(table),
             [
@@ -1090,7 +1211,10 @@ mod tests {
         ]);
         assert_eq!(
             cells(&tables(&text)[0]),
-            [vec!["a", "Yes", "String", ""], vec!["b", "No", "", "Described."]]
+            [
+                vec!["a", "Yes", "String", ""],
+                vec!["b", "No", "", "Described."]
+            ]
         );
     }
 
@@ -1138,7 +1262,13 @@ mod tests {
         assert_eq!(
             cells(table),
             [
-                vec!["400", "Ecs.0000", "Bad request.", "Request error.", "Check it."],
+                vec![
+                    "400",
+                    "Ecs.0000",
+                    "Bad request.",
+                    "Request error.",
+                    "Check it."
+                ],
                 vec![
                     "500",
                     "Ecs.0615",
@@ -1215,7 +1345,10 @@ mod tests {
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].rows.len(), 2);
         assert_eq!(all[1].header, ["Status Code", "Description"]);
-        assert_eq!(cells(&all[1]), [vec!["200", "OK"], vec!["400", "Error response"]]);
+        assert_eq!(
+            cells(&all[1]),
+            [vec!["200", "OK"], vec!["400", "Error response"]]
+        );
     }
 
     #[test]
@@ -1258,8 +1391,104 @@ mod tests {
     }
 
     #[test]
+    fn status_after_description_is_not_a_new_row() {
+        let text = lines(&[
+            "Table 1 OBS error codes",
+            "Error Code",
+            "Description",
+            "HTTP Status Code",
+            "AccessDenied",
+            "Access denied.",
+            "403 Forbidden",
+            "InvalidAddressingHeader",
+            "The anonymous role must be specified.",
+            "N/A",
+            "InvalidArgument",
+            "Invalid argument.",
+            "More words.",
+            "400 Bad Request",
+        ]);
+        assert_eq!(
+            cells(&tables(&text)[0]),
+            [
+                vec!["AccessDenied", "Access denied.", "403 Forbidden"],
+                vec![
+                    "InvalidAddressingHeader",
+                    "The anonymous role must be specified.",
+                    "N/A"
+                ],
+                vec![
+                    "InvalidArgument",
+                    "Invalid argument.\nMore words.",
+                    "400 Bad Request"
+                ],
+            ]
+        );
+    }
+
+    #[test]
+    fn numeric_codes_and_heading_between_tables() {
+        let text = lines(&[
+            "T",
+            "Status Code",
+            "Error Code",
+            "Description",
+            "400",
+            "10240002",
+            "Too many queues.",
+            "Queue Error Codes",
+            "Status Code",
+            "Error Code",
+            "Description",
+            "500",
+            "10240005",
+            "Bad project.",
+        ]);
+        let all = tables(&text);
+        assert_eq!(all.len(), 2);
+        assert_eq!(
+            cells(&all[0]),
+            [vec!["400", "10240002", "Too many queues."]]
+        );
+        assert_eq!(cells(&all[1]), [vec!["500", "10240005", "Bad project."]]);
+    }
+
+    #[test]
+    fn lower_case_value_after_chinese_header_is_a_row() {
+        let text = lines(&[
+            "表 2 响应参数",
+            "参数",
+            "参数类型",
+            "描述",
+            "status",
+            "String",
+            "状态。",
+        ]);
+        let table = &tables(&text)[0];
+        assert_eq!(table.header, ["参数", "参数类型", "描述"]);
+        assert_eq!(cells(table), [vec!["status", "String", "状态。"]]);
+    }
+
+    #[test]
+    fn vanished_first_cell_does_not_panic() {
+        // Regression: a row whose strict prefix reaches past the next candidate block.
+        let text = lines(&[
+            "T",
+            "Table 1 P",
+            "Parameter",
+            "Type",
+            "Description",
+            "a",
+            "String",
+        ]);
+        assert_eq!(cells(&tables(&text)[0]), [vec!["a", "String", ""]]);
+    }
+
+    #[test]
     fn line_shapes() {
         assert!(is_http_status("400") && is_http_status("N/A") && is_http_status("400/404"));
+        assert!(is_http_status("403 Forbidden") && !is_http_status("400 errors occurred."));
+        assert!(is_error_code("10240002") && is_error_code("DCS. 4855") && !is_error_code("400"));
         assert!(!is_http_status("4000") && !is_http_status("abc"));
         assert!(is_error_code("Ecs.0013") && is_error_code("CSS-6007"));
         assert!(!is_error_code("project_id") && !is_error_code("X-Auth-Token"));
@@ -1272,17 +1501,56 @@ mod tests {
 
     #[test]
     fn chinese_text_does_not_break_slicing() {
-        let text = lines(&["表 1 错误码", "状态码", "错误码", "错误信息", "400", "Ecs.0001", "参数错误。"]);
+        let text = lines(&[
+            "表 1 错误码",
+            "状态码",
+            "错误码",
+            "错误信息",
+            "400",
+            "Ecs.0001",
+            "参数错误。",
+        ]);
         let table = &tables(&text)[0];
         assert_eq!(cells(table), [vec!["400", "Ecs.0001", "参数错误。"]]);
     }
 
     const PIECES: &[&str] = &[
-        "Table 1 X", "表 2 错误码", "Parameter", "Type", "Mandatory", "Description", "Status Code",
-        "Error Code", "Error Message", "Solution", "Status", "400", "Ecs.0001", "Yes", "No",
-        "String", "project_id", "0", "A sentence.", "- bullet", "• item", "NOTE: x", "{", "}",
-        "[", "]", "\"", "Status code: 200", "Parent topic: A", "Procedure", "", "é", "状态",
-        "Updated on 2025", "GET /v1/x", "{\"a\": \"}\"}",
+        "Table 1 X",
+        "表 2 错误码",
+        "Parameter",
+        "Type",
+        "Mandatory",
+        "Description",
+        "Status Code",
+        "Error Code",
+        "Error Message",
+        "Solution",
+        "Status",
+        "400",
+        "Ecs.0001",
+        "Yes",
+        "No",
+        "String",
+        "project_id",
+        "0",
+        "A sentence.",
+        "- bullet",
+        "• item",
+        "NOTE: x",
+        "{",
+        "}",
+        "[",
+        "]",
+        "\"",
+        "Status code: 200",
+        "Parent topic: A",
+        "Procedure",
+        "",
+        "é",
+        "状态",
+        "Updated on 2025",
+        "GET /v1/x",
+        "{\"a\": \"}\"}",
     ];
 
     proptest! {

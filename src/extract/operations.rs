@@ -116,7 +116,7 @@ impl OperationReader {
             self.recent_text = text.to_string();
             return;
         }
-        if text.chars().count() <= 60
+        if text.chars().count() <= 40
             && let Some(section) = section_of(text)
         {
             self.enter(section);
@@ -269,13 +269,13 @@ impl OperationReader {
         (self.operations, self.enums)
     }
 
+    /// Enters a section. A status stays until the next status line, except that request and
+    /// URI sections have none.
     fn enter(&mut self, section: Section) {
-        let example = matches!(section, Section::RequestExample | Section::ResponseExample);
-        let was_example = matches!(
-            self.section,
-            Some(Section::RequestExample | Section::ResponseExample)
-        );
-        if example != was_example || section == Section::Request {
+        if matches!(
+            section,
+            Section::Request | Section::RequestExample | Section::Uri
+        ) {
             self.status = None;
         }
         self.section = Some(section);
@@ -334,7 +334,7 @@ fn section_of(text: &str) -> Option<Section> {
     if has(&["request", "请求"]) {
         return Some(Section::Request);
     }
-    if has(&["uri", "url"]) || lower.trim() == "parameter description" {
+    if has(&["uri", "url"]) {
         return Some(Section::Uri);
     }
     None

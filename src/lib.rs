@@ -7,6 +7,8 @@
 //! [`Build`] runs it all; the `errdex` binary is a thin shell over it.
 #![warn(missing_docs)]
 
+pub mod check;
+pub mod config;
 pub mod document;
 pub mod emit;
 pub mod error;
@@ -16,6 +18,7 @@ pub mod kb;
 pub mod normalize;
 pub mod parse;
 pub mod pipeline;
+pub mod report;
 pub mod vocab;
 
 pub use error::{Diagnostic, Error, Result};

@@ -30,6 +30,20 @@ enum Command {
         #[arg(long)]
         keep_going: bool,
     },
+    /// Find where the docs contradict themselves; exit 1 on error-level findings.
+    Check {
+        /// Files and folders to read (folders recursively). Default: seeds/.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: errdex::report::Format,
+        /// `--deny warnings`: exit 1 on warnings too.
+        #[arg(long, value_parser = ["warnings"])]
+        deny: Vec<String>,
+        /// Config file. Default: errdex.toml in the current folder, when present.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Print the parsed document IR of one file as JSON (for debugging parsers).
     Dump {
         /// The file to parse.
@@ -45,6 +59,12 @@ fn main() -> ExitCode {
             out,
             keep_going,
         } => build(paths, &out, keep_going),
+        Command::Check {
+            paths,
+            format,
+            deny,
+            config,
+        } => check(paths, format, !deny.is_empty(), config),
         Command::Dump { file } => dump(&file),
     };
     match result {
@@ -99,6 +119,41 @@ fn build(paths: Vec<PathBuf>, out: &Path, keep_going: bool) -> anyhow::Result<Ex
         }
         Err(err) => Err(err.into()),
     }
+}
+
+fn check(
+    paths: Vec<PathBuf>,
+    format: errdex::report::Format,
+    deny_warnings: bool,
+    config: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    let mut build = Build::new();
+    let default_config = PathBuf::from("errdex.toml");
+    if let Some(config) = config.or_else(|| default_config.is_file().then_some(default_config)) {
+        build = build.config(config);
+    }
+    for path in default_paths(paths) {
+        build = build.source(path);
+    }
+    let compiled = match build.compile() {
+        Ok(compiled) => compiled,
+        Err(Error::BadInput(problems)) => {
+            for problem in &problems {
+                eprintln!("error: {problem}");
+            }
+            return Ok(ExitCode::from(2));
+        }
+        Err(err) => return Err(err.into()),
+    };
+    let sources = errdex::report::SourceMap::read(&compiled.kb.sources);
+    let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    print!(
+        "{}",
+        errdex::report::render(format, &compiled.findings, &sources, color)
+    );
+    let failed = errdex::check::Summary::of(&compiled.findings).fails(deny_warnings);
+    Ok(ExitCode::from(u8::from(failed)))
 }
 
 fn dump(file: &Path) -> anyhow::Result<ExitCode> {

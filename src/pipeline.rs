@@ -6,13 +6,15 @@
 //! # Ok::<(), errdex::Error>(())
 //! ```
 //!
-//! Steps: discover → read and decode → parse (files in parallel) → extract → normalize →
+//! Steps: discover → read and decode → parse (files in parallel) → extract → normalize → check →
 //! emit → write atomically. Every bad input file is collected before failing.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::check;
+use crate::config::{Config, ConfigError};
 use crate::document::Document;
 use crate::emit::{self, Outputs};
 use crate::error::{Diagnostic, Error, Result};
@@ -28,6 +30,7 @@ pub struct Build {
     sources: Vec<PathBuf>,
     out_dir: Option<PathBuf>,
     keep_going: bool,
+    config: Option<PathBuf>,
 }
 
 /// The result of a build.
@@ -39,6 +42,9 @@ pub struct Compiled {
     pub warnings: Vec<Diagnostic>,
     /// Every input file read, for `cargo:rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
+    /// What `check` found, with the texts and scores printers show (`kb.findings` is the
+    /// same list in `kb.json` form).
+    pub findings: Vec<crate::check::Finding>,
 }
 
 impl Build {
@@ -65,8 +71,29 @@ impl Build {
         self
     }
 
+    /// Reads `errdex.toml`-style settings for `check` from this file (acknowledged findings,
+    /// authoritative sources, source groups).
+    pub fn config(mut self, path: impl Into<PathBuf>) -> Self {
+        self.config = Some(path.into());
+        self
+    }
+
+    fn load_config(&self) -> Result<Config> {
+        let Some(path) = &self.config else {
+            return Ok(Config::default());
+        };
+        Config::load(path).map_err(|err| {
+            let diagnostic = match &err {
+                ConfigError::Parse { line, message, .. } => Diagnostic::at(path, *line, message),
+                _ => Diagnostic::file(path, err.to_string()),
+            };
+            Error::BadInput(vec![diagnostic])
+        })
+    }
+
     /// Compiles the sources into a knowledge base without writing anything.
     pub fn compile(&self) -> Result<Compiled> {
+        let config = self.load_config()?;
         let (files, mut problems) = ingest::discover(&self.sources);
         let (sources, read_problems) = ingest::read_sources(&files);
         problems.extend(read_problems);
@@ -110,11 +137,14 @@ impl Build {
             .par_iter()
             .map(|(source, document)| extract::extract(source, document))
             .collect();
-        let kb = normalize::assemble(extractions);
+        let mut kb = normalize::assemble(extractions);
+        let findings = check::check(&kb, &config);
+        kb.findings = findings.iter().map(check::Finding::to_kb).collect();
         Ok(Compiled {
             kb,
             warnings: problems,
             inputs: files,
+            findings,
         })
     }
 

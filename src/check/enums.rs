@@ -1,0 +1,107 @@
+//! One enumeration documented twice with different values: a request filter and the response
+//! field it filters on, or two tables of one page.
+//!
+//! Two enumerations are "the same" when one source documents them under one name and neither
+//! belongs to another operation.
+
+use std::collections::BTreeSet;
+
+use super::{Finding, Kind, Quote, at};
+use crate::kb::{Enumeration, KnowledgeBase};
+
+/// Runs the enumeration check.
+pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (i, a) in kb.enums.iter().enumerate() {
+        for b in &kb.enums[i + 1..] {
+            if same_enumeration(a, b) {
+                findings.extend(compare(a, b));
+            }
+        }
+    }
+    findings
+}
+
+fn same_enumeration(a: &Enumeration, b: &Enumeration) -> bool {
+    a.source == b.source && a.name == b.name && a.operation == b.operation
+}
+
+fn values(e: &Enumeration) -> BTreeSet<&str> {
+    e.values.iter().map(|v| v.value.trim()).collect()
+}
+
+fn compare(a: &Enumeration, b: &Enumeration) -> Option<Finding> {
+    let (va, vb) = (values(a), values(b));
+    if va == vb || va.is_empty() || vb.is_empty() {
+        return None;
+    }
+    let list = |set: BTreeSet<&&str>| {
+        if set.is_empty() {
+            "nothing".to_string()
+        } else {
+            set.into_iter().copied().collect::<Vec<_>>().join(", ")
+        }
+    };
+    let only_a = list(va.difference(&vb).collect());
+    let only_b = list(vb.difference(&va).collect());
+    let mut finding = Finding::new(
+        Kind::EnumMismatch,
+        format!(
+            "`{}` is documented twice with different values: line {} adds {only_a}, line {} adds {only_b}",
+            a.name, a.line, b.line
+        ),
+        vec![at(&a.source, a.line), at(&b.source, b.line)],
+    );
+    finding.texts = [a, b]
+        .iter()
+        .map(|e| Quote {
+            location: at(&e.source, e.line),
+            text: e
+                .values
+                .iter()
+                .map(|v| v.value.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect();
+    Some(finding)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::EnumValue;
+
+    fn enumeration(line: u32, operation: Option<&str>, values: &[&str]) -> Enumeration {
+        Enumeration {
+            name: "status".into(),
+            service: None,
+            source: "s".into(),
+            line,
+            operation: operation.map(str::to_string),
+            values: values
+                .iter()
+                .map(|v| EnumValue {
+                    value: (*v).into(),
+                    description: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn differing_values_are_reported() {
+        let kb = KnowledgeBase {
+            enums: vec![
+                enumeration(3, Some("GET /x"), &["a", "b", "c"]),
+                enumeration(9, Some("GET /x"), &["a", "b", "d"]),
+                enumeration(12, Some("GET /y"), &["z"]),
+                enumeration(15, None, &["c", "b", "a"]),
+            ],
+            ..KnowledgeBase::default()
+        };
+        let findings = check(&kb);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(findings[0].message.contains("line 3 adds c, line 9 adds d"));
+    }
+}

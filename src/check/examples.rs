@@ -1,0 +1,520 @@
+//! JSON examples against their own operation's tables.
+//!
+//! Steps for each example: find the table that documents its top level (request body
+//! parameters; the response of the example's status, or the response sharing most field names
+//! when the status is not stated); walk the JSON, descending into named object tables and array
+//! items; at each documented field check the JSON type and the enumeration of documented values;
+//! at each object check that mandatory fields are present. A field is *undocumented* only when
+//! no table of the operation names it. An example no table matches (a generic error template)
+//! is not checked. Findings are deduplicated (array items repeat the same problem).
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::{Finding, Kind, Quote, at};
+use crate::kb::{
+    Enumeration, Example, ExampleKind, Field, KnowledgeBase, Operation, Parameter,
+    ParameterLocation,
+};
+
+/// Runs the example checks over every operation.
+pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for op in &kb.operations {
+        for example in &op.examples {
+            let mut walk = Walk {
+                kb,
+                op,
+                example,
+                seen: BTreeSet::new(),
+                findings: Vec::new(),
+            };
+            if let Some(docs) = top_level(op, example) {
+                walk.value(&example.value, &docs, "");
+            }
+            findings.extend(walk.findings);
+        }
+    }
+    findings
+}
+
+/// A documented field or body parameter, as far as examples care.
+#[derive(Debug, Clone, Copy)]
+struct Doc<'a> {
+    name: &'a str,
+    type_name: Option<&'a str>,
+    required: Option<bool>,
+    object: Option<&'a str>,
+    line: u32,
+}
+
+impl<'a> From<&'a Field> for Doc<'a> {
+    fn from(f: &'a Field) -> Self {
+        Doc {
+            name: &f.name,
+            type_name: f.type_name.as_deref(),
+            required: f.required,
+            object: f.object.as_deref(),
+            line: f.line,
+        }
+    }
+}
+
+impl<'a> From<&'a Parameter> for Doc<'a> {
+    fn from(p: &'a Parameter) -> Self {
+        Doc {
+            name: &p.name,
+            type_name: p.type_name.as_deref(),
+            required: p.required,
+            object: p.object.as_deref(),
+            line: p.line,
+        }
+    }
+}
+
+/// The documented fields of the example's top level, if a table documents it.
+fn top_level<'a>(op: &'a Operation, example: &Example) -> Option<Vec<Doc<'a>>> {
+    let docs: Vec<Doc> = match example.kind {
+        ExampleKind::Request => op
+            .parameters
+            .iter()
+            .filter(|p| p.location == ParameterLocation::Body)
+            .map(Doc::from)
+            .collect(),
+        ExampleKind::Response => {
+            let keys = top_keys(&example.value);
+            let by_status = op
+                .responses
+                .iter()
+                .find(|r| example.status.is_some() && r.status == example.status);
+            let shares = |r: &&crate::kb::Response| {
+                r.fields
+                    .iter()
+                    .filter(|f| keys.contains(f.name.as_str()))
+                    .count()
+            };
+            let by_overlap = op
+                .responses
+                .iter()
+                .filter(|r| shares(r) > 0)
+                .max_by_key(|r| (shares(r), std::cmp::Reverse(r.status)));
+            by_status
+                .filter(|r| !r.fields.is_empty())
+                .or(by_overlap)?
+                .fields
+                .iter()
+                .map(Doc::from)
+                .collect()
+        }
+    };
+    (!docs.is_empty()).then_some(docs)
+}
+
+fn top_keys(value: &Value) -> BTreeSet<&str> {
+    match value {
+        Value::Object(map) => map.keys().map(String::as_str).collect(),
+        Value::Array(items) => items.iter().flat_map(top_keys).collect(),
+        _ => BTreeSet::new(),
+    }
+}
+
+/// The JSON type a documented type names, if it names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JsonType {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Array,
+    Object,
+}
+
+impl JsonType {
+    fn of_documented(type_name: &str) -> Option<JsonType> {
+        let t = type_name.trim().to_ascii_lowercase();
+        let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if t.starts_with("array") || t.starts_with("list") || t.ends_with("[]") {
+            return Some(JsonType::Array);
+        }
+        match first {
+            "string" | "str" | "uuid" | "date" | "datetime" => Some(JsonType::String),
+            "integer" | "int" | "int32" | "int64" | "long" | "short" => Some(JsonType::Integer),
+            "number" | "float" | "double" | "decimal" | "bigdecimal" => Some(JsonType::Number),
+            "boolean" | "bool" => Some(JsonType::Boolean),
+            "object" | "map" | "dict" | "json" => Some(JsonType::Object),
+            _ => None,
+        }
+    }
+
+    fn accepts(self, value: &Value) -> bool {
+        match (self, value) {
+            (_, Value::Null) => true,
+            (JsonType::String, Value::String(_)) => true,
+            (JsonType::Integer, Value::Number(n)) => n.is_i64() || n.is_u64(),
+            (JsonType::Number, Value::Number(_)) => true,
+            (JsonType::Boolean, Value::Bool(_)) => true,
+            (JsonType::Array, Value::Array(_)) => true,
+            (JsonType::Object, Value::Object(_)) => true,
+            _ => false,
+        }
+    }
+}
+
+fn json_type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "an integer",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// `XXX`, `xxxx`, `string`, `<id>`, blank: a value that stands for any value.
+fn is_placeholder(value: &str) -> bool {
+    let v = value.trim();
+    v.is_empty()
+        || (v.len() >= 2 && v.chars().all(|c| c == 'x' || c == 'X'))
+        || v.eq_ignore_ascii_case("string")
+        || (v.starts_with('<') && v.ends_with('>'))
+        || (v.starts_with('{') && v.ends_with('}'))
+}
+
+struct Walk<'a> {
+    kb: &'a KnowledgeBase,
+    op: &'a Operation,
+    example: &'a Example,
+    seen: BTreeSet<(Kind, String)>,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Walk<'a> {
+    fn value(&mut self, value: &Value, docs: &[Doc<'a>], path: &str) {
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    let here = join(path, key);
+                    match docs.iter().find(|d| d.name == key) {
+                        Some(doc) => self.field(item, doc, &here),
+                        None if !self.documented_anywhere(key) => self.report(
+                            Kind::UndocumentedField,
+                            format!(
+                                "the example has field `{here}`, which no table of {} documents",
+                                self.op_name()
+                            ),
+                            None,
+                            key,
+                        ),
+                        None => {}
+                    }
+                }
+                for doc in docs.iter().filter(|d| d.required == Some(true)) {
+                    if !map.contains_key(doc.name) {
+                        self.report(
+                            Kind::MissingRequiredField,
+                            format!(
+                                "the example lacks `{}`, which the table marks mandatory",
+                                join(path, doc.name)
+                            ),
+                            Some(doc.line),
+                            doc.name,
+                        );
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    self.value(item, docs, &format!("{path}[]"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn field(&mut self, value: &Value, doc: &Doc<'a>, path: &str) {
+        let expected = doc.type_name.and_then(JsonType::of_documented);
+        if value.is_null() && doc.required == Some(true) {
+            self.report(
+                Kind::TypeMismatch,
+                format!(
+                    "`{path}` is null in the example, but the table documents a mandatory {}",
+                    doc.type_name.unwrap_or("value")
+                ),
+                Some(doc.line),
+                "null",
+            );
+        } else if expected.is_some_and(|e| !e.accepts(value)) {
+            self.report(
+                Kind::TypeMismatch,
+                format!(
+                    "`{path}` is {} in the example, but the table documents {}",
+                    json_type_name(value),
+                    doc.type_name.unwrap_or("another type")
+                ),
+                Some(doc.line),
+                &value.to_string(),
+            );
+        }
+        self.enumeration(value, doc, path);
+        if let Some(nested) = self.nested(doc) {
+            self.value(value, &nested, path);
+        }
+    }
+
+    fn enumeration(&mut self, value: &Value, doc: &Doc<'a>, path: &str) {
+        let text = match value {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => return,
+        };
+        if is_placeholder(&text) {
+            return;
+        }
+        let Some(enumeration) = self.enumeration_of(doc.name) else {
+            return;
+        };
+        if enumeration.values.iter().any(|v| v.value.trim() == text) {
+            return;
+        }
+        let documented: Vec<&str> = enumeration
+            .values
+            .iter()
+            .map(|v| v.value.as_str())
+            .collect();
+        self.report(
+            Kind::UndocumentedEnumValue,
+            format!(
+                "`{path}` is {text:?} in the example, which is not among its documented values: {}",
+                documented.join(", ")
+            ),
+            Some(enumeration.line),
+            &text,
+        );
+    }
+
+    /// The enumeration documented for a field of this operation, preferring one tied to it.
+    fn enumeration_of(&self, name: &str) -> Option<&'a Enumeration> {
+        let key = self.op_name();
+        let candidates = self
+            .kb
+            .enums
+            .iter()
+            .filter(|e| e.source == self.op.source && e.name == name && !e.values.is_empty());
+        let mut best: Option<&Enumeration> = None;
+        for e in candidates {
+            match e.operation.as_deref() {
+                Some(op) if op == key => return Some(e),
+                Some(_) => {}
+                None => best = best.or(Some(e)),
+            }
+        }
+        best
+    }
+
+    /// The fields of the object type a field holds, if a table documents it.
+    fn nested(&self, doc: &Doc) -> Option<Vec<Doc<'a>>> {
+        let objects = &self.op.objects;
+        let named = doc
+            .object
+            .and_then(|o| objects.iter().find(|t| t.name == o));
+        let in_type = || {
+            doc.type_name.and_then(|t| {
+                objects.iter().find(|o| {
+                    t.split(|c: char| !c.is_alphanumeric() && c != '_')
+                        .any(|w| w == o.name)
+                })
+            })
+        };
+        let by_field = || {
+            objects
+                .iter()
+                .find(|o| o.name.eq_ignore_ascii_case(doc.name))
+        };
+        let object = named.or_else(in_type).or_else(by_field)?;
+        Some(object.fields.iter().map(Doc::from).collect())
+    }
+
+    fn documented_anywhere(&self, key: &str) -> bool {
+        let op = self.op;
+        op.parameters.iter().any(|p| p.name == key)
+            || op
+                .responses
+                .iter()
+                .flat_map(|r| &r.fields)
+                .chain(op.objects.iter().flat_map(|o| &o.fields))
+                .any(|f| f.name == key)
+    }
+
+    fn op_name(&self) -> String {
+        format!("{} {}", self.op.method, self.op.path)
+    }
+
+    fn report(&mut self, kind: Kind, message: String, table_line: Option<u32>, value: &str) {
+        if !self.seen.insert((kind, message.clone())) {
+            return;
+        }
+        let source = &self.op.source;
+        let mut locations = vec![at(source, self.example.line)];
+        locations.extend(table_line.map(|line| at(source, line)));
+        let mut finding = Finding::new(kind, message, locations);
+        finding.texts = vec![Quote {
+            location: at(source, self.example.line),
+            text: value.to_string(),
+        }];
+        self.findings.push(finding);
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::{EnumValue, ObjectType, Response};
+    use serde_json::json;
+
+    fn field(name: &str, type_name: &str, line: u32) -> Field {
+        Field {
+            name: name.into(),
+            type_name: Some(type_name.into()),
+            required: None,
+            description: String::new(),
+            object: None,
+            line,
+        }
+    }
+
+    fn op(examples: Vec<Example>) -> Operation {
+        Operation {
+            service: None,
+            method: "GET".into(),
+            path: "/v1/tasks".into(),
+            title: None,
+            source: "s".into(),
+            line: 1,
+            parameters: vec![Parameter {
+                name: "name".into(),
+                location: ParameterLocation::Body,
+                required: Some(true),
+                type_name: Some("String".into()),
+                description: String::new(),
+                default: None,
+                range: None,
+                object: None,
+                line: 5,
+            }],
+            responses: vec![Response {
+                status: Some(200),
+                description: None,
+                fields: vec![
+                    field("total", "Integer", 10),
+                    field("tasks", "Array of Task objects", 11),
+                ],
+            }],
+            objects: vec![ObjectType {
+                name: "Task".into(),
+                line: 12,
+                fields: vec![field("kind", "String", 13), field("id", "String", 14)],
+            }],
+            examples,
+        }
+    }
+
+    fn kb(examples: Vec<Example>) -> KnowledgeBase {
+        KnowledgeBase {
+            operations: vec![op(examples)],
+            enums: vec![Enumeration {
+                name: "kind".into(),
+                service: None,
+                source: "s".into(),
+                line: 13,
+                operation: Some("GET /v1/tasks".into()),
+                values: ["A_KIND", "B_KIND"]
+                    .iter()
+                    .map(|v| EnumValue {
+                        value: (*v).into(),
+                        description: String::new(),
+                    })
+                    .collect(),
+            }],
+            ..KnowledgeBase::default()
+        }
+    }
+
+    fn response(value: Value, status: Option<u16>) -> Example {
+        Example {
+            kind: ExampleKind::Response,
+            status,
+            line: 30,
+            value,
+        }
+    }
+
+    fn kinds(findings: &[Finding]) -> Vec<Kind> {
+        let mut kinds: Vec<Kind> = findings.iter().map(|f| f.kind).collect();
+        kinds.sort();
+        kinds
+    }
+
+    #[test]
+    fn undocumented_enum_value_once_per_array() {
+        let value = json!({"total": 2, "tasks": [
+            {"kind": "RUNNING_KIND", "id": "x"}, {"kind": "RUNNING_KIND", "id": "y"}
+        ]});
+        let findings = check(&kb(vec![response(value, Some(200))]));
+        assert_eq!(kinds(&findings), vec![Kind::UndocumentedEnumValue]);
+        assert!(findings[0].message.contains("tasks[].kind"));
+        assert_eq!(findings[0].locations.len(), 2);
+    }
+
+    #[test]
+    fn type_mismatch_and_undocumented_field() {
+        let value = json!({"total": "2", "extra": 1, "tasks": [{"kind": "A_KIND", "id": null}]});
+        let findings = check(&kb(vec![response(value, None)]));
+        assert_eq!(
+            kinds(&findings),
+            vec![Kind::UndocumentedField, Kind::TypeMismatch],
+            "{findings:#?}"
+        );
+    }
+
+    #[test]
+    fn request_missing_and_null_required() {
+        let request = |value| Example {
+            kind: ExampleKind::Request,
+            status: None,
+            line: 20,
+            value,
+        };
+        let missing = check(&kb(vec![request(json!({"total": 1}))]));
+        assert!(kinds(&missing).contains(&Kind::MissingRequiredField));
+        let null = check(&kb(vec![request(json!({"name": null}))]));
+        assert_eq!(kinds(&null), vec![Kind::TypeMismatch]);
+    }
+
+    #[test]
+    fn generic_error_templates_are_not_checked() {
+        let value = json!({"error": {"message": "XXXX", "code": "XXX"}});
+        assert!(check(&kb(vec![response(value, None)])).is_empty());
+    }
+
+    #[test]
+    fn documented_types() {
+        assert_eq!(
+            JsonType::of_documented("Array of FailedTasks objects"),
+            Some(JsonType::Array)
+        );
+        assert_eq!(JsonType::of_documented("Integer"), Some(JsonType::Integer));
+        assert_eq!(JsonType::of_documented("FailedTasks"), None);
+        assert!(is_placeholder("XXX"));
+    }
+}

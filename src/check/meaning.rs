@@ -1,0 +1,545 @@
+//! One code across sources: does every source give it the same meaning and status?
+//!
+//! Steps: profile every definition's text once ([`similarity::Profile`]); split each code's
+//! definitions into comparison scopes (config groups; everything ungrouped is one scope); judge
+//! every pair from different sources in a scope; report one finding per code and scope (conflict
+//! beats variant); judge pairs across scopes for `group-difference` notes; then look for
+//! renumbering: for each conflicting pair, the other code in the second source whose definition
+//! reads like the first, matched greedily best-first so one row explains one shift.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::similarity::{self, Judgement, Profile};
+use super::{Context, Finding, Kind, Quote, at};
+use crate::kb::{Definition, ErrorCode};
+
+/// One definition: index of the code in `kb.error_codes`, index in its definitions.
+type Ref = (usize, usize);
+
+/// Runs the cross-source checks.
+pub fn check(context: &Context) -> Vec<Finding> {
+    let profiles = profiles(&context.kb.error_codes);
+    let mut findings = Vec::new();
+    let mut conflicts = Vec::new();
+    for (ci, code) in context.kb.error_codes.iter().enumerate() {
+        let scopes = scopes(context, code);
+        for members in scopes.values() {
+            let pairs = judge_pairs(code, members, &profiles[ci]);
+            findings.extend(meaning_finding(context, code, members, &pairs));
+            findings.extend(status_finding(code, members));
+            conflicts.extend(
+                pairs
+                    .iter()
+                    .filter(|p| matches!(p.judgement, Judgement::Conflict(_)))
+                    .map(|p| ((ci, p.a), (ci, p.b))),
+            );
+        }
+        findings.extend(group_difference(context, code, &scopes, &profiles[ci]));
+    }
+    findings.extend(renumbering_hints(context, &profiles, &conflicts));
+    findings
+}
+
+/// The text a definition is judged by: its message, or its description when the message is
+/// blank.
+pub fn text_of(definition: &Definition) -> &str {
+    match definition.description.as_deref() {
+        Some(description) if definition.message.trim().is_empty() => description,
+        _ => &definition.message,
+    }
+}
+
+fn profiles(codes: &[ErrorCode]) -> Vec<Vec<Profile>> {
+    codes
+        .iter()
+        .map(|c| {
+            c.definitions
+                .iter()
+                .map(|d| Profile::of(text_of(d)))
+                .collect()
+        })
+        .collect()
+}
+
+/// Definition indices by config group (`None`: ungrouped).
+fn scopes(context: &Context, code: &ErrorCode) -> BTreeMap<Option<usize>, Vec<usize>> {
+    let mut scopes: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    for (di, d) in code.definitions.iter().enumerate() {
+        scopes.entry(context.group(&d.source)).or_default().push(di);
+    }
+    scopes
+}
+
+/// A judged pair of definitions of one code.
+struct Pair {
+    a: usize,
+    b: usize,
+    judgement: Judgement,
+}
+
+fn judge(code: &ErrorCode, profiles: &[Profile], a: usize, b: usize) -> Judgement {
+    let (da, db) = (&code.definitions[a], &code.definitions[b]);
+    if similarity::surface(text_of(da)) == similarity::surface(text_of(db)) {
+        Judgement::Same
+    } else {
+        similarity::judge_profiles(&profiles[a], &profiles[b])
+    }
+}
+
+/// Every pair of members from different sources.
+fn judge_pairs(code: &ErrorCode, members: &[usize], profiles: &[Profile]) -> Vec<Pair> {
+    let mut pairs = Vec::new();
+    for (i, &a) in members.iter().enumerate() {
+        for &b in &members[i + 1..] {
+            if code.definitions[a].source != code.definitions[b].source {
+                let judgement = judge(code, profiles, a, b);
+                pairs.push(Pair { a, b, judgement });
+            }
+        }
+    }
+    pairs
+}
+
+fn score(judgement: Judgement) -> f64 {
+    match judgement {
+        Judgement::Same => 1.0,
+        Judgement::Variant(s) | Judgement::Conflict(s) => s,
+    }
+}
+
+fn round(score: f64) -> f64 {
+    (score * 100.0).round() / 100.0
+}
+
+/// One finding for a code in one scope: a conflict if any pair conflicts, else a variant if any
+/// pair is worded differently, else nothing.
+fn meaning_finding(
+    context: &Context,
+    code: &ErrorCode,
+    members: &[usize],
+    pairs: &[Pair],
+) -> Option<Finding> {
+    let conflict = pairs
+        .iter()
+        .any(|p| matches!(p.judgement, Judgement::Conflict(_)));
+    let differing: Vec<&Pair> = pairs
+        .iter()
+        .filter(|p| !matches!(p.judgement, Judgement::Same))
+        .collect();
+    let lowest = differing
+        .iter()
+        .map(|p| score(p.judgement))
+        .fold(f64::INFINITY, f64::min);
+    if differing.is_empty() {
+        return None;
+    }
+    let involved: BTreeSet<usize> = differing.iter().flat_map(|p| [p.a, p.b]).collect();
+    let mut ordered: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|m| involved.contains(m))
+        .collect();
+    let authority = |di: &usize| {
+        let d = &code.definitions[*di];
+        (
+            context
+                .authority(&code.service, &d.source)
+                .unwrap_or(usize::MAX),
+            context.order(&d.source),
+            d.line,
+        )
+    };
+    ordered.sort_by_key(authority);
+    let sources: BTreeSet<&str> = ordered
+        .iter()
+        .map(|&di| code.definitions[di].source.as_str())
+        .collect();
+    let authoritative = ordered
+        .first()
+        .map(|&di| &code.definitions[di])
+        .filter(|d| context.authority(&code.service, &d.source).is_some());
+    let (kind, mut message) = if conflict {
+        (
+            Kind::MeaningConflict,
+            format!(
+                "{} has different meanings in {} sources (similarity {:.2})",
+                code.code,
+                sources.len(),
+                lowest
+            ),
+        )
+    } else {
+        (
+            Kind::WordingVariant,
+            format!(
+                "{} is worded differently in {} sources with the same meaning (similarity {:.2})",
+                code.code,
+                sources.len(),
+                lowest
+            ),
+        )
+    };
+    if let Some(d) = authoritative.filter(|_| conflict) {
+        message.push_str(&format!(
+            "; errdex.toml makes {} authoritative: {:?}",
+            d.source,
+            text_of(d)
+        ));
+    }
+    let mut finding = Finding::new(
+        kind,
+        message,
+        ordered
+            .iter()
+            .map(|&di| at(&code.definitions[di].source, code.definitions[di].line))
+            .collect(),
+    )
+    .with_code(&code.code);
+    finding.texts = ordered
+        .iter()
+        .map(|&di| quote(&code.definitions[di]))
+        .collect();
+    finding.similarity = Some(round(lowest));
+    Some(finding)
+}
+
+fn quote(d: &Definition) -> Quote {
+    Quote {
+        location: at(&d.source, d.line),
+        text: text_of(d).to_string(),
+    }
+}
+
+/// An error when the members give the code different numeric HTTP statuses.
+fn status_finding(code: &ErrorCode, members: &[usize]) -> Option<Finding> {
+    let mut by_status: BTreeMap<u16, Vec<&Definition>> = BTreeMap::new();
+    for &di in members {
+        let d = &code.definitions[di];
+        if let Some(status) = d.http_status {
+            by_status.entry(status).or_default().push(d);
+        }
+    }
+    if by_status.len() < 2 {
+        return None;
+    }
+    let sources: BTreeSet<&str> = by_status
+        .values()
+        .flatten()
+        .map(|d| d.source.as_str())
+        .collect();
+    if sources.len() < 2 {
+        return None; // different statuses within one source are a duplicate definition
+    }
+    let said: Vec<String> = by_status
+        .iter()
+        .map(|(status, defs)| {
+            let in_sources: BTreeSet<&str> = defs.iter().map(|d| d.source.as_str()).collect();
+            format!(
+                "{status} in {}",
+                in_sources.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    let mut finding = Finding::new(
+        Kind::StatusConflict,
+        format!(
+            "{} has different HTTP statuses: {}",
+            code.code,
+            said.join("; ")
+        ),
+        by_status
+            .values()
+            .flatten()
+            .map(|d| at(&d.source, d.line))
+            .collect(),
+    )
+    .with_code(&code.code);
+    finding.texts = by_status
+        .iter()
+        .flat_map(|(status, defs)| {
+            defs.iter().map(move |d| Quote {
+                location: at(&d.source, d.line),
+                text: status.to_string(),
+            })
+        })
+        .collect();
+    Some(finding)
+}
+
+/// A note when definitions in different config groups mean different things.
+fn group_difference(
+    context: &Context,
+    code: &ErrorCode,
+    scopes: &BTreeMap<Option<usize>, Vec<usize>>,
+    profiles: &[Profile],
+) -> Option<Finding> {
+    if scopes.len() < 2 {
+        return None;
+    }
+    let scope_list: Vec<(&Option<usize>, &Vec<usize>)> = scopes.iter().collect();
+    for (i, (ga, ma)) in scope_list.iter().enumerate() {
+        for (gb, mb) in &scope_list[i + 1..] {
+            for &a in ma.iter() {
+                for &b in mb.iter() {
+                    if let Judgement::Conflict(s) = judge(code, profiles, a, b) {
+                        let name = |g: &Option<usize>| {
+                            g.and_then(|g| context.config.groups.get(g))
+                                .map_or("(ungrouped)".to_string(), |g| g.name.clone())
+                        };
+                        let (da, db) = (&code.definitions[a], &code.definitions[b]);
+                        let mut finding = Finding::new(
+                            Kind::GroupDifference,
+                            format!(
+                                "{} means different things in group {} and group {} (similarity {:.2})",
+                                code.code,
+                                name(ga),
+                                name(gb),
+                                s
+                            ),
+                            vec![at(&da.source, da.line), at(&db.source, db.line)],
+                        )
+                        .with_code(&code.code);
+                        finding.texts = vec![quote(da), quote(db)];
+                        finding.similarity = Some(round(s));
+                        return Some(finding);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A candidate explanation: `from`'s text (in its source) reads like `to` (in another source).
+struct Candidate {
+    from: Ref,
+    to: Ref,
+    score: f64,
+    overlap: f64,
+}
+
+fn renumbering_hints(
+    context: &Context,
+    profiles: &[Vec<Profile>],
+    conflicts: &[(Ref, Ref)],
+) -> Vec<Finding> {
+    let codes = &context.kb.error_codes;
+    let definition = |r: Ref| &codes[r.0].definitions[r.1];
+    let mut by_source: BTreeMap<(&str, &str), Vec<Ref>> = BTreeMap::new();
+    for (ci, code) in codes.iter().enumerate() {
+        for (di, d) in code.definitions.iter().enumerate() {
+            by_source
+                .entry((code.service.as_str(), d.source.as_str()))
+                .or_default()
+                .push((ci, di));
+        }
+    }
+    let mut candidates = Vec::new();
+    for &(x_a, x_b) in conflicts {
+        for (from, other) in [(x_a, x_b), (x_b, x_a)] {
+            let from_source = definition(from).source.as_str();
+            let service = codes[from.0].service.as_str();
+            let to_source = definition(other).source.as_str();
+            let pool = by_source
+                .get(&(service, to_source))
+                .map_or(&[][..], Vec::as_slice);
+            for &to in pool {
+                if to.0 == from.0 || is_stable(codes, profiles, to.0, from_source, to_source) {
+                    continue;
+                }
+                let (pf, pt) = (&profiles[from.0][from.1], &profiles[to.0][to.1]);
+                let same = similarity::surface(text_of(definition(from)))
+                    == similarity::surface(text_of(definition(to)));
+                let score = if same {
+                    1.0
+                } else {
+                    similarity::similarity(pf, pt)
+                };
+                if score >= similarity::VARIANT_THRESHOLD {
+                    candidates.push(Candidate {
+                        from,
+                        to,
+                        score: if same { 2.0 } else { score },
+                        overlap: similarity::overlap(pf, pt),
+                    });
+                }
+            }
+        }
+    }
+    candidates.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.overlap.total_cmp(&a.overlap))
+            .then(a.from.cmp(&b.from))
+            .then(a.to.cmp(&b.to))
+    });
+    let mut used: BTreeSet<Ref> = BTreeSet::new();
+    let mut findings = Vec::new();
+    for c in candidates {
+        if used.contains(&c.from) || used.contains(&c.to) {
+            continue;
+        }
+        used.insert(c.from);
+        used.insert(c.to);
+        let (df, dt) = (definition(c.from), definition(c.to));
+        let (xf, xt) = (&codes[c.from.0].code, &codes[c.to.0].code);
+        let mut finding = Finding::new(
+            Kind::RenumberingHint,
+            format!(
+                "{xf} in {} matches {xt} in {} (similarity {:.2}): the table may have shifted",
+                df.source,
+                dt.source,
+                c.score.min(1.0)
+            ),
+            vec![at(&df.source, df.line), at(&dt.source, dt.line)],
+        )
+        .with_code(xf);
+        finding.texts = vec![quote(df), quote(dt)];
+        finding.similarity = Some(round(c.score.min(1.0)));
+        findings.push(finding);
+    }
+    findings
+}
+
+/// True when code `ci` means the same in both sources (so it did not move).
+fn is_stable(codes: &[ErrorCode], profiles: &[Vec<Profile>], ci: usize, a: &str, b: &str) -> bool {
+    let code = &codes[ci];
+    let in_source = |s: &str| -> Vec<usize> {
+        code.definitions
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.source == s)
+            .map(|(di, _)| di)
+            .collect()
+    };
+    let (in_a, in_b) = (in_source(a), in_source(b));
+    in_a.iter().any(|&da| {
+        in_b.iter()
+            .any(|&db| !matches!(judge(code, &profiles[ci], da, db), Judgement::Conflict(_)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkb::*;
+    use super::*;
+    use crate::config::Config;
+    use crate::kb::Severity;
+    use std::path::Path;
+
+    const LONG: &str =
+        " because of an internal error. Please contact customer service or try again later.";
+
+    fn seeds_like() -> crate::kb::KnowledgeBase {
+        let a = |line, code: &str, text: &str| def("a", line, code, None, text);
+        let b = |line, code: &str, text: &str| def("b", line, code, None, text);
+        kb(
+            &["a", "b"],
+            vec![
+                a(
+                    10,
+                    "CSS.6000",
+                    &format!("Failed to create the cluster{LONG}"),
+                ),
+                b(20, "CSS.6000", "Clusters fail to be created."),
+                a(
+                    11,
+                    "CSS.6007",
+                    &format!("Failed to create the snapshot{LONG}"),
+                ),
+                b(21, "CSS.6007", "Failed to reset the password."),
+                a(
+                    12,
+                    "CSS.6008",
+                    "Failed to create the snapshot because the OBS bucket you select does not exist or has been deleted.",
+                ),
+                b(22, "CSS.6008", "Failed to update the YML file."),
+                b(23, "CSS.6009", "Failed to create the snapshot."),
+                b(
+                    24,
+                    "CSS.6011",
+                    "Failed to create the snapshot because the OBS bucket you select does not exist or has been deleted.",
+                ),
+                a(13, "CSS.6010", "Failed to restore the snapshot."),
+                b(25, "CSS.6010", "Failed to restore the snapshot."),
+            ],
+        )
+    }
+
+    fn kinds(findings: &[Finding], kind: Kind) -> Vec<String> {
+        findings
+            .iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| f.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn conflicts_variants_and_hints() {
+        let kb = seeds_like();
+        let config = Config::default();
+        let findings = check(&Context::new(&kb, &config));
+        let conflicts = kinds(&findings, Kind::MeaningConflict);
+        assert_eq!(conflicts.len(), 2, "{conflicts:#?}");
+        assert!(conflicts[0].starts_with("CSS.6007"));
+        assert!(conflicts[1].starts_with("CSS.6008"));
+        let variants = kinds(&findings, Kind::WordingVariant);
+        assert_eq!(variants.len(), 1);
+        assert!(variants[0].starts_with("CSS.6000"));
+        let hints = kinds(&findings, Kind::RenumberingHint);
+        assert!(
+            hints
+                .iter()
+                .any(|h| h.starts_with("CSS.6008 in a matches CSS.6011 in b")),
+            "{hints:#?}"
+        );
+        assert!(
+            hints
+                .iter()
+                .any(|h| h.starts_with("CSS.6007 in a matches CSS.6009 in b")),
+            "{hints:#?}"
+        );
+        assert_eq!(hints.len(), 2, "{hints:#?}");
+    }
+
+    #[test]
+    fn status_conflict_across_sources() {
+        let kb = kb(
+            &["a", "b"],
+            vec![
+                def("a", 1, "X.1", Some(400), "Bad thing."),
+                def("b", 2, "X.1", Some(404), "Bad thing."),
+            ],
+        );
+        let config = Config::default();
+        let findings = check(&Context::new(&kb, &config));
+        assert_eq!(kinds(&findings, Kind::StatusConflict).len(), 1);
+        assert_eq!(findings[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn groups_separate_releases_and_authority_is_named() {
+        let kb = kb(
+            &["r1_a", "r2_b", "r2_c"],
+            vec![
+                def("r1_a", 1, "X.1", None, "Failed to create the snapshot."),
+                def("r2_b", 2, "X.1", None, "Failed to reset the password."),
+                def("r2_c", 3, "X.1", None, "Failed to delete the volume."),
+            ],
+        );
+        let config = Config::parse(
+            "[[group]]\nname = \"r1\"\nsources = [\"r1_*\"]\n\n[[group]]\nname = \"r2\"\nsources = [\"r2_*\"]\nauthority = [\"r2_c\"]\n",
+            Path::new("errdex.toml"),
+        )
+        .expect("valid");
+        let findings = check(&Context::new(&kb, &config));
+        let conflicts: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.kind == Kind::MeaningConflict)
+            .collect();
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].locations[0].source, "r2_c");
+        assert!(conflicts[0].message.contains("r2_c authoritative"));
+        assert_eq!(kinds(&findings, Kind::GroupDifference).len(), 1);
+    }
+}

@@ -1,0 +1,90 @@
+//! Codes used in prose or examples that no source defines.
+//!
+//! Placeholders (`KPS.XXX`, `Ecs.xxxx`, `<code>`) are not codes. One note per code, with every
+//! place it is used.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Finding, Kind, Quote, at};
+use crate::kb::{KnowledgeBase, Mention, canonical_code};
+
+/// Runs the mention check.
+pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
+    let defined: BTreeSet<String> = kb
+        .error_codes
+        .iter()
+        .map(|c| canonical_code(&c.code))
+        .collect();
+    let mut undefined: BTreeMap<String, Vec<&Mention>> = BTreeMap::new();
+    for mention in &kb.mentions {
+        let canonical = canonical_code(&mention.code);
+        if !is_placeholder(&mention.code) && !defined.contains(&canonical) {
+            undefined.entry(canonical).or_default().push(mention);
+        }
+    }
+    undefined
+        .into_values()
+        .filter_map(|mentions| {
+            let first = mentions.first()?;
+            let contexts: BTreeSet<&str> = mentions.iter().map(|m| m.context.as_str()).collect();
+            let mut finding = Finding::new(
+                Kind::UndefinedCode,
+                format!(
+                    "{} is used in {} ({} time{}) but no source defines it",
+                    first.code,
+                    contexts.into_iter().collect::<Vec<_>>().join(" and "),
+                    mentions.len(),
+                    if mentions.len() == 1 { "" } else { "s" }
+                ),
+                mentions.iter().map(|m| at(&m.source, m.line)).collect(),
+            )
+            .with_code(&first.code);
+            finding.texts = mentions
+                .iter()
+                .map(|m| Quote {
+                    location: at(&m.source, m.line),
+                    text: m.text.clone(),
+                })
+                .collect();
+            Some(finding)
+        })
+        .collect()
+}
+
+/// `KPS.XXX`, `Ecs.xxxx`, `<code>`: stands for a code, is none.
+fn is_placeholder(code: &str) -> bool {
+    let tail = code.rsplit(['.', '-', '_']).next().unwrap_or(code);
+    let all_x = !tail.is_empty() && tail.chars().all(|c| c == 'x' || c == 'X');
+    all_x || code.contains('<') || !code.chars().any(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkb::*;
+    use super::*;
+
+    fn mention(code: &str, line: u32) -> Mention {
+        Mention {
+            code: code.into(),
+            source: "a".into(),
+            line,
+            context: "example".into(),
+            text: format!("\"error_code\": \"{code}\""),
+        }
+    }
+
+    #[test]
+    fn undefined_codes_once_each_and_placeholders_ignored() {
+        let mut kb = kb(&["a"], vec![def("a", 1, "CSS.1", None, "One.")]);
+        kb.mentions = vec![
+            mention("EVS.2024", 5),
+            mention("EVS.2024", 9),
+            mention("KPS.XXX", 12),
+            mention("css.1", 14),
+        ];
+        let findings = check(&kb);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].locations.len(), 2);
+        assert!(findings[0].message.contains("2 times"));
+    }
+}

@@ -58,14 +58,30 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
-/// Text compared the way a reader would: whitespace folded, case and trailing dots ignored.
+/// Text compared the way a reader would: whitespace folded, case and trailing dots ignored, and
+/// no space before punctuation or between CJK characters. The truth joins inline elements with
+/// a space (`<strong>id</strong>.` gives `id .`, `变更<span>云服务器</span>规格` gives
+/// `变更 云服务器 规格`) where a reader sees none; errdex keeps what the reader sees.
 fn same_text(ours: Option<&str>, truth: Option<&str>) -> bool {
-    let norm = |s: Option<&str>| {
-        fold_whitespace(s.unwrap_or(""))
-            .trim_end_matches(['.', '。'])
-            .to_lowercase()
-    };
-    norm(ours) == norm(truth)
+    norm(ours.unwrap_or("")) == norm(truth.unwrap_or(""))
+}
+
+fn norm(text: &str) -> String {
+    let folded = fold_whitespace(text);
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out = String::with_capacity(folded.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            let prev = if i > 0 { chars[i - 1] } else { ' ' };
+            let cjk = |c: char| errdex::vocab::is_cjk(c);
+            if ".,;:)。，；：".contains(next) || cjk(prev) || cjk(next) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out.trim_end_matches(['.', '。']).to_lowercase()
 }
 
 fn same_status(http: Option<u16>, text: Option<&str>, truth: Option<&str>) -> bool {

@@ -401,10 +401,11 @@ fn inflection(word: &str) -> String {
         }
     }
     for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(s) = word.strip_suffix(suffix) {
-            if s.len() >= 3 && s.chars().any(is_vowel) {
-                return s.to_string();
-            }
+        if let Some(s) = word
+            .strip_suffix(suffix)
+            .filter(|s| s.len() >= 3 && s.chars().any(is_vowel))
+        {
+            return s.to_string();
         }
     }
     word.to_string()

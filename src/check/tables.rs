@@ -142,7 +142,10 @@ fn mixed_not_applicable(codes: &[ErrorCode]) -> Vec<Finding> {
         .map(|(source, by_spelling)| {
             let counts: Vec<String> = by_spelling
                 .iter()
-                .map(|(s, defs)| format!("{s:?} {} times", defs.len()))
+                .map(|(s, defs)| match defs.len() {
+                    1 => format!("{s:?} once"),
+                    n => format!("{s:?} {n} times"),
+                })
                 .collect();
             let mut firsts: Vec<&Definition> = by_spelling
                 .values()

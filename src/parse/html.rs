@@ -535,21 +535,29 @@ pub(crate) fn is_topic_id(name: &str) -> bool {
     TOPIC_ID.is_match(name)
 }
 
-/// The first topic-like `name`/`id` of an `<a>` inside `heading`, or of the heading itself.
+/// The first topic-like `name`/`id` of an `<a>` inside `heading`, of the heading itself, or of
+/// the empty anchors written just before it (`<a name="ecs_02_0901"></a><h1>…`, as exported
+/// pages do).
 fn heading_topic_id(heading: DomNode<'_>) -> Option<String> {
-    let own = heading
-        .value()
-        .as_element()
-        .and_then(Element::id)
-        .filter(|id| is_topic_id(id));
-    heading
+    let inside = heading
         .descendants()
         .filter_map(|node| node.value().as_element())
-        .filter(|element| element.name() == "a")
+        .filter(|element| element.name() == "a");
+    let own = heading.value().as_element().into_iter();
+    let before = heading
+        .prev_siblings()
+        .take_while(|node| match node.value() {
+            Node::Text(text) => text.trim().is_empty(),
+            Node::Element(element) => element.name() == "a" && inline_text(*node).is_empty(),
+            _ => true,
+        })
+        .filter_map(|node| node.value().as_element());
+    inside
+        .chain(own)
+        .chain(before)
         .flat_map(|element| [element.attr("name"), element.attr("id")])
         .flatten()
         .find(|name| is_topic_id(name))
-        .or(own)
         .map(str::to_string)
 }
 
@@ -1035,6 +1043,12 @@ mod tests {
         assert!(is_topic_id("EN-US_TOPIC_0071888297"));
         assert!(!is_topic_id("section155001521193312"));
         assert!(!is_topic_id("en-us_topic_0112992323_s6412adb7ceef"));
+    }
+
+    #[test]
+    fn anchor_just_before_the_title_gives_the_doc_id() {
+        let page = "<html><body><a name=\"ecs_02_0901\"></a><a name=\"ecs_02_0901\"></a>\n<h1 class=\"topictitle1\">Querying</h1></body></html>";
+        assert_eq!(parse(page).unwrap().doc_id.as_deref(), Some("ecs_02_0901"));
     }
 
     #[test]

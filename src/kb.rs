@@ -181,6 +181,8 @@ pub struct Response {
     pub description: Option<String>,
     /// Top-level body fields.
     pub fields: Vec<Field>,
+    /// Response headers, where documented.
+    pub headers: Vec<Field>,
 }
 
 /// A response or object field.

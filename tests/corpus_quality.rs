@@ -167,7 +167,9 @@ fn score_file(
             ));
         }
     }
-    // Parameter rows: by name within the file's operations (parameters, fields, object fields).
+    // Parameter rows: by name within the file's operations (parameters, fields, headers, object
+    // fields). A page may repeat the same object table under several statuses; errdex keeps one
+    // object type, so names are matched as a set.
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
     for op in kb.operations.iter().filter(|o| o.source == source_id) {
         for p in &op.parameters {
@@ -176,7 +178,7 @@ fn score_file(
         for f in op
             .responses
             .iter()
-            .flat_map(|r| &r.fields)
+            .flat_map(|r| r.fields.iter().chain(&r.headers))
             .chain(op.objects.iter().flat_map(|o| &o.fields))
         {
             *names.entry(f.name.clone()).or_default() += 1;
@@ -185,8 +187,7 @@ fn score_file(
     for row in truth["parameter_rows"].as_array().unwrap_or(&empty) {
         tally.param_rows += 1;
         let name = row["name"].as_str().unwrap_or("");
-        if let Some(n) = names.get_mut(name).filter(|n| **n > 0) {
-            *n -= 1;
+        if names.contains_key(name) {
             tally.param_found += 1;
         } else if verbose {
             missing.push(format!("param {name}"));

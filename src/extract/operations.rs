@@ -67,7 +67,28 @@ enum Section {
 enum Placement {
     Parameters(Option<ParameterLocation>),
     ResponseFields,
-    Ignore,
+    ResponseHeaders,
+}
+
+/// A field that refers to a named type whose table has not been seen yet.
+#[derive(Debug, Clone)]
+struct PendingReference {
+    /// The object holding the field; `None` for parameters and top-level response fields.
+    container: Option<String>,
+    /// The field's name.
+    field: String,
+    /// The type it refers to.
+    reference: String,
+}
+
+impl PendingReference {
+    fn of(container: Option<String>, field: &Field) -> Option<Self> {
+        Some(PendingReference {
+            container,
+            field: field.name.clone(),
+            reference: field.object.clone()?,
+        })
+    }
 }
 
 /// Reads a document's blocks in order and assembles its operations.
@@ -75,6 +96,7 @@ enum Placement {
 pub struct OperationReader {
     operations: Vec<Operation>,
     enums: Vec<Enumeration>,
+    pending: Vec<PendingReference>,
     section: Option<Section>,
     status: Option<u16>,
     recent_text: String,
@@ -204,19 +226,20 @@ impl OperationReader {
         }
         let section = self.section;
         let status = self.status;
+        if self.operations.is_empty() {
+            return;
+        }
+        if self.object_table(&caption_name, fields.clone(), line) {
+            return;
+        }
+        let mut references: Vec<PendingReference> = fields
+            .iter()
+            .filter_map(|f| PendingReference::of(None, f))
+            .collect();
+        self.pending.append(&mut references);
         let Some(operation) = self.operations.last_mut() else {
             return;
         };
-        if let Some(object) = referenced_object(operation, &caption_name) {
-            if !operation.objects.iter().any(|o| o.name == object) {
-                operation.objects.push(ObjectType {
-                    name: object,
-                    line,
-                    fields,
-                });
-            }
-            return;
-        }
         match placement(&context, section) {
             Placement::Parameters(location) => {
                 for (field, row) in fields.into_iter().zip(rows) {
@@ -244,8 +267,70 @@ impl OperationReader {
             Placement::ResponseFields => {
                 response_for(operation, status).fields.extend(fields);
             }
-            Placement::Ignore => {}
+            Placement::ResponseHeaders => {
+                response_for(operation, status).headers.extend(fields);
+            }
         }
+    }
+
+    /// Files a table whose caption names a type an earlier field refers to
+    /// (`Array of FailedTasks objects` → `Table 5 FailedTasks`). Returns false when the caption
+    /// names no pending reference. A second table for a name already taken becomes
+    /// `container.name` (`sub_jobs.entities`) and the referring field is pointed at it; an
+    /// identical repeat (the same object documented again under another status) is dropped.
+    fn object_table(&mut self, caption_name: &str, fields: Vec<Field>, line: u32) -> bool {
+        let Some(subject) = caption_subject(caption_name) else {
+            return false;
+        };
+        let last = subject.rsplit('.').next().unwrap_or(&subject).to_string();
+        let Some(index) = self.pending.iter().position(|p| {
+            p.reference.eq_ignore_ascii_case(&subject) || p.reference.eq_ignore_ascii_case(&last)
+        }) else {
+            // A type documented again with nothing new referring to it is a repeat.
+            return self.operations.last().is_some_and(|op| {
+                op.objects
+                    .iter()
+                    .any(|o| o.name.eq_ignore_ascii_case(&subject))
+            });
+        };
+        let pending = self.pending.remove(index);
+        let Some(operation) = self.operations.last_mut() else {
+            return false;
+        };
+        let names = |fields: &[Field]| fields.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+        let existing = operation
+            .objects
+            .iter()
+            .find(|o| o.name == pending.reference);
+        let name = match existing {
+            None => pending.reference.clone(),
+            Some(object) if names(&object.fields) == names(&fields) => return true,
+            Some(_) => {
+                let qualified = match &pending.container {
+                    Some(container) => format!("{container}.{}", pending.reference),
+                    None if subject.contains('.') => subject.clone(),
+                    None => format!("{}_{}", pending.reference, operation.objects.len() + 1),
+                };
+                if let Some(container) = &pending.container
+                    && let Some(field) = operation
+                        .objects
+                        .iter_mut()
+                        .filter(|o| &o.name == container)
+                        .flat_map(|o| o.fields.iter_mut())
+                        .find(|f| f.name == pending.field)
+                {
+                    field.object = Some(qualified.clone());
+                }
+                qualified
+            }
+        };
+        let references: Vec<PendingReference> = fields
+            .iter()
+            .filter_map(|f| PendingReference::of(Some(name.clone()), f))
+            .collect();
+        operation.objects.push(ObjectType { name, line, fields });
+        self.pending.extend(references);
+        true
     }
 
     /// The enumeration documented in a field's description, if any.
@@ -308,6 +393,7 @@ impl OperationReader {
         });
         self.section = Some(Section::Uri);
         self.status = None;
+        self.pending.clear();
         true
     }
 }
@@ -351,7 +437,7 @@ fn placement(context: &str, section: Option<Section>) -> Placement {
     }
     if has(&["header"]) {
         return if response {
-            Placement::Ignore
+            Placement::ResponseHeaders
         } else {
             Placement::Parameters(Some(ParameterLocation::Header))
         };
@@ -376,30 +462,6 @@ fn placement(context: &str, section: Option<Section>) -> Placement {
         Some(Section::Response | Section::ResponseExample) => Placement::ResponseFields,
         Some(Section::Other) => Placement::Parameters(None),
     }
-}
-
-/// The object type a caption names, when an earlier field refers to it.
-fn referenced_object(operation: &Operation, caption_name: &str) -> Option<String> {
-    let subject = caption_subject(caption_name)?;
-    let references = operation
-        .parameters
-        .iter()
-        .filter_map(|p| p.object.as_deref())
-        .chain(
-            operation
-                .responses
-                .iter()
-                .flat_map(|r| &r.fields)
-                .chain(operation.objects.iter().flat_map(|o| &o.fields))
-                .filter_map(|f| f.object.as_deref()),
-        );
-    for reference in references {
-        let last = subject.rsplit('.').next().unwrap_or(&subject);
-        if reference.eq_ignore_ascii_case(&subject) || reference.eq_ignore_ascii_case(last) {
-            return Some(reference.to_string());
-        }
-    }
-    None
 }
 
 /// The identifier a caption is about: `FailedTasks`, `entities字段数据结构说明` → `entities`,
@@ -526,6 +588,7 @@ fn response_for(operation: &mut Operation, status: Option<u16>) -> &mut Response
                 status,
                 description: None,
                 fields: Vec::new(),
+                headers: Vec::new(),
             });
             operation.responses.len() - 1
         }
@@ -547,6 +610,71 @@ mod tests {
         assert_eq!(operations.len(), 2);
         assert_eq!(operations[0].path, "/v3/{project_id}/failed-tasks");
         assert_eq!(operations[1].method, "POST");
+    }
+
+    fn parameter_table(caption: &str, rows: &[(&str, &str)]) -> Table {
+        Table {
+            caption: Some(caption.to_string()),
+            header: vec!["Parameter".into(), "Type".into(), "Description".into()],
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, (name, type_name))| crate::document::Row {
+                    line: i as u32 + 1,
+                    cells: vec![name.to_string(), type_name.to_string(), String::new()],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn nested_objects_with_the_same_name_stay_apart() {
+        let columns = ParameterColumns {
+            name: 0,
+            mandatory: None,
+            type_name: Some(1),
+            description: Some(2),
+            location: None,
+            default: None,
+            range: None,
+        };
+        let mut reader = OperationReader::new("s", None, None);
+        reader.paragraph("GET /v1/{project_id}/jobs/{job_id}", 1);
+        reader.heading("Response");
+        let tables = [
+            parameter_table(
+                "Table 2 Response parameters",
+                &[("status", "String"), ("entities", "Object")],
+            ),
+            parameter_table(
+                "Table 3 entities field description",
+                &[("sub_jobs", "Array of objects")],
+            ),
+            parameter_table(
+                "Table 4 sub_jobs field description",
+                &[("entities", "Object")],
+            ),
+            parameter_table(
+                "Table 5 entities field description",
+                &[("server_id", "String")],
+            ),
+            parameter_table(
+                "Table 6 entities field description",
+                &[("server_id", "String")],
+            ),
+        ];
+        for table in &tables {
+            reader.parameter_table(table, &columns, 1);
+        }
+        let (operations, _) = reader.finish();
+        let op = &operations[0];
+        let objects: Vec<&str> = op.objects.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(objects, vec!["entities", "sub_jobs", "sub_jobs.entities"]);
+        assert_eq!(
+            op.objects[1].fields[0].object.as_deref(),
+            Some("sub_jobs.entities")
+        );
+        assert_eq!(op.responses[0].fields.len(), 2);
     }
 
     #[test]

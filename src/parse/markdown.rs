@@ -7,8 +7,9 @@
 //!    would end an HTML block at a blank line, and real pages have blank lines and list-item
 //!    indentation inside their tables, so each whole region goes to [`html::parse_fragment`]
 //!    with its first line instead. An unclosed `<table>` is a [`ParseProblem`].
-//! 2. Blank the regions (every byte but newlines becomes a space) so offsets and line numbers
-//!    stay those of the file, and run pulldown-cmark over the rest with `into_offset_iter()`.
+//! 2. Cut the regions out but keep their line breaks, so line numbers stay those of the file
+//!    (and what follows `</table>` on its line keeps its own indentation), and run
+//!    pulldown-cmark over the rest with `into_offset_iter()`.
 //! 3. Turn events into blocks: headings (inline `<a name>` anchors dropped from the text; the
 //!    title heading's topic-like anchor is the doc id), paragraphs, one paragraph per list item,
 //!    fenced and indented code, GFM pipe tables, and other HTML blocks through the HTML parser.
@@ -50,7 +51,7 @@ pub fn parse(text: &str) -> Result<Document, Vec<ParseProblem>> {
         }
     }
 
-    let prose = blank_regions(text, &regions);
+    let prose = cut_regions(text, &regions);
     let mut reader = EventReader::new(&prose);
     for (event, range) in Parser::new_ext(&prose, Options::ENABLE_TABLES).into_offset_iter() {
         reader.read(event, range);
@@ -161,8 +162,8 @@ fn blank(text: &str) -> String {
         .collect()
 }
 
-/// `text` with each table region blanked (same length, same lines).
-fn blank_regions(text: &str, regions: &[html::TableRegion]) -> String {
+/// `text` with each table region replaced by its line breaks alone (same lines).
+fn cut_regions(text: &str, regions: &[html::TableRegion]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0usize;
     for region in regions {
@@ -173,7 +174,7 @@ fn blank_regions(text: &str, regions: &[html::TableRegion]) -> String {
             continue;
         };
         out.push_str(before);
-        out.push_str(&blank(inside));
+        out.extend(inside.chars().filter(|c| *c == '\n'));
         copied = region.end;
     }
     out.push_str(text.get(copied..).unwrap_or(""));
@@ -671,6 +672,20 @@ mod tests {
                 (1, "p Parameter description".to_string()),
                 (3, "table None [\"Parameter\"] 1".to_string()),
                 (8, "p Next item".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_tags_after_the_table_are_not_code() {
+        let text = "-   Item\n\n    <div class=\"tablenoborder\">\n    <table><tr><th>A</th></tr><tr><td>1</td></tr>\n    </table></div>\n\nEnd.\n";
+        let document = parse(text).unwrap();
+        assert_eq!(
+            summary(&document),
+            vec![
+                (1, "p Item".to_string()),
+                (4, "table None [\"A\"] 1".to_string()),
+                (7, "p End.".to_string()),
             ]
         );
     }

@@ -33,6 +33,8 @@ struct Tally {
     solution_total: usize,
     param_rows: usize,
     param_found: usize,
+    field_enums: usize,
+    field_enums_found: usize,
     enum_tables: usize,
     enum_found: usize,
 }
@@ -49,6 +51,8 @@ impl Tally {
         self.solution_total += other.solution_total;
         self.param_rows += other.param_rows;
         self.param_found += other.param_found;
+        self.field_enums += other.field_enums;
+        self.field_enums_found += other.field_enums_found;
         self.enum_tables += other.enum_tables;
         self.enum_found += other.enum_found;
     }
@@ -193,6 +197,34 @@ fn score_file(
             missing.push(format!("param {name}"));
         }
     }
+    // Enumerations inside parameter descriptions: found when an enumeration named like the
+    // parameter in this source lists every documented value.
+    for row in truth["parameter_rows"].as_array().unwrap_or(&empty) {
+        let values: Vec<&str> = row["enum_values"]
+            .as_array()
+            .unwrap_or(&empty)
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        tally.field_enums += 1;
+        let name = row["name"].as_str().unwrap_or("");
+        let found = kb
+            .enums
+            .iter()
+            .filter(|e| e.source == source_id && e.name == name)
+            .any(|e| {
+                values
+                    .iter()
+                    .all(|v| e.values.iter().any(|ev| ev.value == *v))
+            });
+        tally.field_enums_found += usize::from(found);
+        if !found && verbose {
+            missing.push(format!("enum of {name}: {values:?}"));
+        }
+    }
     // Enumeration tables: found when one of our enums of this source has most of its values.
     for table in truth["enum_tables"].as_array().unwrap_or(&empty) {
         tally.enum_tables += 1;
@@ -268,7 +300,7 @@ fn corpus_extraction_quality() {
     }
     let mut total = Tally::default();
     println!(
-        "format     rows  recall  status  message  descr.  solution  params        enum tables"
+        "format     rows  recall  status  message  descr.  solution  params        enum tables  field enums"
     );
     for (format, t) in &by_format {
         total.add(t);
@@ -300,7 +332,7 @@ fn corpus_extraction_quality() {
 
 fn print_line(format: &str, t: &Tally) {
     println!(
-        "{format:<9} {:>5}  {:>5.1}%  {:>5.1}%  {:>6.1}%  {:>5.1}%  {:>7.1}%  {:>4}/{:<4}     {:>2}/{:<2}",
+        "{format:<9} {:>5}  {:>5.1}%  {:>5.1}%  {:>6.1}%  {:>5.1}%  {:>7.1}%  {:>4}/{:<4}     {:>2}/{:<2}        {:>2}/{:<2}",
         t.rows,
         100.0 * ratio(t.found, t.rows),
         100.0 * ratio(t.status_ok, t.found),
@@ -311,5 +343,7 @@ fn print_line(format: &str, t: &Tally) {
         t.param_rows,
         t.enum_found,
         t.enum_tables,
+        t.field_enums_found,
+        t.field_enums,
     );
 }

@@ -562,13 +562,15 @@ fn heading_topic_id(heading: DomNode<'_>) -> Option<String> {
 }
 
 /// True for a paragraph that names the following table: `Table 1 Failure causes`,
-/// `Table 2-3 …`, `表 1 失败信息事件类型`.
+/// `Table 2-3 …`, `表 1 失败信息事件类型`; not for a sentence ending in `.` or `:`.
 pub(crate) fn is_caption_text(text: &str) -> bool {
     static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:Table|TABLE|表)\s*[0-9]+(?:[-.][0-9]+)*(?:\s|[:：.]|$)")
             .expect("valid regex")
     });
-    CAPTION.is_match(text.trim())
+    let text = text.trim();
+    // A sentence about the table ("Table 1 describes the parameters.") is not its caption.
+    CAPTION.is_match(text) && !text.ends_with(['.', '。', ':', '：'])
 }
 
 /// Gives each table without a caption the text of the paragraph just before it when that
@@ -975,7 +977,8 @@ mod tests {
             table_of(&blocks[1]).caption.as_deref(),
             Some("表 1 失败信息事件类型")
         );
-        let html = "<p>Some text</p><table><tr><th>A</th></tr><tr><td>1</td></tr></table>";
+        let html =
+            "<p>Table 1 lists the codes.</p><table><tr><th>A</th></tr><tr><td>1</td></tr></table>";
         assert_eq!(table_of(&parse_fragment(html, 1).unwrap()[1]).caption, None);
     }
 
@@ -1049,6 +1052,87 @@ mod tests {
     fn anchor_just_before_the_title_gives_the_doc_id() {
         let page = "<html><body><a name=\"ecs_02_0901\"></a><a name=\"ecs_02_0901\"></a>\n<h1 class=\"topictitle1\">Querying</h1></body></html>";
         assert_eq!(parse(page).unwrap().doc_id.as_deref(), Some("ecs_02_0901"));
+    }
+
+    #[test]
+    fn exported_topic_page() {
+        let page = r##"<a name="EN-US_TOPIC_0022225398"></a><a name="EN-US_TOPIC_0022225398"></a>
+
+<h1 class="topictitle1">Querying Task Execution Status</h1>
+<div id="body1"><div class="section"><h4 class="sectiontitle">URI</h4><p>GET /v1/{project_id}/jobs/{job_id}</p>
+<div class="p"><a href="#t1">Table 1</a> describes the parameters in the URI.
+<div class="tablenoborder"><a name="t1"></a><table cellpadding="4"><caption><b>Table 1 </b>Parameter description</caption><thead align="left"><tr><th><p>Parameter</p>
+</th>
+<th><p>Description</p>
+</th>
+</tr>
+</thead>
+<tbody><tr><td><p>status</p>
+</td>
+<td><p>Specifies the task status.</p>
+<ul><li><strong>SUCCESS</strong>: done.</li><li><strong>FAIL</strong>: failed.</li></ul>
+</td>
+</tr>
+</tbody>
+</table>
+</div>
+</div>
+</div>
+<div class="section"><h4 class="sectiontitle">Example Response</h4><pre class="screen">{
+    "status": "SUCCESS"
+}</pre>
+</div>
+</div>
+<div>
+<div class="familylinks">
+<div class="parentlink"><strong>Parent topic:</strong> <a href="x.html">Task Status</a></div>
+</div>
+</div>
+"##;
+        let document = parse(page).unwrap();
+        assert_eq!(
+            document.title.as_deref(),
+            Some("Querying Task Execution Status")
+        );
+        assert_eq!(document.doc_id.as_deref(), Some("EN-US_TOPIC_0022225398"));
+        let summary: Vec<(u32, String)> = document
+            .blocks
+            .iter()
+            .map(|block| {
+                let text = match &block.kind {
+                    BlockKind::Heading { level, text } => format!("h{level} {text}"),
+                    BlockKind::Paragraph { text } => format!("p {text}"),
+                    BlockKind::Code { language, text } => format!("code {language:?} {text}"),
+                    BlockKind::Table(table) => {
+                        format!("table {:?} {:?}", table.caption, table.rows)
+                    }
+                };
+                (block.line, text)
+            })
+            .collect();
+        let expected: Vec<(u32, String)> = vec![
+            (3, "h1 Querying Task Execution Status".into()),
+            (4, "h4 URI".into()),
+            (4, "p GET /v1/{project_id}/jobs/{job_id}".into()),
+            (5, "p Table 1 describes the parameters in the URI.".into()),
+            (
+                6,
+                format!(
+                    "table Some(\"Table 1 Parameter description\") {:?}",
+                    vec![Row {
+                        line: 12,
+                        cells: vec![
+                            "status".to_string(),
+                            "Specifies the task status.\nSUCCESS: done.\nFAIL: failed.".to_string()
+                        ]
+                    }]
+                ),
+            ),
+            (23, "h4 Example Response".into()),
+            (23, "code None {\n    \"status\": \"SUCCESS\"\n}".into()),
+            (30, "p Parent topic: Task Status".into()),
+        ];
+        assert_eq!(summary, expected);
     }
 
     #[test]

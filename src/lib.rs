@@ -7,12 +7,15 @@
 //! [`Build`] runs it all; the `errdex` binary is a thin shell over it.
 #![warn(missing_docs)]
 
+pub mod annotate;
 pub mod check;
 pub mod config;
 pub mod document;
 pub mod emit;
 pub mod error;
+pub mod explain;
 pub mod extract;
+pub mod index;
 pub mod ingest;
 pub mod kb;
 pub mod normalize;

@@ -6,7 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use errdex::annotate;
+use errdex::explain::{self, Explainer, Lookup};
+use errdex::index::{SearchIndex, SearchRequest, query};
 use errdex::{Build, Error};
 
 /// Offline documentation compiler and error-code knowledge base.
@@ -44,6 +47,48 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Search error codes, enumeration values, operations and fields (BM25, typo-tolerant).
+    Search {
+        /// Words, or a code in any spelling (`6007`, `css6007`, `CSS.6007`).
+        query: String,
+        /// Only this service.
+        #[arg(long)]
+        service: Option<String>,
+        /// Only this HTTP status.
+        #[arg(long)]
+        status: Option<u16>,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// Folder holding kb.json (and the index).
+        #[arg(long, default_value = "generated")]
+        kb: PathBuf,
+    },
+    /// Explain an error code: every definition with source, conflicts, meaning, solution.
+    Explain {
+        /// The code, in any spelling (`css.6007`, `CSS-6007`, `css6007`).
+        code: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// Folder holding kb.json (and the index).
+        #[arg(long, default_value = "generated")]
+        kb: PathBuf,
+    },
+    /// Explain the error codes of a failed-task API response (JSON file, or `-` for stdin).
+    Annotate {
+        /// The JSON file; stdin when absent or `-`.
+        file: Option<PathBuf>,
+        /// Output format (`json` keeps the input and adds `explanation` per task).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// Folder holding kb.json (and the index).
+        #[arg(long, default_value = "generated")]
+        kb: PathBuf,
+    },
     /// Print the parsed document IR of one file as JSON (for debugging parsers).
     Dump {
         /// The file to parse.
@@ -66,6 +111,24 @@ fn main() -> ExitCode {
             config,
         } => check(paths, format, !deny.is_empty(), config),
         Command::Dump { file } => dump(&file),
+        Command::Search {
+            query,
+            service,
+            status,
+            limit,
+            format,
+            kb,
+        } => {
+            let request = SearchRequest {
+                query,
+                service,
+                status,
+                limit,
+            };
+            search(&kb, &request, format)
+        }
+        Command::Explain { code, format, kb } => explain(&kb, &code, format),
+        Command::Annotate { file, format, kb } => annotate(&kb, file.as_deref(), format),
     };
     match result {
         Ok(code) => code,
@@ -74,6 +137,68 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Output format of `search`, `explain` and `annotate`.
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    /// For people.
+    Human,
+    /// For scripts.
+    Json,
+}
+
+fn notice(line: &str) {
+    eprintln!("{line}");
+}
+
+fn search(kb: &Path, request: &SearchRequest, format: OutputFormat) -> anyhow::Result<ExitCode> {
+    let results = SearchIndex::open_or_build(kb, &mut notice)?.search(request)?;
+    print!(
+        "{}",
+        match format {
+            OutputFormat::Human => query::render_human(&results),
+            OutputFormat::Json => query::render_json(&results),
+        }
+    );
+    Ok(match results.hits.is_empty() {
+        true => ExitCode::from(1),
+        false => ExitCode::SUCCESS,
+    })
+}
+
+fn explain(kb: &Path, code: &str, format: OutputFormat) -> anyhow::Result<ExitCode> {
+    let lookup = Explainer::open(kb, &mut notice)?.lookup(code)?;
+    print!(
+        "{}",
+        match format {
+            OutputFormat::Human => explain::render_human(&lookup),
+            OutputFormat::Json => explain::render_json(&lookup),
+        }
+    );
+    Ok(match lookup {
+        Lookup::Known { .. } => ExitCode::SUCCESS,
+        Lookup::Unknown { .. } => ExitCode::from(1),
+    })
+}
+
+fn annotate(kb: &Path, file: Option<&Path>, format: OutputFormat) -> anyhow::Result<ExitCode> {
+    let text = match file {
+        Some(path) if path != Path::new("-") => std::fs::read_to_string(path)?,
+        _ => std::io::read_to_string(std::io::stdin())?,
+    };
+    let document: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|err| anyhow::anyhow!("the input is not JSON: {err}"))?;
+    let explainer = Explainer::open(kb, &mut notice)?;
+    let annotated = annotate::annotate(document, &mut |code: &str| explainer.lookup(code))?;
+    print!(
+        "{}",
+        match format {
+            OutputFormat::Human => annotate::render_human(&annotated),
+            OutputFormat::Json => annotate::render_json(&annotated),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {

@@ -151,11 +151,18 @@ impl Build {
     /// Compiles and writes every output into the output folder (default `generated/`).
     pub fn run(&self) -> Result<Compiled> {
         let compiled = self.compile()?;
-        let outputs = render(&compiled.kb);
+        let mut outputs = render(&compiled.kb);
         let out_dir = self
             .out_dir
             .clone()
             .unwrap_or_else(|| PathBuf::from("generated"));
+        // The search index joins the atomic output set when kb.json changed.
+        crate::index::add_to_outputs(&compiled.kb, &out_dir, &mut outputs).map_err(|err| {
+            Error::Generate {
+                what: "search index",
+                message: err.to_string(),
+            }
+        })?;
         outputs.write_atomically(&out_dir, &["index"])?;
         Ok(compiled)
     }

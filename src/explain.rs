@@ -1,0 +1,830 @@
+//! `errdex explain`: everything the knowledge base knows about one error code, like
+//! `rustc --explain`.
+//!
+//! Steps:
+//! 1. [`ExplainContext::new`] indexes the knowledge base once (codes, mentions and findings by
+//!    canonical code, codes by number and by message) so explaining is a few map look-ups.
+//! 2. [`ExplainContext::explain`] gathers every definition with its source path and line, the
+//!    `check` findings about the code (whether its definitions conflict), the authoritative
+//!    meaning, the mentions in prose and examples, and related codes.
+//! 3. [`render_human`] / [`render_json`] print a [`Lookup`]; an unknown code carries the nearest
+//!    known codes instead.
+//!
+//! Explanations are also precomputed into the search index (see [`crate::index`]) so the command
+//! answers without parsing a large `kb.json`; [`explain`] falls back to `kb.json` alone when the
+//! index cannot be opened or built.
+//!
+//! Not for: deciding whether definitions conflict. That is the `check` stage's judgement; this
+//! module reports its findings.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::index::{self, IndexError, suggest};
+use crate::kb::{Definition, ErrorCode, Finding, KnowledgeBase, Mention, Severity, canonical_code};
+
+/// How many related codes are listed at most.
+const RELATED_LIMIT: usize = 10;
+/// How many nearest known codes an unknown code suggests.
+const NEAREST_LIMIT: usize = 5;
+/// Messages shorter than this are too generic to relate codes by ("Error.").
+const SHORTEST_SHARED_MESSAGE: usize = 12;
+/// A number or message shared by more codes than this relates nothing in particular.
+const LARGEST_RELATED_GROUP: usize = 12;
+
+/// A place in a source, by path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Place {
+    /// Source path as given to the build.
+    pub path: String,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// One definition of the code, with the path of its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DefinitionSite {
+    /// Source path.
+    pub path: String,
+    /// The definition as in `kb.json`.
+    #[serde(flatten)]
+    pub definition: Definition,
+}
+
+/// A `check` finding about the code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingSite {
+    /// Machine-readable kind (`meaning-conflict`).
+    pub kind: String,
+    /// Severity.
+    pub severity: Severity,
+    /// Message for a person.
+    pub message: String,
+    /// Where, by path.
+    pub places: Vec<Place>,
+}
+
+/// The meaning support staff should go by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meaning {
+    /// The message.
+    pub message: String,
+    /// The description, where the table has one.
+    pub description: Option<String>,
+    /// What to do.
+    pub solution: Option<String>,
+    /// HTTP status.
+    pub http_status: Option<u16>,
+    /// The raw status cell when it is not one number.
+    pub status_text: Option<String>,
+    /// The definition it is taken from.
+    pub place: Place,
+    /// How many definitions state this message.
+    pub agreeing: usize,
+    /// How many definitions there are.
+    pub definitions: usize,
+}
+
+/// Why a code is listed as related.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// Mentioned on the same line of a page.
+    MentionedTogether,
+    /// Defined with the same message.
+    SameMessage,
+    /// The same number under another prefix.
+    SameNumber,
+}
+
+impl Relation {
+    /// Words for a person.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Relation::MentionedTogether => "mentioned together",
+            Relation::SameMessage => "same message",
+            Relation::SameNumber => "same number",
+        }
+    }
+}
+
+/// A related code.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RelatedCode {
+    /// Why it is related.
+    pub relation: Relation,
+    /// The code as written.
+    pub code: String,
+    /// Its first definition's message, if it is defined.
+    pub message: Option<String>,
+}
+
+/// Everything known about one error code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// The code as written.
+    pub code: String,
+    /// Its service.
+    pub service: String,
+    /// Every definition, in source order.
+    pub definitions: Vec<DefinitionSite>,
+    /// True when `check` reported a conflict between the definitions.
+    pub conflicting: bool,
+    /// The `check` findings about this code.
+    pub findings: Vec<FindingSite>,
+    /// The meaning to go by.
+    pub meaning: Option<Meaning>,
+    /// Where the code appears outside definition tables.
+    pub mentions: Vec<MentionSite>,
+    /// Related codes.
+    pub related: Vec<RelatedCode>,
+}
+
+/// A mention of the code in prose or an example.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionSite {
+    /// Where.
+    pub place: Place,
+    /// `prose` or `example`.
+    pub context: String,
+    /// The surrounding text.
+    pub text: String,
+}
+
+/// The answer to `explain CODE`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Lookup {
+    /// The code is defined (or mentioned) in the knowledge base.
+    Known {
+        /// What is known.
+        explanation: Box<Explanation>,
+    },
+    /// The code is not in the knowledge base.
+    Unknown {
+        /// The code asked for.
+        query: String,
+        /// The nearest known codes.
+        nearest: Vec<String>,
+    },
+}
+
+impl Lookup {
+    /// The explanation, when the code is known.
+    pub fn explanation(&self) -> Option<&Explanation> {
+        match self {
+            Lookup::Known { explanation } => Some(explanation),
+            Lookup::Unknown { .. } => None,
+        }
+    }
+}
+
+/// Look-up tables over one knowledge base.
+pub struct ExplainContext<'kb> {
+    kb: &'kb KnowledgeBase,
+    paths: HashMap<&'kb str, &'kb str>,
+    codes: HashMap<String, &'kb ErrorCode>,
+    mentions: HashMap<String, Vec<&'kb Mention>>,
+    findings: HashMap<String, Vec<&'kb Finding>>,
+    lines: HashMap<(&'kb str, u32), BTreeSet<String>>,
+    numbers: HashMap<String, BTreeSet<String>>,
+    messages: HashMap<String, BTreeSet<String>>,
+}
+
+impl<'kb> ExplainContext<'kb> {
+    /// Builds the tables (one pass over the knowledge base).
+    pub fn new(kb: &'kb KnowledgeBase) -> Self {
+        let mut context = ExplainContext {
+            kb,
+            paths: kb
+                .sources
+                .iter()
+                .map(|s| (s.id.as_str(), s.path.as_str()))
+                .collect(),
+            codes: HashMap::new(),
+            mentions: HashMap::new(),
+            findings: HashMap::new(),
+            lines: HashMap::new(),
+            numbers: HashMap::new(),
+            messages: HashMap::new(),
+        };
+        for code in &kb.error_codes {
+            let key = canonical_code(&code.code);
+            if let Some(number) = code_number(&key) {
+                context
+                    .numbers
+                    .entry(number)
+                    .or_default()
+                    .insert(key.clone());
+            }
+            for definition in &code.definitions {
+                if let Some(message) = message_key(&definition.message) {
+                    context
+                        .messages
+                        .entry(message)
+                        .or_default()
+                        .insert(key.clone());
+                }
+            }
+            context.codes.entry(key).or_insert(code);
+        }
+        for mention in &kb.mentions {
+            let key = canonical_code(&mention.code);
+            context
+                .lines
+                .entry((mention.source.as_str(), mention.line))
+                .or_default()
+                .insert(key.clone());
+            context.mentions.entry(key).or_default().push(mention);
+        }
+        for finding in &kb.findings {
+            if let Some(code) = &finding.code {
+                let key = canonical_code(code);
+                context.findings.entry(key).or_default().push(finding);
+            }
+        }
+        context
+    }
+
+    /// The knowledge base the tables were built from.
+    pub fn kb(&self) -> &'kb KnowledgeBase {
+        self.kb
+    }
+
+    fn place(&self, source: &str, line: u32) -> Place {
+        Place {
+            path: self
+                .paths
+                .get(source)
+                .copied()
+                .unwrap_or(source)
+                .to_string(),
+            line,
+        }
+    }
+
+    /// Explains a code given in any spelling; an unknown code gets the nearest known ones.
+    pub fn lookup(&self, code: &str) -> Lookup {
+        match self.explain(code) {
+            Some(explanation) => Lookup::Known {
+                explanation: Box::new(explanation),
+            },
+            None => Lookup::Unknown {
+                query: code.to_string(),
+                nearest: suggest::nearest_codes(
+                    code,
+                    self.kb.error_codes.iter().map(|c| c.code.as_str()),
+                    NEAREST_LIMIT,
+                ),
+            },
+        }
+    }
+
+    /// Everything known about a code, or `None` when it is neither defined nor mentioned.
+    pub fn explain(&self, code: &str) -> Option<Explanation> {
+        let key = canonical_code(code);
+        if key.is_empty() {
+            return None;
+        }
+        let defined = self.codes.get(&key).copied();
+        let mentions = self.mentions.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        let (written, service) = match (defined, mentions.first()) {
+            (Some(c), _) => (c.code.clone(), c.service.clone()),
+            (None, Some(m)) => (
+                m.code.clone(),
+                crate::extract::codes::service_prefix(&m.code).unwrap_or_default(),
+            ),
+            (None, None) => return None,
+        };
+        let definitions: Vec<DefinitionSite> = defined
+            .map(|c| c.definitions.as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .map(|d| DefinitionSite {
+                path: self.place(&d.source, d.line).path,
+                definition: d.clone(),
+            })
+            .collect();
+        let findings: Vec<FindingSite> = self
+            .findings
+            .get(&key)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .map(|f| FindingSite {
+                kind: f.kind.clone(),
+                severity: f.severity,
+                message: f.message.clone(),
+                places: f
+                    .locations
+                    .iter()
+                    .map(|l| self.place(&l.source, l.line))
+                    .collect(),
+            })
+            .collect();
+        let meaning = authoritative_meaning(
+            defined.map(|c| c.definitions.as_slice()).unwrap_or(&[]),
+            |d| self.place(&d.source, d.line),
+        );
+        Some(Explanation {
+            code: written,
+            service,
+            conflicting: findings.iter().any(is_conflict),
+            definitions,
+            findings,
+            meaning,
+            mentions: mentions
+                .iter()
+                .map(|m| MentionSite {
+                    place: self.place(&m.source, m.line),
+                    context: m.context.clone(),
+                    text: m.text.clone(),
+                })
+                .collect(),
+            related: self.related(&key, defined, mentions),
+        })
+    }
+
+    fn related(
+        &self,
+        key: &str,
+        defined: Option<&ErrorCode>,
+        mentions: &[&Mention],
+    ) -> Vec<RelatedCode> {
+        let mut related: BTreeMap<String, Relation> = BTreeMap::new();
+        let mut add = |relation: Relation, group: Option<&BTreeSet<String>>| {
+            let Some(group) = group.filter(|g| g.len() <= LARGEST_RELATED_GROUP) else {
+                return;
+            };
+            for other in group.iter().filter(|other| other.as_str() != key) {
+                let entry = related.entry(other.clone()).or_insert(relation);
+                *entry = (*entry).min(relation);
+            }
+        };
+        for mention in mentions {
+            add(
+                Relation::MentionedTogether,
+                self.lines.get(&(mention.source.as_str(), mention.line)),
+            );
+        }
+        for definition in defined.map(|c| c.definitions.as_slice()).unwrap_or(&[]) {
+            if let Some(message) = message_key(&definition.message) {
+                add(Relation::SameMessage, self.messages.get(&message));
+            }
+        }
+        if let Some(number) = code_number(key) {
+            add(Relation::SameNumber, self.numbers.get(&number));
+        }
+        let mut related: Vec<RelatedCode> = related
+            .into_iter()
+            .map(|(other, relation)| {
+                let code = self.codes.get(&other);
+                RelatedCode {
+                    relation,
+                    code: code.map(|c| c.code.clone()).unwrap_or(other),
+                    message: code
+                        .and_then(|c| c.definitions.first())
+                        .map(|d| d.message.clone()),
+                }
+            })
+            .collect();
+        related.sort();
+        related.truncate(RELATED_LIMIT);
+        related
+    }
+}
+
+/// True for a finding that says the definitions disagree.
+fn is_conflict(finding: &FindingSite) -> bool {
+    finding.kind.contains("conflict") && finding.severity != Severity::Note
+}
+
+/// The digits a canonical code ends with, when it also has a letter prefix (`CSS6007` → `6007`).
+fn code_number(key: &str) -> Option<String> {
+    let digits = key.len() - key.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let number = &key[key.len() - digits..];
+    let has_prefix = key[..key.len() - digits].chars().any(|c| c.is_alphabetic());
+    (number.len() >= 3 && has_prefix).then(|| number.to_string())
+}
+
+/// A message reduced to its letters and digits, lower case, for grouping identical wordings;
+/// `None` for messages too short to say anything specific.
+fn message_key(message: &str) -> Option<String> {
+    let key: String = message
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    (key.chars().count() >= SHORTEST_SHARED_MESSAGE).then_some(key)
+}
+
+/// The meaning to go by: the message most definitions state (same words, ignoring case and
+/// punctuation); on a tie, the one whose definition gives a solution, then the earliest. Within
+/// the chosen wording, the first definition with a solution supplies the details.
+pub fn authoritative_meaning(
+    definitions: &[Definition],
+    place: impl Fn(&Definition) -> Place,
+) -> Option<Meaning> {
+    let mut groups: Vec<(String, Vec<&Definition>)> = Vec::new();
+    for definition in definitions {
+        let key = message_key(&definition.message).unwrap_or_else(|| definition.message.clone());
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(definition),
+            None => groups.push((key, vec![definition])),
+        }
+    }
+    let has_solution = |d: &&Definition| d.solution.as_deref().is_some_and(|s| !s.is_empty());
+    let (_, chosen) = groups
+        .iter()
+        .enumerate()
+        .max_by_key(|(at, (_, members))| {
+            (
+                members.len(),
+                members.iter().any(has_solution),
+                std::cmp::Reverse(*at),
+            )
+        })
+        .map(|(_, group)| group)?;
+    let best = chosen
+        .iter()
+        .find(|d| has_solution(d))
+        .or(chosen.first())
+        .copied()?;
+    Some(Meaning {
+        message: best.message.clone(),
+        description: best.description.clone(),
+        solution: best.solution.clone(),
+        http_status: best.http_status,
+        status_text: best.status_text.clone(),
+        place: place(best),
+        agreeing: chosen.len(),
+        definitions: definitions.len(),
+    })
+}
+
+/// Where explanations come from: the search index, or `kb.json` alone when the index cannot be
+/// opened or built (a read-only folder, say).
+pub enum Explainer {
+    /// Precomputed explanations in the index.
+    Index(index::SearchIndex),
+    /// The parsed knowledge base.
+    Kb(Box<KnowledgeBase>),
+}
+
+impl Explainer {
+    /// Opens the index of `kb_dir` (building it on first use, `notice` told), else `kb.json`.
+    pub fn open(kb_dir: &Path, notice: &mut dyn FnMut(&str)) -> Result<Explainer, IndexError> {
+        match index::SearchIndex::open_or_build(kb_dir, notice) {
+            Ok(search_index) => Ok(Explainer::Index(search_index)),
+            Err(IndexError::MissingKb { path }) => Err(IndexError::MissingKb { path }),
+            Err(err) => {
+                notice(&format!(
+                    "note: search index unavailable ({err}); explaining from kb.json"
+                ));
+                Ok(Explainer::Kb(Box::new(index::read_kb(kb_dir)?)))
+            }
+        }
+    }
+
+    /// Explains a code given in any spelling.
+    pub fn lookup(&self, code: &str) -> Result<Lookup, IndexError> {
+        match self {
+            Explainer::Index(search_index) => search_index.lookup(code),
+            Explainer::Kb(kb) => Ok(ExplainContext::new(kb).lookup(code)),
+        }
+    }
+}
+
+/// Pretty JSON with a final newline.
+pub fn render_json(lookup: &Lookup) -> String {
+    let mut text = serde_json::to_string_pretty(lookup).unwrap_or_else(|_| "{}".to_string());
+    text.push('\n');
+    text
+}
+
+fn status_of(http_status: Option<u16>, status_text: Option<&str>) -> String {
+    match (http_status, status_text) {
+        (Some(status), _) => status.to_string(),
+        (None, Some(text)) if !text.trim().is_empty() => text.to_string(),
+        _ => "-".to_string(),
+    }
+}
+
+/// The human report, `rustc --explain` style.
+pub fn render_human(lookup: &Lookup) -> String {
+    match lookup {
+        Lookup::Unknown { query, nearest } => {
+            let mut out = format!("error: unknown error code `{query}`\n");
+            if !nearest.is_empty() {
+                out.push_str(&format!("nearest known codes: {}\n", nearest.join(", ")));
+            }
+            out
+        }
+        Lookup::Known { explanation } => explanation_text(explanation),
+    }
+}
+
+fn explanation_text(e: &Explanation) -> String {
+    let mut out = format!("{} (service {})\n", e.code, non_empty(&e.service));
+    match &e.meaning {
+        Some(m) => {
+            out.push_str(&format!("\n  Meaning:  {}\n", m.message));
+            if let Some(description) = m.description.as_deref().filter(|d| !d.is_empty()) {
+                out.push_str(&format!("            {description}\n"));
+            }
+            out.push_str(&format!(
+                "  Status:   {}\n",
+                status_of(m.http_status, m.status_text.as_deref())
+            ));
+            if let Some(solution) = m.solution.as_deref().filter(|s| !s.is_empty()) {
+                out.push_str(&format!("  Solution: {solution}\n"));
+            }
+            out.push_str(&format!(
+                "  From:     {}:{} ({} of {} definitions agree)\n",
+                m.place.path, m.place.line, m.agreeing, m.definitions
+            ));
+        }
+        None => out.push_str("\n  Not defined in any table; only mentioned.\n"),
+    }
+    if !e.definitions.is_empty() {
+        let verdict = if e.conflicting {
+            "they conflict"
+        } else if e.definitions.len() > 1 {
+            "no conflict reported"
+        } else {
+            "one definition"
+        };
+        out.push_str(&format!(
+            "\nDefinitions ({}; {verdict}):\n",
+            e.definitions.len()
+        ));
+        for site in &e.definitions {
+            let d = &site.definition;
+            out.push_str(&format!(
+                "  {}:{}  [{}] {}  {}\n",
+                site.path,
+                d.line,
+                status_of(d.http_status, d.status_text.as_deref()),
+                d.code_text,
+                d.message
+            ));
+            if let Some(solution) = d.solution.as_deref().filter(|s| !s.is_empty()) {
+                out.push_str(&format!("      solution: {solution}\n"));
+            }
+        }
+    }
+    if !e.findings.is_empty() {
+        out.push_str("\nFindings:\n");
+        for f in &e.findings {
+            let places: Vec<String> = f
+                .places
+                .iter()
+                .map(|p| format!("{}:{}", p.path, p.line))
+                .collect();
+            out.push_str(&format!(
+                "  {}[{}]: {}\n",
+                severity_word(f.severity),
+                f.kind,
+                f.message
+            ));
+            if !places.is_empty() {
+                out.push_str(&format!("      at {}\n", places.join(", ")));
+            }
+        }
+    }
+    if !e.mentions.is_empty() {
+        out.push_str(&format!("\nMentioned in ({}):\n", e.mentions.len()));
+        for m in &e.mentions {
+            out.push_str(&format!(
+                "  {}:{}  ({})  {}\n",
+                m.place.path,
+                m.place.line,
+                m.context,
+                one_line(&m.text)
+            ));
+        }
+    }
+    if !e.related.is_empty() {
+        out.push_str("\nRelated codes:\n");
+        for r in &e.related {
+            out.push_str(&format!(
+                "  {}  ({}){}\n",
+                r.code,
+                r.relation.describe(),
+                r.message
+                    .as_deref()
+                    .map(|m| format!("  {m}"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    out
+}
+
+fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+fn non_empty(text: &str) -> &str {
+    if text.is_empty() { "unknown" } else { text }
+}
+
+/// Collapses whitespace (JSON members span lines) and shortens long text.
+pub fn one_line(text: &str) -> String {
+    const LONGEST: usize = 160;
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match joined.char_indices().nth(LONGEST) {
+        Some((at, _)) => format!("{}…", &joined[..at]),
+        None => joined,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::{Location, Source};
+
+    fn definition(source: &str, line: u32, message: &str, solution: Option<&str>) -> Definition {
+        Definition {
+            source: source.to_string(),
+            line,
+            code_text: "CSS.6007".to_string(),
+            http_status: Some(400),
+            status_text: None,
+            message: message.to_string(),
+            description: None,
+            solution: solution.map(str::to_string),
+            module: None,
+        }
+    }
+
+    fn code(code: &str, definitions: Vec<Definition>) -> ErrorCode {
+        ErrorCode {
+            code: code.to_string(),
+            service: crate::extract::codes::service_prefix(code).unwrap_or_default(),
+            definitions,
+        }
+    }
+
+    fn source(id: &str) -> Source {
+        Source {
+            id: id.to_string(),
+            path: format!("docs/{id}.md"),
+            format: "markdown".to_string(),
+            title: None,
+            language: "en".to_string(),
+            service: None,
+            sha256: String::new(),
+        }
+    }
+
+    fn sample_kb() -> KnowledgeBase {
+        KnowledgeBase {
+            schema_version: 1,
+            sources: vec![source("a"), source("b")],
+            error_codes: vec![
+                code(
+                    "CSS.6007",
+                    vec![
+                        definition("a", 10, "The cluster does not exist.", None),
+                        definition("b", 20, "Snapshot creation failed.", Some("Retry.")),
+                        definition("b", 40, "the cluster does not exist", Some("Check the ID.")),
+                    ],
+                ),
+                code(
+                    "DWS.6007",
+                    vec![definition("b", 50, "Another meaning here.", None)],
+                ),
+                code(
+                    "ECS.0013",
+                    vec![definition("a", 60, "EIP quota exceeded now.", None)],
+                ),
+            ],
+            mentions: vec![
+                Mention {
+                    code: "Ecs.0013".to_string(),
+                    source: "a".to_string(),
+                    line: 5,
+                    context: "prose".to_string(),
+                    text: "see (Ecs.0013) or (Ecs.0014)".to_string(),
+                },
+                Mention {
+                    code: "Ecs.0014".to_string(),
+                    source: "a".to_string(),
+                    line: 5,
+                    context: "prose".to_string(),
+                    text: "see (Ecs.0013) or (Ecs.0014)".to_string(),
+                },
+            ],
+            findings: vec![Finding {
+                kind: "meaning-conflict".to_string(),
+                severity: Severity::Warning,
+                message: "CSS.6007 has 2 meanings".to_string(),
+                locations: vec![Location {
+                    source: "b".to_string(),
+                    line: 20,
+                }],
+                code: Some("CSS.6007".to_string()),
+            }],
+            ..KnowledgeBase::default()
+        }
+    }
+
+    #[test]
+    fn explains_definitions_findings_meaning_and_related() {
+        let kb = sample_kb();
+        let context = ExplainContext::new(&kb);
+        let e = context.explain("css-6007").expect("known code");
+        assert_eq!(e.code, "CSS.6007");
+        assert_eq!(e.definitions.len(), 3);
+        assert_eq!(e.definitions[1].path, "docs/b.md");
+        assert!(e.conflicting);
+        assert_eq!(e.findings[0].places[0].path, "docs/b.md");
+        let meaning = e.meaning.expect("meaning");
+        assert_eq!(meaning.message, "the cluster does not exist");
+        assert_eq!(meaning.solution.as_deref(), Some("Check the ID."));
+        assert_eq!((meaning.agreeing, meaning.definitions), (2, 3));
+        assert_eq!(
+            e.related,
+            vec![RelatedCode {
+                relation: Relation::SameNumber,
+                code: "DWS.6007".to_string(),
+                message: Some("Another meaning here.".to_string()),
+            }]
+        );
+    }
+
+    #[test]
+    fn mentioned_only_codes_are_explained_by_their_mentions() {
+        let kb = sample_kb();
+        let e = ExplainContext::new(&kb)
+            .explain("ECS.0014")
+            .expect("mentioned");
+        assert!(e.definitions.is_empty() && e.meaning.is_none());
+        assert_eq!(e.mentions[0].place.path, "docs/a.md");
+        assert_eq!(e.related[0].code, "ECS.0013");
+        assert_eq!(e.related[0].relation, Relation::MentionedTogether);
+        assert!(
+            render_human(&Lookup::Known {
+                explanation: Box::new(e)
+            })
+            .contains("only mentioned")
+        );
+    }
+
+    #[test]
+    fn unknown_codes_suggest_the_nearest() {
+        let kb = sample_kb();
+        let lookup = ExplainContext::new(&kb).lookup("CSS.6070");
+        match &lookup {
+            Lookup::Unknown { nearest, .. } => assert_eq!(nearest[0], "CSS.6007"),
+            other => panic!("expected unknown, got {other:?}"),
+        }
+        assert!(render_human(&lookup).contains("nearest known codes: CSS.6007"));
+        assert!(ExplainContext::new(&kb).explain(" .- ").is_none());
+    }
+
+    #[test]
+    fn meaning_prefers_majority_then_solution_then_order() {
+        let place = |d: &Definition| Place {
+            path: d.source.clone(),
+            line: d.line,
+        };
+        let defs = vec![
+            definition("a", 1, "First meaning of it", None),
+            definition("a", 2, "Second meaning of it", Some("Do this.")),
+        ];
+        let meaning = authoritative_meaning(&defs, place).expect("meaning");
+        assert_eq!(meaning.message, "Second meaning of it");
+        assert!(authoritative_meaning(&[], place).is_none());
+    }
+
+    #[test]
+    fn human_report_lists_every_section() {
+        let kb = sample_kb();
+        let text = render_human(&ExplainContext::new(&kb).lookup("css6007"));
+        for expected in [
+            "CSS.6007 (service CSS)",
+            "Meaning:  the cluster does not exist",
+            "Definitions (3; they conflict)",
+            "docs/a.md:10  [400] CSS.6007",
+            "warning[meaning-conflict]",
+            "DWS.6007  (same number)",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+        }
+    }
+
+    #[test]
+    fn code_numbers_need_a_prefix() {
+        assert_eq!(code_number("CSS6007").as_deref(), Some("6007"));
+        assert_eq!(code_number("10240002"), None);
+        assert_eq!(code_number("ACCESSDENIED"), None);
+    }
+}

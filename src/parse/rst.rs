@@ -941,20 +941,27 @@ impl Parser {
         let (first_start, first_end) = columns.first().copied().unwrap_or((0, 1));
         let last = lines.len().saturating_sub(1);
         let header_separator = (1..last).find(|&at| is_simple_border(lines[at].text));
-        // Rows as (first line, end line exclusive, column runs).
-        let mut row_ranges: Vec<(usize, usize, Vec<(usize, usize)>)> = Vec::new();
+        let mut row_ranges: Vec<SimpleRow> = Vec::new();
         let mut start = 1;
         let mut text_found = false;
         for (at, chars) in grid.iter().enumerate().skip(1) {
             if is_span_line(chars) {
                 if (start..at).any(|r| !is_blank(lines[r].text)) {
-                    row_ranges.push((start, at, runs(chars)));
+                    row_ranges.push(SimpleRow {
+                        first: start,
+                        end: at,
+                        spans: runs(chars),
+                    });
                 }
                 start = at + 1;
                 text_found = false;
             } else if has_text(chars, first_start, first_end) {
                 if text_found && at != start {
-                    row_ranges.push((start, at, columns.clone()));
+                    row_ranges.push(SimpleRow {
+                        first: start,
+                        end: at,
+                        spans: columns.clone(),
+                    });
                 }
                 start = at;
                 text_found = true;
@@ -965,7 +972,7 @@ impl Parser {
         let mut rows: Vec<Vec<SourceCell>> = Vec::with_capacity(row_ranges.len());
         let mut row_lines = Vec::with_capacity(row_ranges.len());
         let mut header_rows = 0;
-        for (first, end, spans) in &row_ranges {
+        for SimpleRow { first, end, spans } in &row_ranges {
             if header_separator.is_some_and(|sep| *first < sep) {
                 header_rows += 1;
             }
@@ -1257,6 +1264,13 @@ fn has_text(row: &[char], from: usize, to: usize) -> bool {
         .is_some_and(|part| part.iter().any(|c| !c.is_whitespace() && *c != PAD))
 }
 
+/// One simple-table row: its lines (`first..end` within the table) and its cells' column runs.
+struct SimpleRow {
+    first: usize,
+    end: usize,
+    spans: Vec<(usize, usize)>,
+}
+
 /// One grid-table cell by its border coordinates (rows and columns of the character grid).
 #[derive(Debug, Clone, Copy)]
 struct GridCell {
@@ -1290,11 +1304,12 @@ fn scan_grid(grid: &[Vec<char>]) -> Result<Vec<GridCell>, usize> {
         let Some(cell) = scan_cell(grid, top, left) else {
             continue;
         };
-        for column in left..cell.right {
-            if done[column] != i64::try_from(top).unwrap_or(0) - 1 {
+        let covered_before = i64::try_from(top).unwrap_or(0) - 1;
+        for seen in done.get_mut(left..cell.right).unwrap_or(&mut []) {
+            if *seen != covered_before {
                 return Err(top);
             }
-            done[column] = i64::try_from(cell.bottom).unwrap_or(0) - 1;
+            *seen = i64::try_from(cell.bottom).unwrap_or(0) - 1;
         }
         corners.insert((top, cell.right));
         corners.insert((cell.bottom, left));

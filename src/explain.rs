@@ -186,6 +186,8 @@ pub struct ExplainContext<'kb> {
     kb: &'kb KnowledgeBase,
     paths: HashMap<&'kb str, &'kb str>,
     codes: HashMap<String, &'kb ErrorCode>,
+    /// Canonical code → the code as first written (definitions first, then mentions).
+    written: HashMap<String, &'kb str>,
     mentions: HashMap<String, Vec<&'kb Mention>>,
     findings: HashMap<String, Vec<&'kb Finding>>,
     lines: HashMap<(&'kb str, u32), BTreeSet<String>>,
@@ -204,6 +206,7 @@ impl<'kb> ExplainContext<'kb> {
                 .map(|s| (s.id.as_str(), s.path.as_str()))
                 .collect(),
             codes: HashMap::new(),
+            written: HashMap::new(),
             mentions: HashMap::new(),
             findings: HashMap::new(),
             lines: HashMap::new(),
@@ -228,10 +231,12 @@ impl<'kb> ExplainContext<'kb> {
                         .insert(key.clone());
                 }
             }
+            context.written.entry(key.clone()).or_insert(&code.code);
             context.codes.entry(key).or_insert(code);
         }
         for mention in &kb.mentions {
             let key = canonical_code(&mention.code);
+            context.written.entry(key.clone()).or_insert(&mention.code);
             context
                 .lines
                 .entry((mention.source.as_str(), mention.line))
@@ -381,9 +386,10 @@ impl<'kb> ExplainContext<'kb> {
             .into_iter()
             .map(|(other, relation)| {
                 let code = self.codes.get(&other);
+                let written = self.written.get(&other).map(|w| w.to_string());
                 RelatedCode {
                     relation,
-                    code: code.map(|c| c.code.clone()).unwrap_or(other),
+                    code: written.unwrap_or(other),
                     message: code
                         .and_then(|c| c.definitions.first())
                         .map(|d| d.message.clone()),

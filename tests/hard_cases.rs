@@ -1,0 +1,207 @@
+//! Hand-made fixtures, one per hard case: rowspan and colspan cells, notes and scripts inside
+//! cells, entities, GFM pipe tables with escapes, wrapped RST grid cells with lists and inline
+//! markup, simple and list tables, a whole HTML page, a Chinese page, a page copied as plain
+//! text; and broken inputs that must be reported with file and line.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use errdex::kb::{Definition, KnowledgeBase, ParameterLocation};
+
+fn fixtures(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn kb() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| {
+        errdex::Build::new()
+            .source(fixtures("hard_cases"))
+            .compile()
+            .expect("hard-case fixtures compile")
+            .kb
+    })
+}
+
+fn definition(code: &str) -> &'static Definition {
+    let entry = kb()
+        .error_code(code)
+        .unwrap_or_else(|| panic!("{code} missing"));
+    assert_eq!(entry.definitions.len(), 1, "{code}");
+    &entry.definitions[0]
+}
+
+#[test]
+fn formats_are_sniffed_from_content() {
+    let formats: Vec<(&str, &str)> = kb()
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.format.as_str()))
+        .collect();
+    assert_eq!(
+        formats,
+        vec![
+            ("chinese", "markdown"),
+            ("copied_page", "text"),
+            ("page", "html"),
+            ("rowspan_notes", "markdown"),
+            ("wrapped_grid", "rst"),
+        ]
+    );
+}
+
+#[test]
+fn rowspan_colspan_notes_entities_and_scripts() {
+    // The status cell spans two rows, the solution cell three.
+    assert_eq!(definition("ABC.0002").http_status, Some(400));
+    for code in ["ABC.0001", "ABC.0002", "ABC.0003"] {
+        assert_eq!(
+            definition(code).solution.as_deref(),
+            Some("Check the request.")
+        );
+    }
+    assert_eq!(
+        definition("ABC.0001").message,
+        "The <ECS error code> is invalid."
+    );
+    assert_eq!(
+        definition("ABC.0002").message,
+        "Bad token. NOTE: Tokens expire after 24 hours."
+    );
+    assert_eq!(definition("ABC.0003").message, "Unsafe input.");
+    assert_eq!(definition("ABC.0003").http_status, None);
+    assert_eq!(definition("ABC.0003").status_text.as_deref(), Some("N/A"));
+    let colspan = definition("ABC.0004");
+    assert_eq!(
+        (colspan.message.as_str(), colspan.solution.as_deref()),
+        ("Retry later.", Some("Retry later."))
+    );
+    assert_eq!(definition("ABC.0001").line, 7);
+    assert_eq!(definition("ABC.0004").line, 10);
+}
+
+#[test]
+fn pipe_table_with_escapes() {
+    let def = definition("ABC.0101");
+    assert_eq!(def.message, "Value a|b is not allowed.");
+    assert_eq!(def.solution.as_deref(), Some("Use one value."));
+}
+
+#[test]
+fn wrapped_grid_cells_lists_and_inline_markup() {
+    let def = definition("XYZ.0001");
+    assert_eq!(
+        def.message,
+        "The datastore is read-only and cannot be written."
+    );
+    assert_eq!(
+        def.solution.as_deref(),
+        Some("Check the value of datastore.")
+    );
+    assert_eq!(def.line, 13);
+    let list = definition("XYZ.0002");
+    assert_eq!(
+        list.message,
+        "Reasons: the disk is full the disk is detached"
+    );
+    assert_eq!(list.status_text.as_deref(), Some("NA"));
+    assert_eq!(
+        definition("XYZ.0100").message,
+        "Path /v1/{project_id} not found."
+    );
+    assert_eq!(kb().error_code("XYZ.0001").unwrap().service, "XYZ");
+    let statuses = kb()
+        .enums
+        .iter()
+        .find(|e| e.source == "wrapped_grid")
+        .expect("list-table enum");
+    assert_eq!(statuses.name, "Statuses");
+    let values: Vec<&str> = statuses.values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(values, vec!["ACTIVE", "ERROR"]);
+}
+
+#[test]
+fn whole_html_page() {
+    let op = kb()
+        .operations
+        .iter()
+        .find(|o| o.source == "page")
+        .expect("operation");
+    assert_eq!(
+        (op.method.as_str(), op.path.as_str()),
+        ("GET", "/v2/{project_id}/jobs")
+    );
+    assert_eq!(op.title.as_deref(), Some("Querying Jobs"));
+    assert_eq!(op.parameters[0].name, "status");
+    assert_eq!(op.parameters[0].location, ParameterLocation::Query);
+    assert_eq!(op.responses[0].fields[0].object.as_deref(), Some("Job"));
+    assert_eq!(op.objects[0].name, "Job");
+    assert_eq!(op.examples[0].status, Some(200));
+    assert_eq!(
+        definition("JOB.0042").message,
+        "The job & its tasks failed."
+    );
+    let contexts: Vec<&str> = kb()
+        .mentions
+        .iter()
+        .filter(|m| m.code == "JOB.0042")
+        .map(|m| m.context.as_str())
+        .collect();
+    assert_eq!(contexts, vec!["prose", "example"]);
+}
+
+#[test]
+fn chinese_page() {
+    let def = definition("Ecs.0013");
+    assert_eq!(def.http_status, Some(400));
+    assert_eq!(def.message, "EIP quota exceeded.");
+    assert_eq!(def.description.as_deref(), Some("EIP配额不足。"));
+    assert_eq!(def.solution.as_deref(), Some("申请扩大配额。"));
+    let source = kb().source("chinese").unwrap();
+    assert_eq!(
+        (source.language.as_str(), source.service.as_deref()),
+        ("zh", Some("ECS"))
+    );
+    let status = kb()
+        .enums
+        .iter()
+        .find(|e| e.source == "chinese")
+        .expect("enum");
+    assert_eq!(status.values[0].value, "SUCCESS");
+    assert_eq!(status.values[0].description, "成功。");
+}
+
+#[test]
+fn page_copied_as_plain_text() {
+    let first = definition("Pgs.0001");
+    assert_eq!(first.http_status, Some(400));
+    assert_eq!(
+        first.description.as_deref(),
+        Some("The request body is not valid JSON.")
+    );
+    assert_eq!(first.solution.as_deref(), Some("Check the request body."));
+    let second = definition("Pgs.0002");
+    assert_eq!(
+        second.description.as_deref(),
+        Some("The service is overloaded because: • too many requests arrived; • a node is down.")
+    );
+    assert_eq!(second.solution.as_deref(), Some("Retry the request later."));
+}
+
+#[test]
+fn broken_tables_are_reported_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_errdex"))
+        .args(["build", fixtures("broken").to_str().unwrap(), "--out"])
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("ragged.rst:7:"), "{stderr}");
+    assert!(stderr.contains("unclosed.md:3:"), "{stderr}");
+    assert!(!dir.path().join("out").exists());
+}

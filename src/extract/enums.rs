@@ -96,11 +96,12 @@ fn labelled_values(text: &str) -> Vec<EnumValue> {
             .collect();
         let Some(&(first_start, _, _)) = starts.first() else {
             // A continuation line belongs to the previous value's description.
-            if let Some(last) = values.last_mut() {
-                if !piece.trim().is_empty() && !last.description.is_empty() {
-                    last.description.push(' ');
-                    last.description.push_str(piece.trim());
-                }
+            if let Some(last) = values.last_mut()
+                && !piece.trim().is_empty()
+                && !last.description.is_empty()
+            {
+                last.description.push(' ');
+                last.description.push_str(piece.trim());
             }
             continue;
         };

@@ -29,6 +29,7 @@ use crate::parse;
 pub struct Build {
     sources: Vec<PathBuf>,
     out_dir: Option<PathBuf>,
+    rust_out: Option<PathBuf>,
     keep_going: bool,
     config: Option<PathBuf>,
 }
@@ -62,6 +63,16 @@ impl Build {
     /// Sets the output folder (`kb.json`, `kb.schema.json`, …).
     pub fn out_dir(mut self, path: impl Into<PathBuf>) -> Self {
         self.out_dir = Some(path.into());
+        self
+    }
+
+    /// Writes the generated Rust as one file, [`emit::rust::SINGLE_FILE_NAME`], into `dir`
+    /// (a build script's `OUT_DIR`), for
+    /// `include!(concat!(env!("OUT_DIR"), "/errdex_generated.rs"))`. Run from a build script
+    /// (`OUT_DIR` set), it prints `cargo:rerun-if-changed` for every source. Without
+    /// [`Build::out_dir`], nothing else is written.
+    pub fn rust_out(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.rust_out = Some(dir.into());
         self
     }
 
@@ -151,7 +162,17 @@ impl Build {
     /// Compiles and writes every output into the output folder (default `generated/`).
     pub fn run(&self) -> Result<Compiled> {
         let compiled = self.compile()?;
-        let mut outputs = render(&compiled.kb);
+        let config = self.load_config()?;
+        if let Some(dir) = &self.rust_out {
+            if std::env::var_os("OUT_DIR").is_some() {
+                emit::rust::print_rerun_if_changed(&self.sources, &compiled.inputs);
+            }
+            emit::rust::write_single_file(dir, &compiled.kb, &config)?;
+            if self.out_dir.is_none() {
+                return Ok(compiled);
+            }
+        }
+        let mut outputs = render_with(&compiled.kb, &config);
         let out_dir = self
             .out_dir
             .clone()
@@ -170,8 +191,19 @@ impl Build {
 
 /// Every output file for a knowledge base.
 pub fn render(kb: &KnowledgeBase) -> Outputs {
+    render_with(kb, &Config::default())
+}
+
+/// Every output file for a knowledge base, with `errdex.toml` settings (the authoritative
+/// meanings in the generated Rust).
+pub fn render_with(kb: &KnowledgeBase, config: &Config) -> Outputs {
     let mut outputs = Outputs::default();
     outputs.add("kb.json", emit::json::kb_json(kb));
     outputs.add("kb.schema.json", emit::json::kb_schema_json());
+    for (path, content) in
+        emit::rust::crate_files(kb, &emit::rust::Authority::from_config(config, kb))
+    {
+        outputs.add(Path::new("rust").join(path), content);
+    }
     outputs
 }

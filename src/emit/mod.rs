@@ -6,6 +6,7 @@
 //! build that fails at any point leaves the previous output exactly as it was.
 
 pub mod json;
+pub mod rust;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

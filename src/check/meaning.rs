@@ -91,7 +91,8 @@ fn judge_pairs(code: &ErrorCode, members: &[usize], profiles: &[Profile]) -> Vec
     let mut pairs = Vec::new();
     for (i, &a) in members.iter().enumerate() {
         for &b in &members[i + 1..] {
-            if code.definitions[a].source != code.definitions[b].source {
+            let (da, db) = (&code.definitions[a], &code.definitions[b]);
+            if da.source != db.source && similarity::comparable(text_of(da), text_of(db)) {
                 let judgement = judge(code, profiles, a, b);
                 pairs.push(Pair { a, b, judgement });
             }
@@ -103,16 +104,19 @@ fn judge_pairs(code: &ErrorCode, members: &[usize], profiles: &[Profile]) -> Vec
 fn score(judgement: Judgement) -> f64 {
     match judgement {
         Judgement::Same => 1.0,
-        Judgement::Variant(s) | Judgement::Conflict(s) => s,
+        Judgement::Variant(s) | Judgement::Unclear(s) | Judgement::Conflict(s) => s,
     }
 }
 
+/// Two decimals, never `-0`.
 fn round(score: f64) -> f64 {
-    (score * 100.0).round() / 100.0
+    let rounded = (score * 100.0).round() / 100.0;
+    if rounded == 0.0 { 0.0 } else { rounded }
 }
 
-/// One finding for a code in one scope: a conflict if any pair conflicts, else a variant if any
-/// pair is worded differently, else nothing.
+/// One finding for a code in one scope: a conflict if any pair conflicts, else a possible
+/// conflict if any pair is unclear, else a variant if any pair is worded differently, else
+/// nothing.
 fn meaning_finding(
     context: &Context,
     code: &ErrorCode,
@@ -122,6 +126,9 @@ fn meaning_finding(
     let conflict = pairs
         .iter()
         .any(|p| matches!(p.judgement, Judgement::Conflict(_)));
+    let unclear = pairs
+        .iter()
+        .any(|p| matches!(p.judgement, Judgement::Unclear(_)));
     let differing: Vec<&Pair> = pairs
         .iter()
         .filter(|p| !matches!(p.judgement, Judgement::Same))
@@ -130,6 +137,7 @@ fn meaning_finding(
         .iter()
         .map(|p| score(p.judgement))
         .fold(f64::INFINITY, f64::min);
+    let lowest = round(lowest);
     if differing.is_empty() {
         return None;
     }
@@ -168,6 +176,16 @@ fn meaning_finding(
                 lowest
             ),
         )
+    } else if unclear {
+        (
+            Kind::PossibleConflict,
+            format!(
+                "{} is worded so differently in {} sources that its meaning may differ (similarity {:.2})",
+                code.code,
+                sources.len(),
+                lowest
+            ),
+        )
     } else {
         (
             Kind::WordingVariant,
@@ -179,7 +197,7 @@ fn meaning_finding(
             ),
         )
     };
-    if let Some(d) = authoritative.filter(|_| conflict) {
+    if let Some(d) = authoritative.filter(|_| conflict || unclear) {
         message.push_str(&format!(
             "; errdex.toml makes {} authoritative: {:?}",
             d.source,
@@ -281,12 +299,15 @@ fn group_difference(
         for (gb, mb) in &scope_list[i + 1..] {
             for &a in ma.iter() {
                 for &b in mb.iter() {
+                    let (da, db) = (&code.definitions[a], &code.definitions[b]);
+                    if !similarity::comparable(text_of(da), text_of(db)) {
+                        continue;
+                    }
                     if let Judgement::Conflict(s) = judge(code, profiles, a, b) {
                         let name = |g: &Option<usize>| {
                             g.and_then(|g| context.config.groups.get(g))
                                 .map_or("(ungrouped)".to_string(), |g| g.name.clone())
                         };
-                        let (da, db) = (&code.definitions[a], &code.definitions[b]);
                         let mut finding = Finding::new(
                             Kind::GroupDifference,
                             format!(

@@ -2,7 +2,8 @@
 //!
 //! Like rustc's tidy, every stage runs and every problem is collected before anyone fails:
 //! 1. [`meaning`]: each code's definitions across sources: meaning conflicts (error), wording
-//!    variants (note), status conflicts (error), renumbering hints (note), differences between
+//!    variants (note), possible conflicts the words cannot settle (warning), status conflicts
+//!    (error), renumbering hints (note), differences between
 //!    config groups (note).
 //! 2. [`tables`]: within one source: a code defined twice (error), one message for several codes
 //!    (warning), a 2xx status for an error code (warning), mixed `NA`/`N/A` spellings (note).
@@ -38,6 +39,8 @@ pub enum Kind {
     MeaningConflict,
     /// One code, one meaning, different words.
     WordingVariant,
+    /// One code, texts too far apart to call one meaning, too close to call two.
+    PossibleConflict,
     /// One code, different HTTP statuses in different sources.
     StatusConflict,
     /// A code's definition in one source reads like another code's in a second source.
@@ -70,9 +73,10 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in a stable order (SARIF rules are listed in this order).
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::MeaningConflict,
         Kind::WordingVariant,
+        Kind::PossibleConflict,
         Kind::StatusConflict,
         Kind::RenumberingHint,
         Kind::GroupDifference,
@@ -116,6 +120,11 @@ impl Kind {
                 "wording-variant",
                 Note,
                 "The same error code has the same meaning worded differently in different sources.",
+            ),
+            Kind::PossibleConflict => (
+                "possible-conflict",
+                Warning,
+                "The same error code is worded so differently in different sources that its meaning may differ: a person should look.",
             ),
             Kind::StatusConflict => (
                 "status-conflict",

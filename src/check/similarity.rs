@@ -10,7 +10,9 @@
 //!    apart from the rest: an error message says what failed first and why after.
 //! 3. [`similarity`]: weighted containment of one text's main clause in the other text, taken
 //!    from the side that says more than a generic word. Generic words (fail, error, exception)
-//!    weigh less than the words that say *what* failed.
+//!    weigh less than the words that say *what* failed; a word one typo away counts as present.
+//!    When both main clauses name an operation and the operations differ (create vs restore),
+//!    the score is halved: a different operation is a different meaning.
 //!
 //! Why containment and not plain overlap: docs for one code often differ in how much they say
 //! ("Clusters fail to be created." vs "Failed to create the cluster because of an internal
@@ -23,8 +25,13 @@
 
 use std::collections::BTreeSet;
 
-/// At or above this score two texts are wording variants of one meaning; below, a conflict.
+/// At or above this score two texts are wording variants of one meaning.
 pub const VARIANT_THRESHOLD: f64 = 0.75;
+
+/// Below this score two texts are different meanings; between it and [`VARIANT_THRESHOLD`]
+/// the words alone cannot tell (paraphrases the synonym tables do not know), so the judgement
+/// is "unclear" and a person should look.
+pub const CONFLICT_THRESHOLD: f64 = 0.5;
 
 /// Weight of a generic word (fail, error, …) relative to a content word.
 const GENERIC_WEIGHT: f64 = 0.3;
@@ -35,6 +42,28 @@ const SUBSTANTIVE_WEIGHT: f64 = 1.0;
 /// Multi-word synonyms, folded before splitting into words. Longest phrases first.
 const PHRASES: &[(&str, &str)] = &[
     ("does not exist", "notexist"),
+    ("does not exit", "notexist"),
+    ("does not match", "mismatch"),
+    ("do not match", "mismatch"),
+    ("not match", "mismatch"),
+    ("not the same as", "mismatch"),
+    ("not the same with", "mismatch"),
+    ("not consistent with", "mismatch"),
+    ("beyond the valid range", "invalid range"),
+    ("beyond the range", "invalid range"),
+    ("outside the range", "invalid range"),
+    ("exceeds the range", "invalid range"),
+    ("network interface", "nic"),
+    ("key pairs", "keypair"),
+    ("key pair", "keypair"),
+    ("availability zones", "az"),
+    ("availability zone", "az"),
+    ("upper limit", "exceed"),
+    ("more than", "exceed"),
+    ("greater than", "exceed"),
+    ("too many", "exceed"),
+    ("too long", "exceed length"),
+    ("sold out", "soldout"),
     ("do not exist", "notexist"),
     ("doesn't exist", "notexist"),
     ("did not exist", "notexist"),
@@ -67,7 +96,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("permission denied", "forbidden"),
     ("access denied", "forbidden"),
     ("not enough", "insufficient"),
-    ("out of range", "exceed range"),
+    ("out of range", "invalid range"),
     ("unable to", "fail"),
     ("can not", "fail"),
     ("could not", "fail"),
@@ -104,7 +133,109 @@ const WORDS: &[(&str, &str)] = &[
     ("specifications", "flavor"),
     ("specification", "flavor"),
     ("flavors", "flavor"),
+    ("parameter", "param"),
+    ("parameters", "param"),
+    ("params", "param"),
+    ("parm", "param"),
+    ("ecss", "server"),
+    ("mount", "attach"),
+    ("mounted", "attach"),
+    ("release", "delete"),
+    ("released", "delete"),
+    ("setting", "param"),
+    ("settings", "param"),
+    ("instance", "server"),
+    ("instances", "server"),
+    ("servers", "server"),
+    ("ecs", "server"),
+    ("vm", "server"),
+    ("vms", "server"),
+    ("interface", "nic"),
+    ("interfaces", "nic"),
+    ("port", "nic"),
+    ("ports", "nic"),
+    ("nics", "nic"),
+    ("state", "status"),
+    ("states", "status"),
+    ("statuses", "status"),
+    ("mismatches", "mismatch"),
+    ("mismatched", "mismatch"),
+    ("inconsistent", "mismatch"),
+    ("modify", "update"),
+    ("modified", "update"),
+    ("modifying", "update"),
+    ("modification", "update"),
+    ("change", "update"),
+    ("changed", "update"),
+    ("changing", "update"),
+    ("view", "query"),
+    ("viewing", "query"),
+    ("get", "query"),
+    ("obtain", "query"),
+    ("obtaining", "query"),
+    ("queried", "query"),
+    ("querying", "query"),
+    ("queries", "query"),
+    ("maximum", "exceed"),
+    ("max", "exceed"),
+    ("sellout", "soldout"),
+    ("volume", "disk"),
+    ("volumes", "disk"),
+    ("disks", "disk"),
+    ("char", "character"),
+    ("chars", "character"),
+    ("characters", "character"),
+    ("mission", "task"),
+    ("job", "task"),
+    ("jobs", "task"),
+    ("tasks", "task"),
 ];
+
+/// Operations (stems, after synonyms): two main clauses naming different operations
+/// ("create" vs "restore") are different meanings however much else they share.
+const ACTIONS: &[&str] = &[
+    "add",
+    "assign",
+    "attach",
+    "bind",
+    "creat",
+    "decrypt",
+    "delet",
+    "detach",
+    "disabl",
+    "download",
+    "enabl",
+    "encrypt",
+    "expand",
+    "export",
+    "import",
+    "initial",
+    "install",
+    "lock",
+    "migrat",
+    "mount",
+    "query",
+    "reboot",
+    "releas",
+    "renam",
+    "reset",
+    "resiz",
+    "restart",
+    "restor",
+    "scalein",
+    "scaleout",
+    "start",
+    "stop",
+    "unbind",
+    "uninstall",
+    "unlock",
+    "unmount",
+    "updat",
+    "upload",
+];
+
+/// How much of the score survives when the main clauses name different operations.
+const OTHER_ACTION_FACTOR: f64 = 0.5;
 
 /// Words that carry no meaning of their own in an error message.
 const STOP_WORDS: &[&str] = &[
@@ -178,8 +309,18 @@ const STOP_WORDS: &[&str] = &[
     "了",
 ];
 
-/// Words that say that something went wrong but not what.
-const GENERIC: &[&str] = &["fail", "error", "exception", "occur", "problem", "issu"];
+/// Words (stems) that say that something went wrong but not what.
+const GENERIC: &[&str] = &[
+    "fail",
+    "error",
+    "except",
+    "occur",
+    "problem",
+    "issu",
+    "system",
+    "internal",
+    "unknown",
+];
 
 /// Words that end the main clause of a message (what failed) and begin the reason.
 const CLAUSE_BREAKS: &[&str] = &[
@@ -232,7 +373,7 @@ impl Profile {
 /// Lower case, placeholders removed, multi-word synonyms folded, spaces collapsed; padded with
 /// one space each side so phrases match at word boundaries.
 pub fn normalize(text: &str) -> String {
-    let lowered = strip_placeholders(&text.to_lowercase());
+    let lowered = strip_placeholders(&split_camel_case(text).to_lowercase());
     let mut spaced: String = lowered
         .chars()
         .map(|c| match c {
@@ -252,6 +393,20 @@ pub fn normalize(text: &str) -> String {
         collapsed = replace_phrase(&collapsed, phrase, replacement);
     }
     collapsed
+}
+
+/// `privateIp` → `private Ip`: identifiers in messages are words too.
+fn split_camel_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if c.is_ascii_uppercase() && previous.is_some_and(|p| p.is_ascii_lowercase()) {
+            out.push(' ');
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out
 }
 
 /// Replaces `phrase` where it stands as whole words.
@@ -281,7 +436,13 @@ fn replace_phrase(text: &str, phrase: &str, replacement: &str) -> String {
 pub fn strip_placeholders(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth: Option<char> = None;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if depth.is_none() && c == '%' && chars.peek().is_some_and(|n| n.is_ascii_alphabetic()) {
+            chars.next(); // `%s`, `%d`: a format slot
+            out.push(' ');
+            continue;
+        }
         match (depth, c) {
             (None, '<') => depth = Some('>'),
             (None, '{') => depth = Some('}'),
@@ -321,13 +482,20 @@ fn main_clause(normalized: &str) -> &str {
 /// overlapping character bigrams (Chinese has no spaces; bigrams are the usual unit).
 fn words(normalized: &str) -> impl Iterator<Item = String> + '_ {
     normalized
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1 || w.chars().any(is_cjk))
         .flat_map(split_cjk)
         .filter(|w| !STOP_WORDS.contains(&w.as_str()))
         .map(|w| fold_word(&w))
         .map(|w| stem(&w))
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+}
+
+/// True when both texts are written in the same script family (both Chinese or neither), so
+/// their words can be compared at all: a Chinese and an English definition of one code are
+/// translations, not a conflict this measure can judge.
+pub fn comparable(a: &str, b: &str) -> bool {
+    a.chars().any(is_cjk) == b.chars().any(is_cjk)
 }
 
 fn is_cjk(c: char) -> bool {
@@ -388,6 +556,11 @@ pub fn stem(word: &str) -> String {
     if w.len() > 4 && w.ends_with('e') {
         w.pop();
     }
+    // Porter's y → i, so verify / verified / verification meet at `verifi`.
+    if w.len() > 3 && w.ends_with('y') {
+        w.pop();
+        w.push('i');
+    }
     undouble(w)
 }
 
@@ -413,6 +586,7 @@ fn inflection(word: &str) -> String {
 
 fn derivation(word: &str) -> String {
     const RULES: &[(&str, &str)] = &[
+        ("ification", "ify"),
         ("ization", ""),
         ("isation", ""),
         ("ation", "at"),
@@ -470,6 +644,40 @@ fn weight(word: &str) -> f64 {
     }
 }
 
+/// True when `word` is in `all`, or a word of five letters or more is one typo away from a
+/// word there with the same first letter ("resposne"/"response" after stemming). Shorter words
+/// are too often other words one letter apart (user/used).
+fn covered(word: &str, all: &BTreeSet<String>) -> bool {
+    all.contains(word)
+        || (word.len() >= 5
+            && all.iter().any(|w| {
+                w.len() >= 5 && w.chars().next() == word.chars().next() && one_edit(word, w)
+            }))
+}
+
+/// True when two words differ by at most one insertion, deletion or substitution.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if short.len() == long.len() {
+        short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
 /// Weighted share of `main`'s words that occur in `all`.
 fn containment(main: &[String], all: &BTreeSet<String>) -> f64 {
     let total: f64 = main.iter().map(|w| weight(w)).sum();
@@ -478,10 +686,18 @@ fn containment(main: &[String], all: &BTreeSet<String>) -> f64 {
     }
     let covered: f64 = main
         .iter()
-        .filter(|w| all.contains(*w))
+        .filter(|w| covered(w, all))
         .map(|w| weight(w))
         .sum();
     covered / total
+}
+
+/// The operations a main clause names.
+fn actions(main: &[String]) -> BTreeSet<&str> {
+    main.iter()
+        .map(String::as_str)
+        .filter(|w| ACTIONS.contains(w))
+        .collect()
 }
 
 /// Weighted Dice coefficient of the two texts' whole word sets: a symmetric figure used to rank
@@ -502,11 +718,19 @@ pub fn similarity(a: &Profile, b: &Profile) -> f64 {
     let b_in_a = containment(&b.main, &a.all);
     let a_says = a.main_weight() >= SUBSTANTIVE_WEIGHT;
     let b_says = b.main_weight() >= SUBSTANTIVE_WEIGHT;
-    match (a_says, b_says) {
+    let score = match (a_says, b_says) {
         (true, true) => a_in_b.max(b_in_a),
-        (true, false) => a_in_b,
-        (false, true) => b_in_a,
+        // A generic text ("A system exception occurred.") neither shares nor contradicts a
+        // specific one: unclear by construction, unless it is contained outright.
+        (true, false) => a_in_b.max(CONFLICT_THRESHOLD),
+        (false, true) => b_in_a.max(CONFLICT_THRESHOLD),
         (false, false) => overlap(a, b),
+    };
+    let (acts_a, acts_b) = (actions(&a.main), actions(&b.main));
+    if !acts_a.is_empty() && !acts_b.is_empty() && acts_a.is_disjoint(&acts_b) {
+        score * OTHER_ACTION_FACTOR
+    } else {
+        score
     }
 }
 
@@ -517,6 +741,8 @@ pub enum Judgement {
     Same,
     /// Worded differently, same meaning.
     Variant(f64),
+    /// Shares some words, but not enough to call it one meaning or two.
+    Unclear(f64),
     /// Different meanings.
     Conflict(f64),
 }
@@ -534,6 +760,8 @@ pub fn judge_profiles(a: &Profile, b: &Profile) -> Judgement {
     let score = similarity(a, b);
     if score >= VARIANT_THRESHOLD {
         Judgement::Variant(score)
+    } else if score >= CONFLICT_THRESHOLD {
+        Judgement::Unclear(score)
     } else {
         Judgement::Conflict(score)
     }
@@ -554,7 +782,7 @@ mod tests {
 
     fn conflict(a: &str, b: &str) {
         match judge(a, b) {
-            Judgement::Conflict(_) => {}
+            Judgement::Conflict(_) | Judgement::Unclear(_) => {}
             other => panic!("expected a conflict, got {other:?}:\n  {a}\n  {b}"),
         }
     }
@@ -619,6 +847,83 @@ mod tests {
             "Creation of the volume failed.",
             "Failed to create the volume.",
         );
+        variant(
+            "The NIC parameters for creating a HANA ECS are invalid.",
+            "the nic param for creating hana instance is illegal.",
+        );
+        variant("VPC parameters are invalid.", "vpc parm is illegal");
+        variant(
+            "project_id in token mismatches with project_id in url.",
+            "The project ID in token does not match that in URL.",
+        );
+        variant(
+            "The image is not in Active state.",
+            "image[%s] status must be active",
+        );
+        variant(
+            "The value of limit falls beyond the range.",
+            "Invalid limit.",
+        );
+        variant("VPC does not exist.", "VPC does not exit.");
+        variant(
+            "Too many tag values.",
+            "The length of the tag value list has exceeded the upper limit.",
+        );
+        variant(
+            "The disk of this type has been sold out.",
+            "the volumeType [%s] is sellout in az[%s]",
+        );
+        variant(
+            "AZ query failed.",
+            "query availability zones detail failed: the response is null.",
+        );
+    }
+
+    #[test]
+    fn other_operation_other_meaning() {
+        conflict(
+            "Failed to create the ECS.",
+            "Failed to add a tag to server %s: %s.",
+        );
+        conflict("Invalid VPC ID.", "Invalid subnet ID.");
+        conflict(
+            "Failed to assign the private IP address.",
+            "Failed to query private IP addresses because the response is null.",
+        );
+    }
+
+    #[test]
+    fn one_typo_apart() {
+        assert!(one_edit("parm", "param"));
+        assert!(!one_edit("requset", "request"), "a swap is two edits");
+        assert!(one_edit("exit", "exist"));
+        assert!(one_edit("abcd", "abed"));
+        assert!(!one_edit("create", "delete"));
+    }
+
+    #[test]
+    fn clear_conflicts_score_low() {
+        for (a, b) in [
+            (
+                "Failed to create the snapshot.",
+                "Failed to reset the password.",
+            ),
+            (
+                "Failed to restart the cluster.",
+                "Failed to bind the EIP to the cluster.",
+            ),
+            (
+                "Failed to restore the snapshot.",
+                "Failed to create the snapshot.",
+            ),
+            ("User is unverified.", "The used space cannot be reduced."),
+        ] {
+            assert!(matches!(judge(a, b), Judgement::Conflict(_)), "{a} / {b}");
+        }
+        assert!(matches!(
+            judge("Invalid VPC ID.", "Invalid subnet ID."),
+            Judgement::Unclear(_)
+        ));
     }
 
     #[test]
@@ -628,8 +933,17 @@ mod tests {
 
     #[test]
     fn generic_texts_do_not_match_everything() {
-        conflict("Failed.", "Failed to delete the backup.");
-        conflict("Internal error.", "Failed to delete the backup.");
+        for specific in [
+            "Failed to delete the backup.",
+            "Failed to view the EIP because %s.",
+        ] {
+            for generic in ["Failed.", "Internal error.", "A system exception occurred."] {
+                assert!(
+                    matches!(judge(generic, specific), Judgement::Unclear(_)),
+                    "{generic} / {specific}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -656,10 +970,20 @@ mod tests {
             &["cluster", "clusters"],
             &["operate", "operation", "operations"],
             &["validate", "validation", "valid"],
+            &["verify", "verification", "verified"],
         ] {
             let stems: BTreeSet<String> = group.iter().map(|w| stem(w)).collect();
             assert_eq!(stems.len(), 1, "{group:?} → {stems:?}");
         }
+    }
+
+    #[test]
+    fn translations_are_not_compared() {
+        assert!(!comparable(
+            "创建快照失败",
+            "Failed to create the snapshot."
+        ));
+        assert!(comparable("Failed.", "Failed to create the snapshot."));
     }
 
     #[test]
@@ -673,5 +997,10 @@ mod tests {
     fn main_clause_stops_at_the_reason() {
         let p = Profile::of("Failed to create the snapshot because the bucket is gone.");
         assert_eq!(p.main, vec!["fail", "creat", "snapshot"]);
+        assert!(
+            Profile::of("Failed to query the disk.")
+                .main
+                .contains(&"queri".to_string())
+        );
     }
 }

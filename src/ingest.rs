@@ -97,47 +97,41 @@ fn line_of_offset(bytes: &[u8], offset: usize) -> u32 {
     u32::try_from(newlines + 1).unwrap_or(u32::MAX)
 }
 
-/// Reads and decodes every file; returns the good ones and a diagnostic for each bad one.
-pub fn read_sources(files: &[PathBuf]) -> (Vec<SourceFile>, Vec<Diagnostic>) {
-    let mut sources = Vec::new();
-    let mut problems = Vec::new();
-    for path in files {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                problems.push(Diagnostic::file(path, format!("cannot read: {err}")));
-                continue;
-            }
-        };
-        match decode(path, &bytes) {
-            Ok(text) => sources.push(SourceFile {
-                id: String::new(),
-                path: display_path(path),
-                format: sniff(&text),
-                sha256: hex_sha256(&bytes),
-                text,
-            }),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    assign_ids(&mut sources);
-    (sources, problems)
+/// Reads and decodes one file under the id [`source_ids`] gave it.
+pub fn read_source(path: &Path, id: String) -> Result<SourceFile, Diagnostic> {
+    let shown = display_path(path);
+    let bytes = std::fs::read(path)
+        .map_err(|err| Diagnostic::file(Path::new(&shown), format!("cannot read: {err}")))?;
+    let text = decode(Path::new(&shown), &bytes)?;
+    Ok(SourceFile {
+        id,
+        path: shown,
+        format: sniff(&text),
+        sha256: hex_sha256(&bytes),
+        text,
+    })
+}
+
+/// The id of every file, in the same order: its stem, or its path without extension where
+/// two files share a stem.
+pub fn source_ids(files: &[PathBuf]) -> Vec<String> {
+    let paths: Vec<String> = files.iter().map(|p| display_path(p)).collect();
+    unique_ids(&paths)
 }
 
 /// Builds a source from text already in memory (tests, `build.rs` users with generated docs).
 pub fn source_from_text(path: &str, text: &str) -> SourceFile {
-    let mut sources = vec![SourceFile {
-        id: String::new(),
+    SourceFile {
+        id: unique_ids(&[path.to_string()]).remove(0),
         path: path.to_string(),
         format: sniff(text),
         sha256: hex_sha256(text.as_bytes()),
         text: text.replace("\r\n", "\n"),
-    }];
-    assign_ids(&mut sources);
-    sources.remove(0)
+    }
 }
 
-fn display_path(path: &Path) -> String {
+/// The path as shown in messages and `kb.json`: `/` separators, no leading `./`.
+pub fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
@@ -150,7 +144,7 @@ fn hex_sha256(bytes: &[u8]) -> String {
 }
 
 /// Ids are file stems; where stems collide, the path without extension is used instead.
-fn assign_ids(sources: &mut [SourceFile]) {
+fn unique_ids(paths: &[String]) -> Vec<String> {
     let stem = |path: &str| -> String {
         let name = path.rsplit('/').next().unwrap_or(path);
         match name.rfind('.') {
@@ -159,21 +153,23 @@ fn assign_ids(sources: &mut [SourceFile]) {
         }
     };
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for source in sources.iter() {
-        *counts.entry(stem(&source.path)).or_default() += 1;
+    for path in paths {
+        *counts.entry(stem(path)).or_default() += 1;
     }
-    for source in sources.iter_mut() {
-        let id = stem(&source.path);
-        source.id = if counts[&id] > 1 {
-            let path = source.path.trim_start_matches("../").to_string();
+    paths
+        .iter()
+        .map(|path| {
+            let id = stem(path);
+            if counts[&id] == 1 {
+                return id;
+            }
+            let path = path.trim_start_matches("../");
             match path.rfind('.') {
                 Some(dot) if dot > path.rfind('/').map_or(0, |s| s + 1) => path[..dot].to_string(),
-                _ => path,
+                _ => path.to_string(),
             }
-        } else {
-            id
-        };
-    }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -202,13 +198,11 @@ mod tests {
 
     #[test]
     fn ids_are_stems_made_unique() {
-        let mut sources = vec![
-            source_from_text("a/x.txt", "t"),
-            source_from_text("b/x.txt", "t"),
-            source_from_text("b/y.md", "t"),
+        let files = [
+            PathBuf::from("a/x.txt"),
+            PathBuf::from("./b/x.txt"),
+            PathBuf::from("b/y.md"),
         ];
-        assign_ids(&mut sources);
-        let ids: Vec<_> = sources.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!(ids, vec!["a/x", "b/x", "y"]);
+        assert_eq!(source_ids(&files), vec!["a/x", "b/x", "y"]);
     }
 }

@@ -15,11 +15,10 @@ use rayon::prelude::*;
 
 use crate::check;
 use crate::config::{Config, ConfigError};
-use crate::document::Document;
 use crate::emit::{self, Outputs};
 use crate::error::{Diagnostic, Error, Result};
 use crate::extract::{self, Extraction};
-use crate::ingest::{self, SourceFile};
+use crate::ingest;
 use crate::kb::KnowledgeBase;
 use crate::normalize;
 use crate::parse;
@@ -106,34 +105,26 @@ impl Build {
     pub fn compile(&self) -> Result<Compiled> {
         let config = self.load_config()?;
         let (files, mut problems) = ingest::discover(&self.sources);
-        let (sources, read_problems) = ingest::read_sources(&files);
-        problems.extend(read_problems);
-        let parsed: Vec<(
-            SourceFile,
-            std::result::Result<Document, Vec<parse::ParseProblem>>,
-        )> = sources
-            .into_par_iter()
-            .map(|source| {
-                let document = parse::parse(source.format, &source.text);
-                (source, document)
-            })
+        // One pass per file, in parallel: read, parse, extract, then drop the text and the
+        // document, so memory holds only what the knowledge base keeps.
+        let ids = ingest::source_ids(&files);
+        let results: Vec<std::result::Result<Extraction, Vec<Diagnostic>>> = files
+            .par_iter()
+            .zip(ids)
+            .map(|(path, id)| compile_file(path, id))
             .collect();
-        let mut documents = Vec::with_capacity(parsed.len());
-        for (source, document) in parsed {
-            match document {
-                Ok(document) => documents.push((source, document)),
-                Err(parse_problems) => problems.extend(
-                    parse_problems
-                        .into_iter()
-                        .map(|p| Diagnostic::at(Path::new(&source.path), p.line, p.message)),
-                ),
+        let mut extractions = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(extraction) => extractions.push(extraction),
+                Err(file_problems) => problems.extend(file_problems),
             }
         }
         problems.sort();
         if !problems.is_empty() && !self.keep_going {
             return Err(Error::BadInput(problems));
         }
-        if documents.is_empty() {
+        if extractions.is_empty() {
             let names: Vec<String> = self
                 .sources
                 .iter()
@@ -144,10 +135,6 @@ impl Build {
                 false => Error::BadInput(problems),
             });
         }
-        let extractions: Vec<Extraction> = documents
-            .par_iter()
-            .map(|(source, document)| extract::extract(source, document))
-            .collect();
         let mut kb = normalize::assemble(extractions);
         let findings = check::check(&kb, &config);
         kb.findings = findings.iter().map(check::Finding::to_kb).collect();
@@ -187,6 +174,18 @@ impl Build {
         outputs.write_atomically(&out_dir, &["index"])?;
         Ok(compiled)
     }
+}
+
+/// Reads, parses and extracts one file.
+fn compile_file(path: &Path, id: String) -> std::result::Result<Extraction, Vec<Diagnostic>> {
+    let source = ingest::read_source(path, id).map_err(|problem| vec![problem])?;
+    let document = parse::parse(source.format, &source.text).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| Diagnostic::at(Path::new(&source.path), p.line, p.message))
+            .collect::<Vec<_>>()
+    })?;
+    Ok(extract::extract(&source, &document))
 }
 
 /// Every output file for a knowledge base.

@@ -49,7 +49,8 @@ pub enum BlockKind {
         /// Text with inline markup removed and whitespace folded.
         text: String,
     },
-    /// A literal block: code, JSON examples, preformatted text.
+    /// A literal block: code, JSON examples, preformatted text. Its line is that of the first
+    /// line of its text (after a Markdown fence or an RST `::`).
     Code {
         /// The declared language, if the source names one (`json`).
         language: Option<String>,

@@ -301,9 +301,10 @@ impl EventReader {
             }
             Tag::CodeBlock(kind) => {
                 self.flush_text();
-                let language = match kind {
-                    CodeBlockKind::Fenced(info) => fence_language(&info),
-                    CodeBlockKind::Indented => None,
+                // A code block's line is that of its first line of text, after the fence.
+                let (language, line) = match kind {
+                    CodeBlockKind::Fenced(info) => (fence_language(&info), line + 1),
+                    CodeBlockKind::Indented => (None, line),
                 };
                 self.code = Some(CodeBuffer {
                     line,
@@ -621,7 +622,7 @@ mod tests {
         assert_eq!(
             summary(&document),
             vec![
-                (1, "code Some(\"json\") {\"a\": 1}".to_string()),
+                (2, "code Some(\"json\") {\"a\": 1}".to_string()),
                 (5, "p text".to_string()),
                 (7, "code None plain code".to_string()),
             ]
@@ -697,7 +698,7 @@ mod tests {
         assert_eq!(
             summary(&document),
             vec![
-                (1, "code None <table>".to_string()),
+                (2, "code None <table>".to_string()),
                 (5, "p Use <table> here.".to_string()),
             ]
         );

@@ -52,9 +52,9 @@ fn other_querying_task_failure_information_response400_004_7a97a9e215779c8b_line
   "error_msg": "XXX"
 }"#);
 }
-/// The example at 003_cd26521254878a54 line 260.
+/// The example at 003_cd26521254878a54 line 261.
 #[test]
-fn sdrs_querying_failed_tasks_response_003_cd26521254878a54_line_260() {
+fn sdrs_querying_failed_tasks_response_003_cd26521254878a54_line_261() {
     assert_example_deserializes::<
         errdex_generated::sdrs::QueryingFailedTasksResponse,
     >(

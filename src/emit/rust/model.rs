@@ -433,13 +433,15 @@ fn plan_codes(codes: &[(&ErrorCode, usize)]) -> Vec<CodePlan> {
     plans
 }
 
-/// Whether definitions disagree on the message or the HTTP status (case and spacing aside).
+/// Whether definitions disagree on the message (case and spacing aside) or give different
+/// HTTP statuses; a definition that states no status does not disagree with one that does.
 pub fn meanings_conflict(meanings: &[Definition]) -> bool {
-    let distinct: BTreeSet<(String, Option<u16>)> = meanings
+    let messages: BTreeSet<String> = meanings
         .iter()
-        .map(|m| (fold(&m.message).to_lowercase(), m.http_status))
+        .map(|m| fold(&m.message).to_lowercase())
         .collect();
-    distinct.len() > 1
+    let statuses: BTreeSet<u16> = meanings.iter().filter_map(|m| m.http_status).collect();
+    messages.len() > 1 || statuses.len() > 1
 }
 
 /// Enumerations by `(operation key, field name)` → index, for typing fields.
@@ -953,4 +955,57 @@ fn reaches(edges: &[Vec<usize>], from: usize, to: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn definition(message: &str, status: Option<u16>) -> Definition {
+        Definition {
+            source: "s".into(),
+            line: 1,
+            code_text: "CSS.1".into(),
+            http_status: status,
+            status_text: None,
+            message: message.into(),
+            description: None,
+            solution: None,
+            module: None,
+        }
+    }
+
+    #[test]
+    fn conflicts_need_different_messages_or_stated_statuses() {
+        let same = [
+            definition("Not found.", Some(404)),
+            definition("not  found.", None),
+        ];
+        assert!(!meanings_conflict(&same));
+        let statuses = [
+            definition("Not found.", Some(404)),
+            definition("Not found.", Some(400)),
+        ];
+        assert!(meanings_conflict(&statuses));
+        let messages = [definition("Not found.", None), definition("Frozen.", None)];
+        assert!(meanings_conflict(&messages));
+    }
+
+    #[test]
+    fn documented_types_map_to_rust_types() {
+        assert_eq!(documented_type(Some("Integer"), None), FieldType::Integer);
+        assert_eq!(documented_type(Some("Long"), None), FieldType::Integer);
+        assert_eq!(documented_type(Some("Boolean"), None), FieldType::Boolean);
+        assert_eq!(documented_type(Some("String"), Some(3)), FieldType::Enum(3));
+        assert_eq!(
+            documented_type(Some("Array of strings"), None),
+            FieldType::List(Box::new(FieldType::Text))
+        );
+        assert_eq!(
+            documented_type(Some("Array of FailedTasks objects"), None),
+            FieldType::List(Box::new(FieldType::Json))
+        );
+        assert_eq!(documented_type(Some("整数"), None), FieldType::Integer);
+        assert_eq!(documented_type(None, None), FieldType::Json);
+    }
 }

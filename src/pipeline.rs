@@ -204,5 +204,8 @@ pub fn render_with(kb: &KnowledgeBase, config: &Config) -> Outputs {
     {
         outputs.add(Path::new("rust").join(path), content);
     }
+    for (path, content) in emit::site::site_files(kb) {
+        outputs.add(Path::new("site").join(path), content);
+    }
     outputs
 }

@@ -7,6 +7,7 @@
 
 pub mod json;
 pub mod rust;
+pub mod site;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

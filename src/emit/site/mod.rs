@@ -1,0 +1,429 @@
+//! The static HTML reference site (`generated/site/`): every code, operation, enumeration and
+//! finding, searchable offline.
+//!
+//! Steps:
+//! 1. Name every page ([`paths::Addresses`]): stable, readable, file-system-safe addresses.
+//! 2. Index the knowledge base for the pages ([`model::SiteModel`]): findings by code and by
+//!    operation, mentions, enumerations by operation.
+//! 3. Render each page with its askama template ([`pages`], `templates/site/`); askama escapes
+//!    every string, so text from the docs can never become markup.
+//! 4. Write the search index ([`search`]) as small scripts, and the stylesheet and script
+//!    built into the binary, so the site needs no network and works from `file://`.
+//!
+//! Output is a pure function of the knowledge base: sorted, no timestamps.
+
+pub mod json_view;
+pub mod model;
+pub mod pages;
+pub mod paths;
+pub mod search;
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+
+use crate::check::Kind;
+use crate::kb::{KnowledgeBase, Severity};
+
+use model::{SiteModel, is_conflict, service_name, severity_name, status_label, wordings};
+use pages::{
+    CodePage, FindingCount, FindingGroup, FindingsPage, IndexPage, OperationPage, SearchPage,
+    ServicePage, ServiceSummary, SourceCode, SourcePage, SourceSummary,
+};
+use paths::{NO_SERVICE, services_of};
+use search::{DocKind, SearchDoc};
+
+/// The stylesheet.
+pub const SITE_CSS: &str = include_str!("../../../assets/site/site.css");
+
+/// The page script: search as you type, table sorting and filtering.
+pub const SEARCH_JS: &str = include_str!("../../../assets/site/search.js");
+
+/// Root prefix for pages at the site root.
+const AT_ROOT: &str = "";
+
+/// Root prefix for pages one folder down.
+const ONE_DOWN: &str = "../";
+
+/// Every file of the site: path relative to the site folder → content.
+pub fn site_files(kb: &KnowledgeBase) -> Vec<(String, Vec<u8>)> {
+    let model = SiteModel::new(kb);
+    let mut files: Vec<(String, String)> = vec![
+        ("assets/site.css".to_string(), SITE_CSS.to_string()),
+        ("assets/search.js".to_string(), SEARCH_JS.to_string()),
+        ("index.html".to_string(), render(&index_page(&model))),
+        ("findings.html".to_string(), render(&findings_page(&model))),
+        (
+            "search.html".to_string(),
+            render(&SearchPage {
+                root: AT_ROOT,
+                page_title: "Search".to_string(),
+            }),
+        ),
+    ];
+    for service in services_of(kb) {
+        if let Some(path) = model.addresses.service(&service) {
+            files.push((path.to_string(), render(&service_page(&model, &service))));
+        }
+    }
+    for code in &kb.error_codes {
+        if let Some(path) = model.addresses.code(&code.code) {
+            files.push((path.to_string(), render(&code_page(&model, code))));
+        }
+    }
+    for index in 0..kb.operations.len() {
+        if let (Some(path), Some(page)) = (
+            model.addresses.operation(index),
+            operation_page(&model, index),
+        ) {
+            files.push((path.to_string(), render(&page)));
+        }
+    }
+    for (path, page) in source_pages(&model) {
+        files.push((path, render(&page)));
+    }
+    files.extend(search::index_files(&search_docs(&model)));
+    files.sort();
+    files
+        .into_iter()
+        .map(|(path, content)| (path, content.into_bytes()))
+        .collect()
+}
+
+/// Renders a page; a template error (which the compiler already rules out for these types)
+/// becomes a visible comment rather than a panic.
+fn render(page: &impl Template) -> String {
+    page.render()
+        .unwrap_or_else(|err| format!("<!-- template error: {err} -->\n"))
+}
+
+fn index_page(model: &SiteModel) -> IndexPage {
+    let kb = model.kb;
+    let services = services_of(kb)
+        .into_iter()
+        .filter_map(|service| {
+            let in_service = |s: Option<&str>| s.unwrap_or(NO_SERVICE) == service;
+            Some(ServiceSummary {
+                link: model.service_link(&service)?,
+                codes: kb
+                    .error_codes
+                    .iter()
+                    .filter(|c| c.service == service)
+                    .count(),
+                operations: kb
+                    .operations
+                    .iter()
+                    .filter(|o| in_service(o.service.as_deref()))
+                    .count(),
+                enums: kb
+                    .enums
+                    .iter()
+                    .filter(|e| in_service(e.service.as_deref()))
+                    .count(),
+            })
+        })
+        .collect();
+    let sources = kb
+        .sources
+        .iter()
+        .filter_map(|s| {
+            Some(SourceSummary {
+                link: model::Link {
+                    href: model.addresses.source(&s.id)?.to_string(),
+                    text: s.id.clone(),
+                },
+                title: s.title.clone().unwrap_or_default(),
+                format: s.format.clone(),
+                language: s.language.clone(),
+            })
+        })
+        .collect();
+    let mut counts: BTreeMap<(Severity, String), usize> = BTreeMap::new();
+    for f in &kb.findings {
+        *counts.entry((f.severity, f.kind.clone())).or_default() += 1;
+    }
+    IndexPage {
+        root: AT_ROOT,
+        page_title: "Error-code reference".to_string(),
+        conflicts: kb
+            .findings
+            .iter()
+            .filter(|f| is_conflict(&f.kind) && f.severity == Severity::Error)
+            .map(|f| model.finding(f))
+            .collect(),
+        services,
+        sources,
+        finding_counts: counts
+            .into_iter()
+            .map(|((severity, kind), count)| FindingCount {
+                kind,
+                severity: severity_name(severity),
+                count,
+            })
+            .collect(),
+        totals: (
+            kb.error_codes.len(),
+            kb.operations.len(),
+            kb.enums.len(),
+            kb.findings.len(),
+        ),
+    }
+}
+
+fn service_page(model: &SiteModel, service: &str) -> ServicePage {
+    let kb = model.kb;
+    let rows = model.code_rows(service);
+    let mut statuses: Vec<String> = rows.iter().map(|r| r.definition.status.clone()).collect();
+    statuses.sort();
+    statuses.dedup();
+    ServicePage {
+        root: ONE_DOWN,
+        page_title: service_name(service),
+        name: service_name(service),
+        rows,
+        statuses,
+        operations: (0..kb.operations.len())
+            .filter(|i| kb.operations[*i].service.as_deref().unwrap_or(NO_SERVICE) == service)
+            .filter_map(|i| model.operation_link(i))
+            .collect(),
+        enums: kb
+            .enums
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.service.as_deref().unwrap_or(NO_SERVICE) == service)
+            .map(|(i, e)| model.enumeration(i, e))
+            .collect(),
+    }
+}
+
+fn code_page(model: &SiteModel, code: &crate::kb::ErrorCode) -> CodePage {
+    let findings = model.findings_for_code(code);
+    CodePage {
+        root: ONE_DOWN,
+        page_title: code.code.clone(),
+        code: code.code.clone(),
+        service: model.service_link(&code.service),
+        definitions: code
+            .definitions
+            .iter()
+            .map(|d| model.definition(d))
+            .collect(),
+        conflicts: model.conflicts(code, &findings),
+        wordings: wordings(model, code),
+        related: model.related(code, &findings),
+        mentions: model.mentions(code),
+        findings: findings.iter().map(|f| model.finding(f)).collect(),
+    }
+}
+
+fn operation_page(model: &SiteModel, index: usize) -> Option<OperationPage> {
+    let op = model.kb.operations.get(index)?;
+    let findings = model.operation_findings(index);
+    let examples = model.examples(op, &findings);
+    let shown: Vec<&model::FindingView> = examples.iter().flat_map(|e| &e.findings).collect();
+    let rest = findings
+        .iter()
+        .map(|f| model.finding(f))
+        .filter(|f| !shown.contains(&f))
+        .collect();
+    Some(OperationPage {
+        root: ONE_DOWN,
+        page_title: format!("{} {}", op.method, op.path),
+        method: op.method.clone(),
+        path: op.path.clone(),
+        title: op.title.clone().unwrap_or_default(),
+        place: model.place(&op.source, op.line),
+        service: model.service_link(op.service.as_deref().unwrap_or(NO_SERVICE)),
+        parameter_groups: model.parameter_groups(op),
+        responses: model.responses(op),
+        objects: model.objects(op),
+        enums: model.operation_enums(index),
+        examples,
+        findings: rest,
+    })
+}
+
+fn findings_page(model: &SiteModel) -> FindingsPage {
+    let mut groups: BTreeMap<(Severity, String), Vec<model::FindingView>> = BTreeMap::new();
+    for f in &model.kb.findings {
+        groups
+            .entry((f.severity, f.kind.clone()))
+            .or_default()
+            .push(model.finding(f));
+    }
+    FindingsPage {
+        root: AT_ROOT,
+        page_title: "Findings".to_string(),
+        groups: groups
+            .into_iter()
+            .map(|((severity, kind), findings)| FindingGroup {
+                anchor: format!("{}-{kind}", severity_name(severity)),
+                description: Kind::ALL
+                    .iter()
+                    .find(|k| k.id() == kind)
+                    .map(|k| k.description().to_string())
+                    .unwrap_or_default(),
+                kind,
+                severity: severity_name(severity),
+                findings,
+            })
+            .collect(),
+    }
+}
+
+/// Every source page, built in one pass over the knowledge base.
+fn source_pages(model: &SiteModel) -> Vec<(String, SourcePage)> {
+    let kb = model.kb;
+    let mut pages: BTreeMap<&str, SourcePage> = BTreeMap::new();
+    for source in &kb.sources {
+        pages.insert(source.id.as_str(), empty_source_page(model, source));
+    }
+    for code in &kb.error_codes {
+        for d in &code.definitions {
+            if let (Some(page), Some(link)) = (
+                pages.get_mut(d.source.as_str()),
+                model.code_link(&code.code),
+            ) {
+                page.codes.push(SourceCode {
+                    line: d.line,
+                    link,
+                    status: status_label(d),
+                    message: d.message.clone(),
+                });
+            }
+        }
+    }
+    for (i, op) in kb.operations.iter().enumerate() {
+        if let (Some(page), Some(link)) =
+            (pages.get_mut(op.source.as_str()), model.operation_link(i))
+        {
+            page.operations.push((op.line, link));
+        }
+    }
+    for (i, e) in kb.enums.iter().enumerate() {
+        if let Some(page) = pages.get_mut(e.source.as_str()) {
+            page.enums.push(model.enumeration(i, e));
+        }
+    }
+    for m in &kb.mentions {
+        if let Some(page) = pages.get_mut(m.source.as_str()) {
+            page.mentions.push(model::MentionView {
+                place: model.place(&m.source, m.line),
+                context: m.context.clone(),
+                text: m.text.clone(),
+                operation: None,
+            });
+        }
+    }
+    for f in &kb.findings {
+        let mut sources: Vec<&str> = f.locations.iter().map(|l| l.source.as_str()).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        for source in sources {
+            if let Some(page) = pages.get_mut(source) {
+                page.findings.push(model.finding(f));
+            }
+        }
+    }
+    pages
+        .into_iter()
+        .filter_map(|(id, mut page)| {
+            page.codes
+                .sort_by(|a, b| (a.line, &a.link.text).cmp(&(b.line, &b.link.text)));
+            Some((model.addresses.source(id)?.to_string(), page))
+        })
+        .collect()
+}
+
+fn empty_source_page(model: &SiteModel, source: &crate::kb::Source) -> SourcePage {
+    SourcePage {
+        root: ONE_DOWN,
+        page_title: source.title.clone().unwrap_or_else(|| source.id.clone()),
+        id: source.id.clone(),
+        path: source.path.clone(),
+        title: source.title.clone().unwrap_or_default(),
+        format: source.format.clone(),
+        language: source.language.clone(),
+        sha256: source.sha256.clone(),
+        service: source
+            .service
+            .as_deref()
+            .and_then(|s| model.service_link(s)),
+        codes: Vec::new(),
+        operations: Vec::new(),
+        enums: Vec::new(),
+        mentions: Vec::new(),
+        findings: Vec::new(),
+    }
+}
+
+/// What search can find, in a fixed order: codes, operations, enumerations, sources.
+fn search_docs(model: &SiteModel) -> Vec<SearchDoc> {
+    let kb = model.kb;
+    let mut docs = Vec::new();
+    for code in &kb.error_codes {
+        let Some(url) = model.addresses.code(&code.code) else {
+            continue;
+        };
+        let mut text = Vec::new();
+        for d in &code.definitions {
+            text.push(status_label(d));
+            text.push(d.message.clone());
+            text.extend(d.description.clone());
+            text.extend(d.solution.clone());
+        }
+        text.dedup();
+        docs.push(SearchDoc {
+            kind: DocKind::Code,
+            url: url.to_string(),
+            title: code.code.clone(),
+            code: Some(code.code.clone()),
+            text: text.join(" · "),
+        });
+    }
+    for (i, op) in kb.operations.iter().enumerate() {
+        let Some(url) = model.addresses.operation(i) else {
+            continue;
+        };
+        let mut text = vec![op.title.clone().unwrap_or_default()];
+        text.extend(op.service.clone());
+        text.extend(op.parameters.iter().map(|p| p.name.clone()));
+        docs.push(SearchDoc {
+            kind: DocKind::Operation,
+            url: url.to_string(),
+            title: format!("{} {}", op.method, op.path),
+            code: None,
+            text: text.join(" · "),
+        });
+    }
+    for (i, e) in kb.enums.iter().enumerate() {
+        let Some(url) = model.enumeration_href(i, e) else {
+            continue;
+        };
+        let text: Vec<String> = e
+            .values
+            .iter()
+            .map(|v| format!("{}: {}", v.value, v.description))
+            .collect();
+        docs.push(SearchDoc {
+            kind: DocKind::Enumeration,
+            url,
+            title: e.name.clone(),
+            code: None,
+            text: text.join(" · "),
+        });
+    }
+    for s in &kb.sources {
+        let Some(url) = model.addresses.source(&s.id) else {
+            continue;
+        };
+        docs.push(SearchDoc {
+            kind: DocKind::Source,
+            url: url.to_string(),
+            title: s.title.clone().unwrap_or_else(|| s.id.clone()),
+            code: None,
+            text: format!("{} {}", s.id, s.path),
+        });
+    }
+    docs
+}

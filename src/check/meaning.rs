@@ -49,13 +49,31 @@ pub fn text_of(definition: &Definition) -> &str {
     }
 }
 
-fn profiles(codes: &[ErrorCode]) -> Vec<Vec<Profile>> {
+/// The texts a definition can be read by: its message, and also its description where the
+/// table has both. Pages often put the raw API message in one column and what it means in the
+/// other (`Marketplace image [%s] must have a product code.` / `No product ID in the
+/// Marketplace image.`), and another page may document either one.
+pub fn readings(definition: &Definition) -> Vec<&str> {
+    let mut texts = vec![text_of(definition)];
+    if let Some(description) = definition.description.as_deref()
+        && !description.trim().is_empty()
+        && description != texts[0]
+    {
+        texts.push(description);
+    }
+    texts
+}
+
+/// Profiles of every reading of every definition: code → definition → reading.
+type Profiles = Vec<Vec<Vec<Profile>>>;
+
+fn profiles(codes: &[ErrorCode]) -> Profiles {
     codes
         .iter()
         .map(|c| {
             c.definitions
                 .iter()
-                .map(|d| Profile::of(text_of(d)))
+                .map(|d| readings(d).into_iter().map(Profile::of).collect())
                 .collect()
         })
         .collect()
@@ -77,23 +95,49 @@ struct Pair {
     judgement: Judgement,
 }
 
-fn judge(code: &ErrorCode, profiles: &[Profile], a: usize, b: usize) -> Judgement {
+/// The kindest judgement over every comparable pair of readings: two definitions mean the same
+/// when any reading of one matches any reading of the other. `None` when no pair of readings
+/// can be compared (different languages).
+fn judge(code: &ErrorCode, profiles: &[Vec<Profile>], a: usize, b: usize) -> Option<Judgement> {
     let (da, db) = (&code.definitions[a], &code.definitions[b]);
-    if similarity::surface(text_of(da)) == similarity::surface(text_of(db)) {
-        Judgement::Same
-    } else {
-        similarity::judge_profiles(&profiles[a], &profiles[b])
+    let mut best: Option<Judgement> = None;
+    for (ta, pa) in readings(da).into_iter().zip(&profiles[a]) {
+        for (tb, pb) in readings(db).into_iter().zip(&profiles[b]) {
+            if !similarity::comparable(ta, tb) {
+                continue;
+            }
+            let judgement = if similarity::surface(ta) == similarity::surface(tb) {
+                Judgement::Same
+            } else {
+                similarity::judge_profiles(pa, pb)
+            };
+            if best.is_none_or(|b| rank(judgement) > rank(b)) {
+                best = Some(judgement);
+            }
+        }
+    }
+    best
+}
+
+/// Orders judgements from conflict to same, by kind first and score second.
+fn rank(judgement: Judgement) -> (u8, f64) {
+    match judgement {
+        Judgement::Conflict(s) => (0, s),
+        Judgement::Unclear(s) => (1, s),
+        Judgement::Variant(s) => (2, s),
+        Judgement::Same => (3, 1.0),
     }
 }
 
 /// Every pair of members from different sources.
-fn judge_pairs(code: &ErrorCode, members: &[usize], profiles: &[Profile]) -> Vec<Pair> {
+fn judge_pairs(code: &ErrorCode, members: &[usize], profiles: &[Vec<Profile>]) -> Vec<Pair> {
     let mut pairs = Vec::new();
     for (i, &a) in members.iter().enumerate() {
         for &b in &members[i + 1..] {
-            let (da, db) = (&code.definitions[a], &code.definitions[b]);
-            if da.source != db.source && similarity::comparable(text_of(da), text_of(db)) {
-                let judgement = judge(code, profiles, a, b);
+            if code.definitions[a].source == code.definitions[b].source {
+                continue;
+            }
+            if let Some(judgement) = judge(code, profiles, a, b) {
                 pairs.push(Pair { a, b, judgement });
             }
         }
@@ -289,7 +333,7 @@ fn group_difference(
     context: &Context,
     code: &ErrorCode,
     scopes: &BTreeMap<Option<usize>, Vec<usize>>,
-    profiles: &[Profile],
+    profiles: &[Vec<Profile>],
 ) -> Option<Finding> {
     if scopes.len() < 2 {
         return None;
@@ -299,11 +343,8 @@ fn group_difference(
         for (gb, mb) in &scope_list[i + 1..] {
             for &a in ma.iter() {
                 for &b in mb.iter() {
-                    let (da, db) = (&code.definitions[a], &code.definitions[b]);
-                    if !similarity::comparable(text_of(da), text_of(db)) {
-                        continue;
-                    }
-                    if let Judgement::Conflict(s) = judge(code, profiles, a, b) {
+                    if let Some(Judgement::Conflict(s)) = judge(code, profiles, a, b) {
+                        let (da, db) = (&code.definitions[a], &code.definitions[b]);
                         let name = |g: &Option<usize>| {
                             g.and_then(|g| context.config.groups.get(g))
                                 .map_or("(ungrouped)".to_string(), |g| g.name.clone())
@@ -341,7 +382,7 @@ struct Candidate {
 
 fn renumbering_hints(
     context: &Context,
-    profiles: &[Vec<Profile>],
+    profiles: &Profiles,
     conflicts: &[(Ref, Ref)],
 ) -> Vec<Finding> {
     let codes = &context.kb.error_codes;
@@ -368,7 +409,7 @@ fn renumbering_hints(
                 if to.0 == from.0 || is_stable(codes, profiles, to.0, from_source, to_source) {
                     continue;
                 }
-                let (pf, pt) = (&profiles[from.0][from.1], &profiles[to.0][to.1]);
+                let (pf, pt) = (&profiles[from.0][from.1][0], &profiles[to.0][to.1][0]);
                 let same = similarity::surface(text_of(definition(from)))
                     == similarity::surface(text_of(definition(to)));
                 let score = if same {
@@ -423,7 +464,7 @@ fn renumbering_hints(
 }
 
 /// True when code `ci` means the same in both sources (so it did not move).
-fn is_stable(codes: &[ErrorCode], profiles: &[Vec<Profile>], ci: usize, a: &str, b: &str) -> bool {
+fn is_stable(codes: &[ErrorCode], profiles: &Profiles, ci: usize, a: &str, b: &str) -> bool {
     let code = &codes[ci];
     let in_source = |s: &str| -> Vec<usize> {
         code.definitions
@@ -435,8 +476,12 @@ fn is_stable(codes: &[ErrorCode], profiles: &[Vec<Profile>], ci: usize, a: &str,
     };
     let (in_a, in_b) = (in_source(a), in_source(b));
     in_a.iter().any(|&da| {
-        in_b.iter()
-            .any(|&db| !matches!(judge(code, &profiles[ci], da, db), Judgement::Conflict(_)))
+        in_b.iter().any(|&db| {
+            !matches!(
+                judge(code, &profiles[ci], da, db),
+                Some(Judgement::Conflict(_))
+            )
+        })
     })
 }
 
@@ -521,6 +566,38 @@ mod tests {
             "{hints:#?}"
         );
         assert_eq!(hints.len(), 2, "{hints:#?}");
+    }
+
+    /// One page gives the raw API message and what it means; another documents only the
+    /// meaning. Same meaning: a variant at most, never a conflict.
+    #[test]
+    fn description_column_is_a_reading_of_the_code() {
+        let raw = Definition {
+            description: Some("The marketplace image has no product ID.".into()),
+            ..def("a", 1, "ECS.0006", None, "Image [%s] must carry a code.")
+        };
+        let meaning = def(
+            "b",
+            1,
+            "ECS.0006",
+            None,
+            "No product ID in the marketplace image.",
+        );
+        let other = def("c", 1, "ECS.0006", None, "Failed to restart the cluster.");
+        let kb = kb(&["a", "b", "c"], vec![raw, meaning, other]);
+        let config = Config::default();
+        let context = Context::new(&kb, &config);
+        let profiles = profiles(&kb.error_codes);
+        let code = &kb.error_codes[0];
+        assert!(!matches!(
+            judge(code, &profiles[0], 0, 1),
+            Some(Judgement::Conflict(_))
+        ));
+        assert!(matches!(
+            judge(code, &profiles[0], 0, 2),
+            Some(Judgement::Conflict(_))
+        ));
+        assert_eq!(kinds(&check(&context), Kind::MeaningConflict).len(), 1);
     }
 
     #[test]

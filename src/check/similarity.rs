@@ -122,8 +122,13 @@ const WORDS: &[(&str, &str)] = &[
     ("exceeds", "exceed"),
     ("exceeded", "exceed"),
     ("beyond", "exceed"),
-    ("exceptions", "exception"),
-    ("abnormal", "exception"),
+    ("exception", "error"),
+    ("exceptions", "error"),
+    ("abnormal", "error"),
+    ("errors", "error"),
+    ("duplicate", "alreadyexist"),
+    ("duplicated", "alreadyexist"),
+    ("existing", "alreadyexist"),
     ("removed", "delete"),
     ("remove", "delete"),
     ("expansion", "expand"),
@@ -311,15 +316,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// Words (stems) that say that something went wrong but not what.
 const GENERIC: &[&str] = &[
-    "fail",
-    "error",
-    "except",
-    "occur",
-    "problem",
-    "issu",
-    "system",
-    "internal",
-    "unknown",
+    "fail", "error", "except", "occur", "problem", "issu", "system", "internal", "unknown",
 ];
 
 /// Words that end the main clause of a message (what failed) and begin the reason.

@@ -159,11 +159,12 @@ impl Build {
                 return Ok(compiled);
             }
         }
-        let mut outputs = render_with(&compiled.kb, &config);
         let out_dir = self
             .out_dir
             .clone()
             .unwrap_or_else(|| PathBuf::from("generated"));
+        let mut outputs = Outputs::staged(&out_dir)?;
+        render_into(&mut outputs, &compiled.kb, &config);
         // The search index joins the atomic output set when kb.json changed.
         crate::index::add_to_outputs(&compiled.kb, &out_dir, &mut outputs).map_err(|err| {
             Error::Generate {
@@ -194,9 +195,15 @@ pub fn render(kb: &KnowledgeBase) -> Outputs {
 }
 
 /// Every output file for a knowledge base, with `errdex.toml` settings (the authoritative
-/// meanings in the generated Rust).
+/// meanings in the generated Rust), held in memory.
 pub fn render_with(kb: &KnowledgeBase, config: &Config) -> Outputs {
     let mut outputs = Outputs::default();
+    render_into(&mut outputs, kb, config);
+    outputs
+}
+
+/// Adds every output file for a knowledge base to `outputs`.
+pub fn render_into(outputs: &mut Outputs, kb: &KnowledgeBase, config: &Config) {
     outputs.add("kb.json", emit::json::kb_json(kb));
     outputs.add("kb.schema.json", emit::json::kb_schema_json());
     for (path, content) in
@@ -207,5 +214,4 @@ pub fn render_with(kb: &KnowledgeBase, config: &Config) -> Outputs {
     for (path, content) in emit::site::site_files(kb) {
         outputs.add(Path::new("site").join(path), content);
     }
-    outputs
 }

@@ -1,39 +1,91 @@
 //! Emit: the knowledge base in, output files out.
 //!
-//! Every emitter is a pure function that adds files (relative path → bytes) to an [`Outputs`]
-//! set; [`Outputs::write_atomically`] is the only place that touches the output folder. It
-//! writes the whole set into a fresh sibling folder, then swaps it in with two renames, so a
-//! build that fails at any point leaves the previous output exactly as it was.
+//! Every emitter adds files (relative path → bytes) to an [`Outputs`] set; [`Outputs`] is the
+//! only thing that touches the output folder. Files go into a fresh sibling folder (as they are
+//! added, for a staged set), which then replaces the output folder with two renames, so a build
+//! that fails at any point leaves the previous output exactly as it was.
 
 pub mod json;
 pub mod rust;
 pub mod site;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// A set of output files, relative path → content, in sorted order.
-#[derive(Debug, Default, Clone)]
+/// A set of output files, relative path → content.
+///
+/// Two ways to hold them: in memory ([`Outputs::default`], for tests and small builds), or
+/// staged ([`Outputs::staged`]): each file goes straight into a fresh folder beside the output
+/// folder as it is added, so a large build never holds all its pages in memory at once. Either
+/// way nothing in the output folder changes until [`Outputs::write_atomically`].
+#[derive(Debug, Default)]
 pub struct Outputs {
-    files: BTreeMap<PathBuf, Vec<u8>>,
+    memory: BTreeMap<PathBuf, Vec<u8>>,
+    staging: Option<tempfile::TempDir>,
+    /// The first write error of a staged set, reported by `write_atomically`.
+    failure: Option<(PathBuf, std::io::Error)>,
 }
 
 impl Outputs {
-    /// Adds (or replaces) one file.
-    pub fn add(&mut self, path: impl Into<PathBuf>, content: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), content.into());
+    /// A set that writes each file as it is added into a new folder beside `out_dir`.
+    pub fn staged(out_dir: &Path) -> Result<Self> {
+        let parent = parent_of(out_dir);
+        std::fs::create_dir_all(&parent).map_err(|source| Error::Write {
+            path: parent.clone(),
+            source,
+        })?;
+        let staging = tempfile::Builder::new()
+            .prefix(&format!(".{}.new-", name_of(out_dir)))
+            .tempdir_in(&parent)
+            .map_err(|source| Error::Write {
+                path: parent.clone(),
+                source,
+            })?;
+        Ok(Outputs {
+            staging: Some(staging),
+            ..Outputs::default()
+        })
     }
 
-    /// The files, sorted by path.
+    /// Adds (or replaces) one file.
+    pub fn add(&mut self, path: impl Into<PathBuf>, content: impl Into<Vec<u8>>) {
+        let path = path.into();
+        let Some(staging) = &self.staging else {
+            self.memory.insert(path, content.into());
+            return;
+        };
+        if self.failure.is_some() {
+            return;
+        }
+        let target = staging.path().join(&path);
+        let written = target
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&target, content.into()));
+        if let Err(err) = written {
+            self.failure = Some((path, err));
+        }
+    }
+
+    /// The files held in memory, sorted by path (none for a staged set).
     pub fn files(&self) -> impl Iterator<Item = (&Path, &[u8])> {
-        self.files.iter().map(|(p, c)| (p.as_path(), c.as_slice()))
+        self.memory.iter().map(|(p, c)| (p.as_path(), c.as_slice()))
     }
 
     /// The content of one file, if present.
-    pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(Path::new(path)).map(Vec::as_slice)
+    pub fn get(&self, path: &str) -> Option<Cow<'_, [u8]>> {
+        match &self.staging {
+            None => self
+                .memory
+                .get(Path::new(path))
+                .map(|c| Cow::Borrowed(c.as_slice())),
+            Some(staging) => std::fs::read(staging.path().join(path))
+                .ok()
+                .map(Cow::Owned),
+        }
     }
 
     /// Writes every file under `out_dir`, replacing its previous content as a whole.
@@ -41,31 +93,27 @@ impl Outputs {
     /// `keep` names sub-folders of the previous output that are carried over when the new set
     /// does not provide them (the search index, which is rebuilt only when the knowledge base
     /// changes).
-    pub fn write_atomically(&self, out_dir: &Path, keep: &[&str]) -> Result<()> {
+    pub fn write_atomically(self, out_dir: &Path, keep: &[&str]) -> Result<()> {
         let write_err = |path: &Path| {
             let path = path.to_path_buf();
             move |source| Error::Write { path, source }
         };
-        let parent = match out_dir.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        std::fs::create_dir_all(&parent).map_err(write_err(&parent))?;
-        let name = out_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "generated".to_string());
-        let staging = tempfile::Builder::new()
-            .prefix(&format!(".{name}.new-"))
-            .tempdir_in(&parent)
-            .map_err(write_err(&parent))?;
-        for (relative, content) in &self.files {
-            let path = staging.path().join(relative);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(write_err(dir))?;
-            }
-            std::fs::write(&path, content).map_err(write_err(&out_dir.join(relative)))?;
+        if let Some((path, source)) = self.failure {
+            return Err(Error::Write {
+                path: out_dir.join(path),
+                source,
+            });
         }
+        let staging = match self.staging {
+            Some(staging) => staging,
+            None => {
+                let mut staged = Outputs::staged(out_dir)?;
+                for (path, content) in self.memory {
+                    staged.add(path, content);
+                }
+                return staged.write_atomically(out_dir, keep);
+            }
+        };
         for folder in keep {
             let old = out_dir.join(folder);
             let new = staging.path().join(folder);
@@ -73,8 +121,9 @@ impl Outputs {
                 copy_dir(&old, &new).map_err(write_err(&old))?;
             }
         }
+        let parent = parent_of(out_dir);
         let staged = staging.keep();
-        let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let retired = parent.join(format!(".{}.old-{}", name_of(out_dir), std::process::id()));
         if out_dir.exists() {
             if retired.exists() {
                 std::fs::remove_dir_all(&retired).map_err(write_err(&retired))?;
@@ -103,6 +152,20 @@ impl Outputs {
         }
         Ok(())
     }
+}
+
+fn parent_of(out_dir: &Path) -> PathBuf {
+    match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn name_of(out_dir: &Path) -> String {
+    out_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "generated".to_string())
 }
 
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
@@ -146,5 +209,32 @@ mod tests {
         assert!(!out.join("stale.txt").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folders left behind");
+    }
+
+    #[test]
+    fn staged_set_writes_as_it_goes_and_swaps_at_the_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("generated");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("kb.json"), "old").unwrap();
+        let mut outputs = Outputs::staged(&out).unwrap();
+        outputs.add("kb.json", "new");
+        outputs.add("site/a/b.html", "page");
+        assert_eq!(outputs.get("kb.json").as_deref(), Some(&b"new"[..]));
+        assert_eq!(std::fs::read_to_string(out.join("kb.json")).unwrap(), "old");
+        outputs.write_atomically(&out, &[]).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("kb.json")).unwrap(), "new");
+        assert!(out.join("site/a/b.html").exists());
+    }
+
+    #[test]
+    fn dropped_staged_set_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("generated");
+        let mut outputs = Outputs::staged(&out).unwrap();
+        outputs.add("kb.json", "new");
+        drop(outputs);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        assert!(!out.exists());
     }
 }

@@ -219,7 +219,7 @@ pub fn add_to_outputs(
     };
     let stamp = Stamp {
         format: schema::FORMAT_VERSION,
-        kb_sha256: sha256_hex(kb_json),
+        kb_sha256: sha256_hex(&kb_json),
         kb_len: kb_json.len() as u64,
         kb_modified_ns: None,
     };

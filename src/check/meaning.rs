@@ -7,6 +7,7 @@
 //! renumbering: for each conflicting pair, the other code in the second source whose definition
 //! reads like the first, matched greedily best-first so one row explains one shift.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::similarity::{self, Judgement, Profile};
@@ -67,10 +68,19 @@ pub fn readings(definition: &Definition) -> Vec<&str> {
 /// Profiles of every reading of every definition: code → definition → reading.
 type Profiles = Vec<Vec<Vec<Profile>>>;
 
+/// Profiles only where they will be compared: codes defined in two or more sources. Other codes
+/// (most of a large knowledge base) get empty lists; renumbering hints profile them on demand.
 fn profiles(codes: &[ErrorCode]) -> Profiles {
     codes
         .iter()
         .map(|c| {
+            let first = c.definitions.first().map(|d| d.source.as_str());
+            if c.definitions
+                .iter()
+                .all(|d| Some(d.source.as_str()) == first)
+            {
+                return vec![Vec::new(); c.definitions.len()];
+            }
             c.definitions
                 .iter()
                 .map(|d| readings(d).into_iter().map(Profile::of).collect())
@@ -387,6 +397,12 @@ fn renumbering_hints(
 ) -> Vec<Finding> {
     let codes = &context.kb.error_codes;
     let definition = |r: Ref| &codes[r.0].definitions[r.1];
+    let profile_of = |r: Ref| -> Cow<'_, Profile> {
+        match profiles[r.0].get(r.1).and_then(|readings| readings.first()) {
+            Some(profile) => Cow::Borrowed(profile),
+            None => Cow::Owned(Profile::of(text_of(definition(r)))),
+        }
+    };
     let mut by_source: BTreeMap<(&str, &str), Vec<Ref>> = BTreeMap::new();
     for (ci, code) in codes.iter().enumerate() {
         for (di, d) in code.definitions.iter().enumerate() {
@@ -409,7 +425,8 @@ fn renumbering_hints(
                 if to.0 == from.0 || is_stable(codes, profiles, to.0, from_source, to_source) {
                     continue;
                 }
-                let (pf, pt) = (&profiles[from.0][from.1][0], &profiles[to.0][to.1][0]);
+                let (pf, pt) = (profile_of(from), profile_of(to));
+                let (pf, pt) = (pf.as_ref(), pt.as_ref());
                 let same = similarity::surface(text_of(definition(from)))
                     == similarity::surface(text_of(definition(to)));
                 let score = if same {

@@ -24,6 +24,9 @@
 //! tables are deliberately light; the score is reported so a reader can judge the judgement.
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// At or above this score two texts are wording variants of one meaning.
 pub const VARIANT_THRESHOLD: f64 = 0.75;
@@ -382,14 +385,43 @@ pub fn normalize(text: &str) -> String {
         .collect();
     // Re-insert apostrophes of contractions removed above ("doesn t" → "doesn't").
     spaced = spaced.replace("n t ", "n't ");
-    let mut collapsed = format!(
+    let collapsed = format!(
         " {} ",
         spaced.split_whitespace().collect::<Vec<_>>().join(" ")
     );
-    for (phrase, replacement) in PHRASES {
-        collapsed = replace_phrase(&collapsed, phrase, replacement);
+    replace_phrases(&collapsed)
+}
+
+/// One automaton over every phrase, leftmost-longest, so a text is scanned once however many
+/// phrases there are ("does not exist" wins over "not exist").
+static PHRASE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(PHRASES.iter().map(|(phrase, _)| phrase))
+        .expect("phrase automaton builds")
+});
+
+/// Replaces every phrase that stands as whole words by its synonym.
+fn replace_phrases(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for found in PHRASE_MATCHER.find_iter(text) {
+        let before_ok = text[..found.start()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = text[found.end()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            out.push_str(&text[last..found.start()]);
+            out.push_str(PHRASES[found.pattern().as_usize()].1);
+            last = found.end();
+        }
     }
-    collapsed
+    out.push_str(&text[last..]);
+    out
 }
 
 /// `privateIp` → `private Ip`: identifiers in messages are words too.
@@ -403,29 +435,6 @@ fn split_camel_case(text: &str) -> String {
         out.push(c);
         previous = Some(c);
     }
-    out
-}
-
-/// Replaces `phrase` where it stands as whole words.
-fn replace_phrase(text: &str, phrase: &str, replacement: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(phrase) {
-        let before_ok = rest[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = &rest[at + phrase.len()..];
-        let after_ok = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
-        out.push_str(&rest[..at]);
-        if before_ok && after_ok {
-            out.push_str(replacement);
-        } else {
-            out.push_str(phrase);
-        }
-        rest = after;
-    }
-    out.push_str(rest);
     out
 }
 

@@ -329,10 +329,8 @@ impl<'kb> ExplainContext<'kb> {
                     .collect(),
             })
             .collect();
-        let meaning = authoritative_meaning(
-            defined.map(|c| c.definitions.as_slice()).unwrap_or(&[]),
-            |d| self.place(&d.source, d.line),
-        );
+        let meaning =
+            defined.and_then(|c| authoritative_meaning(c, |d| self.place(&d.source, d.line)));
         Some(Explanation {
             code: written,
             service,
@@ -426,38 +424,19 @@ fn message_key(message: &str) -> Option<String> {
     (key.chars().count() >= SHORTEST_SHARED_MESSAGE).then_some(key)
 }
 
-/// The meaning to go by: the message most definitions state (same words, ignoring case and
-/// punctuation); on a tie, the one whose definition gives a solution, then the earliest. Within
-/// the chosen wording, the first definition with a solution supplies the details.
+/// The meaning to go by: the definition the build made authoritative
+/// ([`ErrorCode::authoritative`]: `errdex.toml`'s choice, else the first in source order), the
+/// same one the generated Rust returns. `agreeing` counts the definitions worded like it.
 pub fn authoritative_meaning(
-    definitions: &[Definition],
+    code: &ErrorCode,
     place: impl Fn(&Definition) -> Place,
 ) -> Option<Meaning> {
-    let mut groups: Vec<(String, Vec<&Definition>)> = Vec::new();
-    for definition in definitions {
-        let key = message_key(&definition.message).unwrap_or_else(|| definition.message.clone());
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, members)) => members.push(definition),
-            None => groups.push((key, vec![definition])),
-        }
-    }
-    let has_solution = |d: &&Definition| d.solution.as_deref().is_some_and(|s| !s.is_empty());
-    let (_, chosen) = groups
-        .iter()
-        .enumerate()
-        .max_by_key(|(at, (_, members))| {
-            (
-                members.len(),
-                members.iter().any(has_solution),
-                std::cmp::Reverse(*at),
-            )
-        })
-        .map(|(_, group)| group)?;
-    let best = chosen
-        .iter()
-        .find(|d| has_solution(d))
-        .or(chosen.first())
-        .copied()?;
+    let definitions = &code.definitions;
+    let best = definitions
+        .get(code.authoritative)
+        .or(definitions.first())?;
+    let key = |d: &Definition| message_key(&d.message).unwrap_or_else(|| d.message.clone());
+    let chosen = key(best);
     Some(Meaning {
         message: best.message.clone(),
         description: best.description.clone(),
@@ -465,7 +444,7 @@ pub fn authoritative_meaning(
         http_status: best.http_status,
         status_text: best.status_text.clone(),
         place: place(best),
-        agreeing: chosen.len(),
+        agreeing: definitions.iter().filter(|d| key(d) == chosen).count(),
         definitions: definitions.len(),
     })
 }
@@ -675,6 +654,7 @@ mod tests {
             code: code.to_string(),
             service: crate::extract::codes::service_prefix(code).unwrap_or_default(),
             definitions,
+            authoritative: 0,
         }
     }
 
@@ -753,8 +733,8 @@ mod tests {
         assert!(e.conflicting);
         assert_eq!(e.findings[0].places[0].path, "docs/b.md");
         let meaning = e.meaning.expect("meaning");
-        assert_eq!(meaning.message, "the cluster does not exist");
-        assert_eq!(meaning.solution.as_deref(), Some("Check the ID."));
+        assert_eq!(meaning.message, "The cluster does not exist.");
+        assert_eq!(meaning.solution, None);
         assert_eq!((meaning.agreeing, meaning.definitions), (2, 3));
         assert_eq!(
             e.related,
@@ -797,18 +777,31 @@ mod tests {
     }
 
     #[test]
-    fn meaning_prefers_majority_then_solution_then_order() {
+    fn meaning_is_the_definition_the_build_made_authoritative() {
         let place = |d: &Definition| Place {
             path: d.source.clone(),
             line: d.line,
         };
-        let defs = vec![
-            definition("a", 1, "First meaning of it", None),
-            definition("a", 2, "Second meaning of it", Some("Do this.")),
-        ];
-        let meaning = authoritative_meaning(&defs, place).expect("meaning");
-        assert_eq!(meaning.message, "Second meaning of it");
-        assert!(authoritative_meaning(&[], place).is_none());
+        let mut entry = code(
+            "CSS.1",
+            vec![
+                definition("a", 1, "First meaning of it", None),
+                definition("b", 2, "Second meaning of it", Some("Do this.")),
+                definition("c", 3, "Second meaning of it.", None),
+            ],
+        );
+        let meaning = authoritative_meaning(&entry, place).expect("meaning");
+        assert_eq!(
+            (meaning.message.as_str(), meaning.agreeing),
+            ("First meaning of it", 1)
+        );
+        entry.authoritative = 1;
+        let meaning = authoritative_meaning(&entry, place).expect("meaning");
+        assert_eq!(
+            (meaning.message.as_str(), meaning.agreeing),
+            ("Second meaning of it", 2)
+        );
+        assert!(authoritative_meaning(&code("CSS.2", Vec::new()), place).is_none());
     }
 
     #[test]
@@ -817,7 +810,7 @@ mod tests {
         let text = render_human(&ExplainContext::new(&kb).lookup("css6007"));
         for expected in [
             "CSS.6007 (service CSS)",
-            "Meaning:  the cluster does not exist",
+            "Meaning:  The cluster does not exist.",
             "Definitions (3; they conflict)",
             "docs/a.md:10  [400] CSS.6007",
             "warning[meaning-conflict]",

@@ -55,6 +55,11 @@ pub struct ErrorCode {
     pub service: String,
     /// Every table row defining this code, in source order.
     pub definitions: Vec<Definition>,
+    /// Index into `definitions` of the authoritative one: the source `errdex.toml` ranks first
+    /// for the service, else the first in source order. Decided once per build, so `explain`,
+    /// the site and the generated Rust agree.
+    #[serde(default)]
+    pub authoritative: usize,
 }
 
 /// One table row defining an error code.

@@ -29,6 +29,7 @@ pub fn assemble(extractions: Vec<Extraction>) -> KnowledgeBase {
                     code: item.definition.code_text.clone(),
                     service: item.service.clone(),
                     definitions: Vec::new(),
+                    authoritative: 0,
                 })
                 .definitions
                 .push(item.definition);

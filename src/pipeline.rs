@@ -136,6 +136,14 @@ impl Build {
             });
         }
         let mut kb = normalize::assemble(extractions);
+        let authoritative: Vec<usize> = kb
+            .error_codes
+            .iter()
+            .map(|code| check::authoritative(&kb, &config, code))
+            .collect();
+        for (code, index) in kb.error_codes.iter_mut().zip(authoritative) {
+            code.authoritative = index;
+        }
         let findings = check::check(&kb, &config);
         kb.findings = findings.iter().map(check::Finding::to_kb).collect();
         Ok(Compiled {
@@ -206,8 +214,7 @@ pub fn render_with(kb: &KnowledgeBase, config: &Config) -> Outputs {
 pub fn render_into(outputs: &mut Outputs, kb: &KnowledgeBase, config: &Config) {
     outputs.add("kb.json", emit::json::kb_json(kb));
     outputs.add("kb.schema.json", emit::json::kb_schema_json());
-    for (path, content) in
-        emit::rust::crate_files(kb, &emit::rust::Authority::from_config(config, kb))
+    for (path, content) in emit::rust::crate_files(kb, &emit::rust::Authority::from_config(config))
     {
         outputs.add(Path::new("rust").join(path), content);
     }

@@ -214,3 +214,32 @@ fn prose_mention_is_kept_apart_from_definitions() {
     assert_eq!(mention.source, "001_4bc0ecb3a8a3025f");
     assert!(kb().error_code("Ecs.0013").is_none());
 }
+
+/// One decision, made by the build: `errdex.toml` names the authoritative source, and the
+/// knowledge base records which definition that is (the generated Rust and `explain` read it).
+#[test]
+fn config_authority_is_recorded_in_the_knowledge_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("errdex.toml");
+    std::fs::write(&config, "[authority]\nCSS = [\"002_a7d516839fff964f\"]\n").unwrap();
+    let kb = errdex::Build::new()
+        .source(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
+        .config(&config)
+        .compile()
+        .expect("seeds compile")
+        .kb;
+    let code = kb.error_code("CSS.6007").expect("CSS.6007");
+    assert_eq!(
+        code.definitions[code.authoritative].source,
+        "002_a7d516839fff964f"
+    );
+    let default = kb_default_authority();
+    assert_eq!(
+        default.definitions[default.authoritative].source,
+        "000_6817c9c560a1ff8f"
+    );
+}
+
+fn kb_default_authority() -> &'static errdex::kb::ErrorCode {
+    kb().error_code("CSS.6007").expect("CSS.6007")
+}

@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::kb::{self, Definition, ErrorCode, KnowledgeBase, Location, Severity, Source};
+use crate::kb::{self, ErrorCode, KnowledgeBase, Location, Severity, Source};
 
 /// What a finding is about. Each kind has one severity and one description (the SARIF rule).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -360,19 +360,25 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The definition of a code that the config makes authoritative, if any: the one whose source
-/// ranks first for the code's service. `explain` and generated code show it first.
-pub fn authoritative<'a>(
-    kb: &KnowledgeBase,
-    config: &Config,
-    code: &'a ErrorCode,
-) -> Option<&'a Definition> {
+/// Which definition of `code` is authoritative: the one from the source `errdex.toml` ranks
+/// first for the code's service (`[authority]`, or the authority of the source's group); else,
+/// and among sources it does not rank, the first in source order (sources sorted by id, rows by
+/// line). An index into `code.definitions`; 0 for a code with one definition.
+pub fn authoritative(kb: &KnowledgeBase, config: &Config, code: &ErrorCode) -> usize {
     let context = Context::new(kb, config);
     code.definitions
         .iter()
-        .filter_map(|d| context.authority(&code.service, &d.source).map(|r| (r, d)))
-        .min_by_key(|(rank, d)| (*rank, context.order(&d.source), d.line))
-        .map(|(_, d)| d)
+        .enumerate()
+        .min_by_key(|(_, d)| {
+            (
+                context
+                    .authority(&code.service, &d.source)
+                    .unwrap_or(usize::MAX),
+                context.order(&d.source),
+                d.line,
+            )
+        })
+        .map_or(0, |(index, _)| index)
 }
 
 /// A location from a source id and line.
@@ -484,6 +490,7 @@ pub(crate) mod testkb {
                     code: d.code_text.clone(),
                     service: d.code_text.split('.').next().unwrap_or("").to_uppercase(),
                     definitions: vec![d],
+                    authoritative: 0,
                 }),
             }
         }
@@ -544,11 +551,8 @@ mod tests {
         let config = Config::parse("[authority]\nCSS = [\"b\"]\n", std::path::Path::new("e"))
             .expect("valid");
         let code = &kb.error_codes[0];
-        assert_eq!(
-            authoritative(&kb, &config, code).map(|d| d.source.as_str()),
-            Some("b")
-        );
-        assert_eq!(authoritative(&kb, &Config::default(), code), None);
+        assert_eq!(authoritative(&kb, &config, code), 1);
+        assert_eq!(authoritative(&kb, &Config::default(), code), 0);
     }
 
     #[test]

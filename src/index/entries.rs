@@ -260,6 +260,7 @@ mod tests {
                 code: "CSS.6007".into(),
                 service: "CSS".into(),
                 definitions: vec![definition(3), definition(9)],
+                authoritative: 0,
             }],
             enums: vec![Enumeration {
                 name: "failure_status".into(),

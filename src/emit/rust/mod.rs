@@ -192,6 +192,6 @@ pub fn write_single_file(
     kb: &KnowledgeBase,
     config: &crate::config::Config,
 ) -> crate::Result<()> {
-    let code = single_file(kb, &Authority::from_config(config, kb));
+    let code = single_file(kb, &Authority::from_config(config));
     write_if_changed(&dir.join(SINGLE_FILE_NAME), code.as_bytes())
 }

@@ -94,10 +94,10 @@ impl Authority<'static> {
 }
 
 impl<'a> Authority<'a> {
-    /// The authority `errdex.toml` gives (`[authority]` per service, or a group's
-    /// `authority`): the definition from the source it ranks first; definitions from sources
-    /// it does not rank, and ties, fall back to source order.
-    pub fn from_config(config: &'a Config, kb: &'a KnowledgeBase) -> Self {
+    /// The authority the build decided ([`crate::kb::ErrorCode::authoritative`], from
+    /// `errdex.toml`'s `[authority]` or a group's `authority`, else source order); `config`
+    /// only words the rule for the generated docs.
+    pub fn from_config(config: &'a Config) -> Self {
         let configured =
             !config.authority.is_empty() || config.groups.iter().any(|g| !g.authority.is_empty());
         if !configured {
@@ -110,18 +110,7 @@ impl<'a> Authority<'a> {
             rule: format!(
                 "the definition from the source errdex.toml ranks first for the service, else {FIRST_IN_SOURCE_ORDER}"
             ),
-            pick: Box::new(move |code: &ErrorCode| {
-                code.definitions
-                    .iter()
-                    .enumerate()
-                    .min_by_key(|(position, definition)| {
-                        let rank = kb
-                            .source(&definition.source)
-                            .and_then(|source| config.authority_rank(&code.service, source));
-                        (rank.unwrap_or(usize::MAX), *position)
-                    })
-                    .map_or(0, |(position, _)| position)
-            }),
+            pick: Box::new(|code: &ErrorCode| code.authoritative),
         }
     }
 }

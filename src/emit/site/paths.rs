@@ -138,6 +138,7 @@ mod tests {
             code: code.to_string(),
             service: service.to_string(),
             definitions: Vec::new(),
+            authoritative: 0,
         }
     }
 

@@ -154,6 +154,9 @@
   Engine.prototype.termScores = function (term, isLast, meta) {
     return this.file("t/" + shardOf(term.text, meta.shards)).then(function (shard) {
       var scores = new Map();
+      // A stop word (in a large share of all documents) keeps only its heaviest postings;
+      // it ranks but does not filter.
+      scores.stop = !!(shard.s && shard.s[term.text]);
       var head = shardKey(term.text);
       var words = shard.w || {};
       Object.keys(words).forEach(function (key) {
@@ -161,7 +164,8 @@
         var factor = matchFactor(term, key, isLast);
         if (factor <= 0) return;
         var postings = decode(words[key]);
-        var idf = Math.log(1 + meta.docs / postings.docs.length);
+        var df = (shard.s && shard.s[key]) || postings.docs.length;
+        var idf = Math.log(1 + meta.docs / df);
         for (var i = 0; i < postings.docs.length; i++) {
           var s = factor * idf * (1 + Math.log(postings.weights[i]));
           var d = postings.docs[i];
@@ -203,16 +207,19 @@
       return Promise.all([exactP, scoreP]).then(function (parts) {
         var exactIds = parts[0], perTerm = parts[1];
         var total = new Map();
-        var all = perTerm.every(function (m) { return m.size > 0; });
+        var required = perTerm.filter(function (m) { return !m.stop; });
+        if (!required.length) required = perTerm;
+        var all = required.every(function (m) { return m.size > 0; });
         perTerm.forEach(function (m) {
           m.forEach(function (s, d) { total.set(d, (total.get(d) || 0) + s); });
         });
-        if (all && perTerm.length > 1) {
-          total.forEach(function (_, d) {
-            if (!perTerm.every(function (m) { return m.has(d); })) total.delete(d);
-          });
-        }
-        if (!total.size) {
+        total.forEach(function (_, d) {
+          if (!required.every(function (m) { return m.has(d); })) total.delete(d);
+        });
+        // Words: when no document has them all, rank those with most. Not for CJK pairs,
+        // which together spell one word.
+        var cjk = terms.some(function (t) { return t.cjk; });
+        if (!total.size && !all && !cjk) {
           perTerm.forEach(function (m) {
             m.forEach(function (s, d) { total.set(d, (total.get(d) || 0) + s); });
           });
@@ -245,6 +252,7 @@
         (pending[name] = pending[name] || []).push({ resolve: resolve });
         var s = document.createElement("script");
         s.src = root + "search/" + name + ".js";
+        s.charset = "utf-8";
         s.async = true;
         s.onerror = function () { delete pending[name]; reject(new Error("cannot load " + name)); };
         s.onload = function () { s.remove(); };
@@ -397,7 +405,7 @@
 
   var api = {
     tokens: tokens, queryTerms: queryTerms, compactCode: compactCode, shardOf: shardOf,
-    editDistance: editDistance, Engine: Engine,
+    editDistance: editDistance, Engine: Engine, scriptLoader: scriptLoader,
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   global.errdexSearch = api;

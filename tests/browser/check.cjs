@@ -5,64 +5,14 @@
 // to its code page, presses Enter on an exact code, takes screenshots (desktop, phone, dark);
 // opens the hostile fixture's pages and checks no script from the docs ran.
 "use strict";
-const { spawn } = require("child_process");
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
+const { launch } = require("./cdp.cjs");
 
 const [chromium, seedsSite, hostileSite, shots] = process.argv.slice(2);
 fs.mkdirSync(shots, { recursive: true });
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), "errdex-chromium-"));
-const browser = spawn(chromium, [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-  "--remote-debugging-pipe", `--user-data-dir=${profile}`, "about:blank",
-], { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"] });
-let stderr = "";
-browser.stderr.on("data", (d) => { stderr += d; });
-
-let nextId = 1;
-const waiting = new Map();
-const listeners = [];
-let buffer = Buffer.alloc(0);
-browser.stdio[4].on("data", (chunk) => {
-  buffer = Buffer.concat([buffer, chunk]);
-  let end;
-  while ((end = buffer.indexOf(0)) >= 0) {
-    const message = JSON.parse(buffer.subarray(0, end).toString("utf8"));
-    buffer = buffer.subarray(end + 1);
-    if (message.id && waiting.has(message.id)) {
-      const { resolve, reject } = waiting.get(message.id);
-      waiting.delete(message.id);
-      if (message.error) reject(new Error(JSON.stringify(message.error)));
-      else resolve(message.result);
-    } else if (message.method) {
-      listeners.forEach((l) => l(message));
-    }
-  }
-});
-
-function send(method, params = {}, sessionId) {
-  const id = nextId++;
-  const message = { id, method, params };
-  if (sessionId) message.sessionId = sessionId;
-  browser.stdio[3].write(JSON.stringify(message) + "\0");
-  return new Promise((resolve, reject) => waiting.set(id, { resolve, reject }));
-}
-
-function once(method, sessionId, timeout = 10000) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${method}`)), timeout);
-    const listener = (m) => {
-      if (m.method === method && m.sessionId === sessionId) {
-        clearTimeout(timer);
-        listeners.splice(listeners.indexOf(listener), 1);
-        resolve(m.params);
-      }
-    };
-    listeners.push(listener);
-  });
-}
+const cdp = launch(chromium);
+const { send, once } = cdp;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let passed = 0;
@@ -73,28 +23,18 @@ function check(ok, what) {
 }
 
 async function main() {
-  const { targetId } = await send("Target.createTarget", { url: "about:blank" });
-  const { sessionId: s } = await send("Target.attachToTarget", { targetId, flatten: true });
+  const page = await cdp.tab();
+  const s = page.sessionId;
+  const { evaluate, open } = page;
   const errors = [];
-  listeners.push((m) => {
+  cdp.on((m) => {
     if (m.sessionId === s && m.method === "Runtime.exceptionThrown") {
       errors.push(m.params.exceptionDetails.text + " " +
         ((m.params.exceptionDetails.exception || {}).description || ""));
     }
   });
-  await send("Page.enable", {}, s);
-  await send("Runtime.enable", {}, s);
   const size = (width, height, mobile = false) => send("Emulation.setDeviceMetricsOverride",
     { width, height, deviceScaleFactor: 1, mobile }, s);
-  const evaluate = async (expression) => {
-    const r = await send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true }, s);
-    return r.result.value;
-  };
-  const open = async (url) => {
-    const loaded = once("Page.loadEventFired", s);
-    await send("Page.navigate", { url }, s);
-    await loaded;
-  };
   const shot = async (name) => {
     const { data } = await send("Page.captureScreenshot", { format: "png" }, s);
     fs.writeFileSync(path.join(shots, name), Buffer.from(data, "base64"));
@@ -186,14 +126,9 @@ async function main() {
 
 main()
   .catch((err) => { failed++; console.log(`FAIL ${err.stack || err}`); })
-  .finally(() => {
+  .finally(async () => {
     console.log(`browser check: ${passed} passed, ${failed} failed (screenshots in ${shots})`);
-    if (failed && stderr) console.log(stderr.slice(-2000));
-    const done = () => {
-      try { fs.rmSync(profile, { recursive: true, force: true }); } catch (_) { /* left in tmp */ }
-      process.exit(failed ? 1 : 0);
-    };
-    browser.once("exit", done);
-    browser.kill();
-    setTimeout(done, 3000);
+    if (failed) console.log(cdp.stderr().slice(-2000));
+    await cdp.close();
+    process.exit(failed ? 1 : 0);
   });

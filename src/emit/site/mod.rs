@@ -367,7 +367,9 @@ fn search_docs(model: &SiteModel) -> Vec<SearchDoc> {
         };
         let mut text = Vec::new();
         for d in &code.definitions {
-            text.push(status_label(d));
+            if d.http_status.is_some() || d.status_text.is_some() {
+                text.push(status_label(d));
+            }
             text.push(d.message.clone());
             text.extend(d.description.clone());
             text.extend(d.solution.clone());

@@ -22,7 +22,19 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 /// Documents per document chunk.
-pub const DOCS_PER_CHUNK: usize = 64;
+pub const DOCS_PER_CHUNK: usize = 32;
+
+/// A token in more documents than this share of all (and than [`MIN_STOP_DOCS`]) is a stop
+/// word: its postings would be the largest part of its shard and it tells few documents apart,
+/// so only its heaviest postings and its document count are kept; queries do not require it.
+const STOP_SHARE: f64 = 0.05;
+
+/// The fewest documents a stop word is in (small sites have none).
+const MIN_STOP_DOCS: usize = 1000;
+
+/// Postings kept for a stop word: its heaviest documents, so a query of stop words alone
+/// still lists something.
+const STOP_POSTINGS_KEPT: usize = 200;
 
 /// The size a token shard aims at.
 pub const TARGET_SHARD_BYTES: usize = 48 * 1024;
@@ -166,6 +178,15 @@ impl Postings {
         }
     }
 
+    /// The `n` heaviest postings (ties: lower doc id), in doc order.
+    fn heaviest(&self, n: usize) -> Postings {
+        let mut list = self.list.clone();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        list.truncate(n);
+        list.sort_unstable();
+        Postings { list }
+    }
+
     fn encoded(&self) -> Vec<u32> {
         let mut previous = 0;
         let mut flat = Vec::with_capacity(self.list.len() * 2);
@@ -185,6 +206,9 @@ struct Shard {
     w: BTreeMap<String, Vec<u32>>,
     /// Compact code → document ids of the codes written that way.
     c: BTreeMap<String, Vec<u32>>,
+    /// Stop words → how many documents hold them.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    s: BTreeMap<String, usize>,
 }
 
 /// The index description every page loads first.
@@ -214,8 +238,20 @@ pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, String)> {
             }
         }
     }
-    let encoded: Vec<(String, Vec<u32>)> = postings
+    let stop_at = MIN_STOP_DOCS.max((docs.len() as f64 * STOP_SHARE) as usize);
+    let (stop, kept): (Vec<_>, Vec<_>) = postings
         .into_iter()
+        .partition(|(_, p)| p.list.len() > stop_at);
+    let stop_counts: Vec<(String, usize)> = stop
+        .iter()
+        .map(|(t, p)| (t.clone(), p.list.len()))
+        .collect();
+    let encoded: Vec<(String, Vec<u32>)> = kept
+        .into_iter()
+        .chain(
+            stop.into_iter()
+                .map(|(t, p)| (t, p.heaviest(STOP_POSTINGS_KEPT))),
+        )
         .map(|(token, p)| (token, p.encoded()))
         .collect();
     let approximate_bytes: usize = encoded
@@ -228,6 +264,10 @@ pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, String)> {
     for (token, list) in encoded {
         let shard = shard_of(&token, shard_count) as usize;
         shards[shard].w.insert(token, list);
+    }
+    for (token, count) in stop_counts {
+        let shard = shard_of(&token, shard_count) as usize;
+        shards[shard].s.insert(token, count);
     }
     for (compact, ids) in codes {
         let shard = shard_of(&compact, shard_count) as usize;
@@ -333,7 +373,7 @@ mod tests {
         assert_eq!(meta.0, "search/meta.js");
         assert_eq!(
             meta.1,
-            "errdexIndex(\"meta\",{\"version\":1,\"docs\":2,\"shards\":1,\"chunk\":64});\n"
+            "errdexIndex(\"meta\",{\"version\":1,\"docs\":2,\"shards\":1,\"chunk\":32});\n"
         );
         let shard = &files[1].1;
         assert!(shard.contains("\"css6007\":[0]"), "{shard}");
@@ -341,6 +381,30 @@ mod tests {
         let chunk = &files[2].1;
         assert!(chunk.contains("\\u003c/script>"), "{chunk}");
         assert!(!chunk.contains("</script>"));
+    }
+
+    #[test]
+    fn tokens_in_most_documents_become_stop_words() {
+        let docs: Vec<SearchDoc> = (0..MIN_STOP_DOCS + 1)
+            .map(|i| doc(&format!("C.{i}"), None, "common words"))
+            .collect();
+        let files = index_files(&docs);
+        let shards: String = files
+            .iter()
+            .filter(|(p, _)| p.starts_with("search/t/"))
+            .map(|(_, c)| c.as_str())
+            .collect();
+        assert!(shards.contains(&format!("\"common\":{}", MIN_STOP_DOCS + 1)));
+        let kept = shards
+            .split("\"common\":[")
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .map(|list| list.split(',').count());
+        assert_eq!(
+            kept,
+            Some(STOP_POSTINGS_KEPT * 2),
+            "only the heaviest postings"
+        );
     }
 
     #[test]

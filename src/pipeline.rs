@@ -136,10 +136,11 @@ impl Build {
             });
         }
         let mut kb = normalize::assemble(extractions);
+        let context = check::Context::new(&kb, &config);
         let authoritative: Vec<usize> = kb
             .error_codes
             .iter()
-            .map(|code| check::authoritative(&kb, &config, code))
+            .map(|code| check::authoritative(&context, code))
             .collect();
         for (code, index) in kb.error_codes.iter_mut().zip(authoritative) {
             code.authoritative = index;

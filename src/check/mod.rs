@@ -364,8 +364,10 @@ impl<'a> Context<'a> {
 /// first for the code's service (`[authority]`, or the authority of the source's group); else,
 /// and among sources it does not rank, the first in source order (sources sorted by id, rows by
 /// line). An index into `code.definitions`; 0 for a code with one definition.
-pub fn authoritative(kb: &KnowledgeBase, config: &Config, code: &ErrorCode) -> usize {
-    let context = Context::new(kb, config);
+pub fn authoritative(context: &Context, code: &ErrorCode) -> usize {
+    if code.definitions.len() < 2 {
+        return 0;
+    }
     code.definitions
         .iter()
         .enumerate()
@@ -551,8 +553,9 @@ mod tests {
         let config = Config::parse("[authority]\nCSS = [\"b\"]\n", std::path::Path::new("e"))
             .expect("valid");
         let code = &kb.error_codes[0];
-        assert_eq!(authoritative(&kb, &config, code), 1);
-        assert_eq!(authoritative(&kb, &Config::default(), code), 0);
+        assert_eq!(authoritative(&Context::new(&kb, &config), code), 1);
+        let default = Config::default();
+        assert_eq!(authoritative(&Context::new(&kb, &default), code), 0);
     }
 
     #[test]

@@ -28,6 +28,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::config::Config;
+use rayon::prelude::*;
+
 use crate::kb::{self, ErrorCode, KnowledgeBase, Location, Severity, Source};
 
 /// What a finding is about. Each kind has one severity and one description (the SARIF rule).
@@ -302,12 +304,15 @@ impl Summary {
 /// Runs every check and returns the findings, sorted by place.
 pub fn check(kb: &KnowledgeBase, config: &Config) -> Vec<Finding> {
     let context = Context::new(kb, config);
-    let mut findings = Vec::new();
-    findings.extend(meaning::check(&context));
-    findings.extend(tables::check(&context));
-    findings.extend(examples::check(kb));
-    findings.extend(enums::check(kb));
-    findings.extend(mentions::check(kb));
+    // The stages are independent: run them side by side; `sort` fixes the order afterwards.
+    let stages: [&(dyn Fn() -> Vec<Finding> + Sync); 5] = [
+        &|| meaning::check(&context),
+        &|| tables::check(&context),
+        &|| examples::check(kb),
+        &|| enums::check(kb),
+        &|| mentions::check(kb),
+    ];
+    let mut findings: Vec<Finding> = stages.par_iter().flat_map_iter(|stage| stage()).collect();
     acknowledge(&mut findings, &context);
     sort(&mut findings, &context);
     findings

@@ -2,6 +2,10 @@
 //! Chinese. One table of words, used by the plain-text parser (to find where a table's header
 //! starts and ends) and by the extractor (to decide what a table is). Never by position or file.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 /// What a table column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ColumnRole {
@@ -109,40 +113,41 @@ const VOCABULARY: &[(&str, ColumnRole)] = &[
 /// Longest header text that can still be a header cell (longer text is a sentence).
 const MAX_HEADER_CHARS: usize = 40;
 
-/// The role named by a header cell, if its words name one.
+/// Every vocabulary word in one automaton, so a header is scanned once, not once per word.
+static VOCABULARY_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(VOCABULARY.iter().map(|(words, _)| words))
+        .expect("vocabulary automaton builds")
+});
+
+/// The role named by a header cell, if its words name one: of the vocabulary entries it
+/// contains as whole words, the first in [`VOCABULARY`] order (the most specific).
 pub fn column_role(header: &str) -> Option<ColumnRole> {
     let text = header.trim();
     if text.is_empty() || text.chars().count() > MAX_HEADER_CHARS {
         return None;
     }
     let lower = text.to_lowercase();
-    VOCABULARY
-        .iter()
-        .find(|(words, _)| contains_words(&lower, words))
-        .map(|&(_, role)| role)
+    VOCABULARY_MATCHER
+        .find_overlapping_iter(&lower)
+        .filter(|found| on_word_boundaries(&lower, found.start(), found.end()))
+        .map(|found| found.pattern().as_usize())
+        .min()
+        .map(|entry| VOCABULARY[entry].1)
 }
 
-/// True when `haystack` contains `needle` on word boundaries (any boundary for CJK needles).
-fn contains_words(haystack: &str, needle: &str) -> bool {
-    let cjk = needle.chars().any(is_cjk);
-    let mut start = 0;
-    while let Some(found) = haystack[start..].find(needle) {
-        let at = start + found;
-        let end = at + needle.len();
-        let before_ok = haystack[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| cjk || !c.is_alphanumeric());
-        let after_ok = haystack[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| cjk || !c.is_alphanumeric() || c == 's');
-        if before_ok && after_ok {
-            return true;
-        }
-        start = at + needle.len().max(1);
-    }
-    false
+/// True when `haystack[start..end]` stands on word boundaries (any boundary for CJK words; a
+/// plural `s` may follow).
+fn on_word_boundaries(haystack: &str, start: usize, end: usize) -> bool {
+    let cjk = haystack[start..end].chars().any(is_cjk);
+    let before_ok = haystack[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| cjk || !c.is_alphanumeric());
+    let after_ok = haystack[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| cjk || !c.is_alphanumeric() || c == 's');
+    before_ok && after_ok
 }
 
 /// True for a CJK ideograph or CJK punctuation.

@@ -61,6 +61,28 @@ pub fn is_not_applicable(cell: &str) -> bool {
     )
 }
 
+/// Code placeholders (`KPS.XXX`) and IAM actions (`kps::getFailedTask`): they name a service
+/// without naming a code.
+static SERVICE_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Za-z][A-Za-z0-9]{1,15})\.X{2,}\b|\b([a-z][a-z0-9]{1,15})::[A-Za-z]")
+        .expect("valid regex")
+});
+
+/// Service prefixes named in `text`: by code-shaped words, code placeholders and IAM actions,
+/// upper case, one per occurrence.
+pub fn service_hints(text: &str) -> Vec<String> {
+    let mut hints: Vec<String> = find_mentions(text)
+        .into_iter()
+        .filter_map(|(_, code)| service_prefix(code))
+        .collect();
+    hints.extend(SERVICE_HINT.captures_iter(text).filter_map(|caps| {
+        caps.get(1)
+            .or_else(|| caps.get(2))
+            .map(|m| m.as_str().to_ascii_uppercase())
+    }));
+    hints
+}
+
 /// Error codes mentioned in `text`, with their byte offsets.
 pub fn find_mentions(text: &str) -> Vec<(usize, &str)> {
     MENTION

@@ -122,7 +122,8 @@ pub fn extract(file: &SourceFile, document: &Document) -> Extraction {
 }
 
 /// The service of a document: the prefix of its topic id (`css_03_0076`, `vpn_api_1055`), else
-/// the service prefix most of its code-shaped words share.
+/// the service prefix most of its code-shaped words share (codes, placeholders like `KPS.XXX`,
+/// IAM actions like `kps::getFailedTask`).
 fn document_service(document: &Document) -> Option<String> {
     if let Some(id) = &document.doc_id {
         let prefix: String = id
@@ -156,11 +157,9 @@ fn document_service(document: &Document) -> Option<String> {
             | BlockKind::Code { text, .. } => vec![text.as_str()],
         };
         for text in texts {
-            for (_, code) in codes::find_mentions(text) {
-                if let Some(prefix) = codes::service_prefix(code) {
-                    *counts.entry(prefix).or_default() += 1;
-                    total += 1;
-                }
+            for prefix in codes::service_hints(text) {
+                *counts.entry(prefix).or_default() += 1;
+                total += 1;
             }
         }
     }
@@ -330,5 +329,28 @@ mod tests {
         );
         assert_eq!(document_service(&doc("EN-US_TOPIC_0022067717")), None);
         assert_eq!(document_service(&doc("ErrorCode")), None);
+    }
+
+    #[test]
+    fn service_from_placeholders_and_actions() {
+        let doc = Document {
+            blocks: vec![
+                crate::document::Block::new(
+                    1,
+                    BlockKind::Paragraph {
+                        text: "kps::getFailedTask".into(),
+                    },
+                ),
+                crate::document::Block::new(
+                    2,
+                    BlockKind::Code {
+                        language: None,
+                        text: "{\"error_code\": \"KPS.XXX\"}".into(),
+                    },
+                ),
+            ],
+            ..Document::default()
+        };
+        assert_eq!(document_service(&doc).as_deref(), Some("KPS"));
     }
 }

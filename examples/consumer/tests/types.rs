@@ -2,7 +2,7 @@
 
 use errdex_consumer_example::advice;
 use errdex_consumer_example::docs::css::ErrorCode;
-use errdex_consumer_example::docs::other::{FailedTasks, OperateType};
+use errdex_consumer_example::docs::kps::{FailedTasks, OperateType};
 
 #[test]
 fn a_code_in_any_spelling_gives_its_documented_advice() {

@@ -10,7 +10,7 @@
 //! Authoritative meaning of a code documented differently in several places: the first definition in source order (sources sorted by id, then by line).
 pub mod css;
 pub mod ecs;
-pub mod other;
+pub mod kps;
 pub mod sdrs;
 /// One documented meaning of an error code: a table row, with where it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -149,25 +149,24 @@ fn ecs_shi_bai_xin_xi_shi_jian_lei_xing_values_round_trip() {
     assert_value_round_trips(&unknown, "errdex-undocumented-value");
 }
 #[test]
-fn other_operate_type_values_round_trip() {
-    let cases: [(errdex_generated::other::OperateType, &str); 3] = [
-        (errdex_generated::other::OperateType::FailedReset, "FAILED_RESET"),
-        (errdex_generated::other::OperateType::FailedReplace, "FAILED_REPLACE"),
-        (errdex_generated::other::OperateType::FailedUnbind, "FAILED_UNBIND"),
+fn kps_operate_type_values_round_trip() {
+    let cases: [(errdex_generated::kps::OperateType, &str); 3] = [
+        (errdex_generated::kps::OperateType::FailedReset, "FAILED_RESET"),
+        (errdex_generated::kps::OperateType::FailedReplace, "FAILED_REPLACE"),
+        (errdex_generated::kps::OperateType::FailedUnbind, "FAILED_UNBIND"),
     ];
     for (value, written) in &cases {
         assert_value_round_trips(value, written);
         assert!(value.is_documented());
     }
-    assert_eq!(errdex_generated::other::OperateType::DOCUMENTED.len(), 3);
-    let unknown: errdex_generated::other::OperateType = serde_json::from_str(
+    assert_eq!(errdex_generated::kps::OperateType::DOCUMENTED.len(), 3);
+    let unknown: errdex_generated::kps::OperateType = serde_json::from_str(
             &serde_json::to_string("errdex-undocumented-value")
                 .expect("a string serializes"),
         )
         .expect("an unknown value deserializes");
     assert_eq!(
-        unknown,
-        errdex_generated::other::OperateType::Unknown("errdex-undocumented-value"
+        unknown, errdex_generated::kps::OperateType::Unknown("errdex-undocumented-value"
         .to_owned())
     );
     assert_value_round_trips(&unknown, "errdex-undocumented-value");

@@ -21,9 +21,9 @@ where
 }
 /// The example at 004_7a97a9e215779c8b line 232.
 #[test]
-fn other_querying_task_failure_information_response_004_7a97a9e215779c8b_line_232() {
+fn kps_querying_task_failure_information_response_004_7a97a9e215779c8b_line_232() {
     assert_example_deserializes::<
-        errdex_generated::other::QueryingTaskFailureInformationResponse,
+        errdex_generated::kps::QueryingTaskFailureInformationResponse,
     >(
         r#"{
   "tasks": [
@@ -44,9 +44,9 @@ fn other_querying_task_failure_information_response_004_7a97a9e215779c8b_line_23
 }
 /// The example at 004_7a97a9e215779c8b line 250.
 #[test]
-fn other_querying_task_failure_information_response400_004_7a97a9e215779c8b_line_250() {
+fn kps_querying_task_failure_information_response400_004_7a97a9e215779c8b_line_250() {
     assert_example_deserializes::<
-        errdex_generated::other::QueryingTaskFailureInformationResponse400,
+        errdex_generated::kps::QueryingTaskFailureInformationResponse400,
     >(r#"{
   "error_code": "KPS.XXX",
   "error_msg": "XXX"

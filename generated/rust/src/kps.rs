@@ -3,7 +3,7 @@
 // or from a build script: `errdex::Build::new().source(DOCS).rust_out(OUT_DIR).run()`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-//! other: 0 error codes, 1 enumerations, 3 structs, from the documentation.
+//! KPS: 0 error codes, 1 enumerations, 3 structs, from the documentation.
 /// The documented values of `operate_type` of `GET /v3/{project_id}/failed-tasks`.
 ///
 /// Source: 004\_7a97a9e215779c8b line 152.

@@ -103,7 +103,11 @@ impl Build {
 
     /// Compiles the sources into a knowledge base without writing anything.
     pub fn compile(&self) -> Result<Compiled> {
-        let config = self.load_config()?;
+        self.compile_with(&self.load_config()?)
+    }
+
+    /// Compiles with the config already read.
+    fn compile_with(&self, config: &Config) -> Result<Compiled> {
         let (files, mut problems) = ingest::discover(&self.sources);
         // One pass per file, in parallel: read, parse, extract, then drop the text and the
         // document, so memory holds only what the knowledge base keeps.
@@ -136,7 +140,7 @@ impl Build {
             });
         }
         let mut kb = normalize::assemble(extractions);
-        let context = check::Context::new(&kb, &config);
+        let context = check::Context::new(&kb, config);
         let authoritative: Vec<usize> = kb
             .error_codes
             .iter()
@@ -145,7 +149,7 @@ impl Build {
         for (code, index) in kb.error_codes.iter_mut().zip(authoritative) {
             code.authoritative = index;
         }
-        let findings = check::check(&kb, &config);
+        let findings = check::check(&kb, config);
         kb.findings = findings.iter().map(check::Finding::to_kb).collect();
         Ok(Compiled {
             kb,
@@ -157,8 +161,8 @@ impl Build {
 
     /// Compiles and writes every output into the output folder (default `generated/`).
     pub fn run(&self) -> Result<Compiled> {
-        let compiled = self.compile()?;
         let config = self.load_config()?;
+        let compiled = self.compile_with(&config)?;
         if let Some(dir) = &self.rust_out {
             if std::env::var_os("OUT_DIR").is_some() {
                 emit::rust::print_rerun_if_changed(&self.sources, &compiled.inputs);

@@ -53,14 +53,6 @@ pub fn parse_http_status(cell: &str) -> Option<u16> {
     digits.parse().ok().filter(|n| (100..600).contains(n))
 }
 
-/// True when a status cell says "not applicable".
-pub fn is_not_applicable(cell: &str) -> bool {
-    matches!(
-        cell.trim().to_ascii_uppercase().as_str(),
-        "NA" | "N/A" | "-" | "--" | "" | "无" | "不涉及"
-    )
-}
-
 /// Code placeholders (`KPS.XXX`) and IAM actions (`kps::getFailedTask`): they name a service
 /// without naming a code.
 static SERVICE_HINT: LazyLock<Regex> = LazyLock::new(|| {
@@ -135,9 +127,6 @@ mod tests {
         assert_eq!(parse_http_status("N/A"), None);
         assert_eq!(parse_http_status("4000"), None);
         assert_eq!(parse_http_status("999"), None);
-        assert!(is_not_applicable("NA"));
-        assert!(is_not_applicable(" n/a "));
-        assert!(!is_not_applicable("400"));
     }
 
     #[test]

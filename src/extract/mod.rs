@@ -72,7 +72,7 @@ pub fn extract(file: &SourceFile, document: &Document) -> Extraction {
             }
             BlockKind::Code { text, .. } => {
                 reader.code(text, block.line);
-                code_mentions(&mut out.mentions, &file.id, block.line, text);
+                mentions_in(&mut out.mentions, &file.id, block.line, text, "example");
             }
             BlockKind::Table(table) => {
                 let kind = tables::classify(table);
@@ -258,10 +258,6 @@ fn mentions_in(out: &mut Vec<Mention>, source: &str, line: u32, text: &str, cont
             text: snippet(text, offset),
         });
     }
-}
-
-fn code_mentions(out: &mut Vec<Mention>, source: &str, line: u32, text: &str) {
-    mentions_in(out, source, line, text, "example");
 }
 
 fn line_offset(text: &str, offset: usize) -> u32 {

@@ -18,6 +18,11 @@
 
 mod common;
 
+/// The allocator the `errdex` binary uses, so the figures are the CLI's (and the floor runs
+/// with it too).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;

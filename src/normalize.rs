@@ -4,7 +4,7 @@
 //! code), keep definitions in source order, sort every list by a stable key so two builds of
 //! the same input give byte-identical output. No timestamps, no hash-map order.
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use crate::extract::Extraction;
 use crate::kb::{ErrorCode, KnowledgeBase, SCHEMA_VERSION, canonical_code};
@@ -15,47 +15,52 @@ pub fn assemble(extractions: Vec<Extraction>) -> KnowledgeBase {
         schema_version: SCHEMA_VERSION,
         ..KnowledgeBase::default()
     };
-    let mut codes: BTreeMap<(String, String), ErrorCode> = BTreeMap::new();
+    // Codes by canonical spelling and service; the list is sorted below, so the map's order
+    // never shows.
+    let total = |count: fn(&Extraction) -> usize| extractions.iter().map(count).sum::<usize>();
+    let definitions = total(|e| e.definitions.len());
+    let mut code_index: FxHashMap<(String, String), usize> =
+        FxHashMap::with_capacity_and_hasher(definitions, Default::default());
+    let mut codes: Vec<ErrorCode> = Vec::with_capacity(definitions);
+    kb.sources.reserve(extractions.len());
+    kb.enums.reserve(total(|e| e.enums.len()));
+    kb.operations.reserve(total(|e| e.operations.len()));
+    kb.mentions.reserve(total(|e| e.mentions.len()));
     for extraction in extractions {
         kb.sources.extend(extraction.source);
         for item in extraction.definitions {
-            let key = (
-                canonical_code(&item.definition.code_text),
-                item.service.clone(),
-            );
-            codes
-                .entry(key)
-                .or_insert_with(|| ErrorCode {
+            let key = (canonical_code(&item.definition.code_text), item.service);
+            let slot = *code_index.entry(key).or_insert_with_key(|(_, service)| {
+                codes.push(ErrorCode {
                     code: item.definition.code_text.clone(),
-                    service: item.service.clone(),
+                    service: service.clone(),
                     definitions: Vec::new(),
                     authoritative: 0,
-                })
-                .definitions
-                .push(item.definition);
+                });
+                codes.len() - 1
+            });
+            codes[slot].definitions.push(item.definition);
         }
         kb.enums.extend(extraction.enums);
         kb.operations.extend(extraction.operations);
         kb.mentions.extend(extraction.mentions);
     }
+    drop(code_index);
     kb.sources.sort_by(|a, b| a.id.cmp(&b.id));
-    let source_order: BTreeMap<String, usize> = kb
+    let source_order: FxHashMap<&str, usize> = kb
         .sources
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.id.clone(), i))
+        .map(|(i, s)| (s.id.as_str(), i))
         .collect();
     let order = |source: &str| source_order.get(source).copied().unwrap_or(usize::MAX);
-    kb.error_codes = codes
-        .into_values()
-        .map(|mut code| {
-            code.definitions.sort_by_key(|d| (order(&d.source), d.line));
-            if let Some(first) = code.definitions.first() {
-                code.code = first.code_text.clone();
-            }
-            code
-        })
-        .collect();
+    for code in &mut codes {
+        code.definitions.sort_by_key(|d| (order(&d.source), d.line));
+        if let Some(first) = code.definitions.first() {
+            code.code.clone_from(&first.code_text);
+        }
+    }
+    kb.error_codes = codes;
     kb.error_codes
         .sort_by(|a, b| (&a.code, &a.service).cmp(&(&b.code, &b.service)));
     kb.enums.sort_by(|a, b| {

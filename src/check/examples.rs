@@ -8,7 +8,7 @@
 //! no table of the operation names it. An example no table matches (a generic error template)
 //! is not checked. Findings are deduplicated (array items repeat the same problem).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde_json::Value;
 
@@ -20,11 +20,12 @@ use crate::kb::{
 
 /// Runs the example checks over every operation.
 pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
+    let enums = enums_by_field(kb);
     let mut findings = Vec::new();
     for op in &kb.operations {
         for example in &op.examples {
             let mut walk = Walk {
-                kb,
+                enums: &enums,
                 op,
                 example,
                 seen: BTreeSet::new(),
@@ -37,6 +38,20 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Enumerations with values, by source and field name, in knowledge-base order.
+type EnumsByField<'a> = HashMap<(&'a str, &'a str), Vec<&'a Enumeration>>;
+
+fn enums_by_field(kb: &KnowledgeBase) -> EnumsByField<'_> {
+    let mut index: EnumsByField = HashMap::new();
+    for e in kb.enums.iter().filter(|e| !e.values.is_empty()) {
+        index
+            .entry((e.source.as_str(), e.name.as_str()))
+            .or_default()
+            .push(e);
+    }
+    index
 }
 
 /// A documented field or body parameter, as far as examples care.
@@ -184,7 +199,7 @@ fn is_placeholder(value: &str) -> bool {
 }
 
 struct Walk<'a> {
-    kb: &'a KnowledgeBase,
+    enums: &'a EnumsByField<'a>,
     op: &'a Operation,
     example: &'a Example,
     seen: BTreeSet<(Kind, String)>,
@@ -298,13 +313,9 @@ impl<'a> Walk<'a> {
     /// The enumeration documented for a field of this operation, preferring one tied to it.
     fn enumeration_of(&self, name: &str) -> Option<&'a Enumeration> {
         let key = self.op_name();
-        let candidates = self
-            .kb
-            .enums
-            .iter()
-            .filter(|e| e.source == self.op.source && e.name == name && !e.values.is_empty());
+        let candidates = self.enums.get(&(self.op.source.as_str(), name))?;
         let mut best: Option<&Enumeration> = None;
-        for e in candidates {
+        for &e in candidates {
             match e.operation.as_deref() {
                 Some(op) if op == key => return Some(e),
                 Some(_) => {}

@@ -10,6 +10,9 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
 use super::similarity::{self, Judgement, Profile};
 use super::{Context, Finding, Kind, Quote, at};
 use crate::kb::{Definition, ErrorCode};
@@ -19,26 +22,54 @@ type Ref = (usize, usize);
 
 /// Runs the cross-source checks.
 pub fn check(context: &Context) -> Vec<Finding> {
-    let profiles = profiles(&context.kb.error_codes);
+    let profiles = Profiles::new(&context.kb.error_codes);
+    // Codes are independent of each other: judge them side by side, in order.
+    let per_code: Vec<CodeFindings> = context
+        .kb
+        .error_codes
+        .par_iter()
+        .enumerate()
+        .map(|(ci, code)| check_code(context, ci, code, profiles.code(ci)))
+        .collect();
     let mut findings = Vec::new();
     let mut conflicts = Vec::new();
-    for (ci, code) in context.kb.error_codes.iter().enumerate() {
-        let scopes = scopes(context, code);
-        for members in scopes.values() {
-            let pairs = judge_pairs(code, members, &profiles[ci]);
-            findings.extend(meaning_finding(context, code, members, &pairs));
-            findings.extend(status_finding(code, members));
-            conflicts.extend(
-                pairs
-                    .iter()
-                    .filter(|p| matches!(p.judgement, Judgement::Conflict(_)))
-                    .map(|p| ((ci, p.a), (ci, p.b))),
-            );
-        }
-        findings.extend(group_difference(context, code, &scopes, &profiles[ci]));
+    for (code_findings, code_conflicts) in per_code {
+        findings.extend(code_findings);
+        conflicts.extend(code_conflicts);
     }
     findings.extend(renumbering_hints(context, &profiles, &conflicts));
     findings
+}
+
+/// One code's findings, and its conflicting pairs for the renumbering hints.
+type CodeFindings = (Vec<Finding>, Vec<(Ref, Ref)>);
+
+/// Judges one code's definitions.
+fn check_code(
+    context: &Context,
+    ci: usize,
+    code: &ErrorCode,
+    profiles: CodeProfiles,
+) -> CodeFindings {
+    let mut findings = Vec::new();
+    let mut conflicts = Vec::new();
+    if code.definitions.len() < 2 {
+        return (findings, conflicts);
+    }
+    let scopes = scopes(context, code);
+    for members in scopes.values() {
+        let pairs = judge_pairs(code, members, profiles);
+        findings.extend(meaning_finding(context, code, members, &pairs));
+        findings.extend(status_finding(code, members));
+        conflicts.extend(
+            pairs
+                .iter()
+                .filter(|p| matches!(p.judgement, Judgement::Conflict(_)))
+                .map(|p| ((ci, p.a), (ci, p.b))),
+        );
+    }
+    findings.extend(group_difference(context, code, &scopes, profiles));
+    (findings, conflicts)
 }
 
 /// The text a definition is judged by: its message, or its description when the message is
@@ -65,28 +96,77 @@ pub fn readings(definition: &Definition) -> Vec<&str> {
     texts
 }
 
-/// Profiles of every reading of every definition: code → definition → reading.
-type Profiles = Vec<Vec<Vec<Profile>>>;
+/// Profiles of every reading of every definition, each distinct text profiled once (one
+/// message is often written in many pages).
+struct Profiles {
+    store: Vec<Profile>,
+    /// Code → definition → reading → index in `store`.
+    slots: Vec<Vec<Vec<usize>>>,
+}
 
-/// Profiles only where they will be compared: codes defined in two or more sources. Other codes
-/// (most of a large knowledge base) get empty lists; renumbering hints profile them on demand.
-fn profiles(codes: &[ErrorCode]) -> Profiles {
-    codes
-        .iter()
-        .map(|c| {
-            let first = c.definitions.first().map(|d| d.source.as_str());
-            if c.definitions
-                .iter()
-                .all(|d| Some(d.source.as_str()) == first)
-            {
-                return vec![Vec::new(); c.definitions.len()];
-            }
-            c.definitions
-                .iter()
-                .map(|d| readings(d).into_iter().map(Profile::of).collect())
-                .collect()
-        })
-        .collect()
+impl Profiles {
+    /// Profiles only where they will be compared: codes defined in two or more sources. Other
+    /// codes (most of a large knowledge base) get empty lists; renumbering hints profile them on
+    /// demand.
+    fn new(codes: &[ErrorCode]) -> Profiles {
+        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut texts: Vec<&str> = Vec::new();
+        let slots = codes
+            .iter()
+            .map(|c| {
+                let first = c.definitions.first().map(|d| d.source.as_str());
+                if c.definitions
+                    .iter()
+                    .all(|d| Some(d.source.as_str()) == first)
+                {
+                    return vec![Vec::new(); c.definitions.len()];
+                }
+                c.definitions
+                    .iter()
+                    .map(|d| {
+                        readings(d)
+                            .into_iter()
+                            .map(|text| {
+                                *index.entry(text).or_insert_with(|| {
+                                    texts.push(text);
+                                    texts.len() - 1
+                                })
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let store = texts.par_iter().map(|text| Profile::of(text)).collect();
+        Profiles { store, slots }
+    }
+
+    /// The profiles of one code's definitions.
+    fn code(&self, ci: usize) -> CodeProfiles<'_> {
+        CodeProfiles {
+            store: &self.store,
+            slots: &self.slots[ci],
+        }
+    }
+}
+
+/// The profiles of one code's definitions.
+#[derive(Clone, Copy)]
+struct CodeProfiles<'a> {
+    store: &'a [Profile],
+    slots: &'a [Vec<usize>],
+}
+
+impl<'a> CodeProfiles<'a> {
+    /// The profiles of definition `di`'s readings, in [`readings`] order (none when the code
+    /// was not profiled).
+    fn readings(self, di: usize) -> impl Iterator<Item = &'a Profile> {
+        self.slots
+            .get(di)
+            .into_iter()
+            .flatten()
+            .map(move |&slot| &self.store[slot])
+    }
 }
 
 /// Definition indices by config group (`None`: ungrouped).
@@ -108,11 +188,11 @@ struct Pair {
 /// The kindest judgement over every comparable pair of readings: two definitions mean the same
 /// when any reading of one matches any reading of the other. `None` when no pair of readings
 /// can be compared (different languages).
-fn judge(code: &ErrorCode, profiles: &[Vec<Profile>], a: usize, b: usize) -> Option<Judgement> {
+fn judge(code: &ErrorCode, profiles: CodeProfiles, a: usize, b: usize) -> Option<Judgement> {
     let (da, db) = (&code.definitions[a], &code.definitions[b]);
     let mut best: Option<Judgement> = None;
-    for (ta, pa) in readings(da).into_iter().zip(&profiles[a]) {
-        for (tb, pb) in readings(db).into_iter().zip(&profiles[b]) {
+    for (ta, pa) in readings(da).into_iter().zip(profiles.readings(a)) {
+        for (tb, pb) in readings(db).into_iter().zip(profiles.readings(b)) {
             if !similarity::comparable(ta, tb) {
                 continue;
             }
@@ -140,7 +220,7 @@ fn rank(judgement: Judgement) -> (u8, f64) {
 }
 
 /// Every pair of members from different sources.
-fn judge_pairs(code: &ErrorCode, members: &[usize], profiles: &[Vec<Profile>]) -> Vec<Pair> {
+fn judge_pairs(code: &ErrorCode, members: &[usize], profiles: CodeProfiles) -> Vec<Pair> {
     let mut pairs = Vec::new();
     for (i, &a) in members.iter().enumerate() {
         for &b in &members[i + 1..] {
@@ -343,7 +423,7 @@ fn group_difference(
     context: &Context,
     code: &ErrorCode,
     scopes: &BTreeMap<Option<usize>, Vec<usize>>,
-    profiles: &[Vec<Profile>],
+    profiles: CodeProfiles,
 ) -> Option<Finding> {
     if scopes.len() < 2 {
         return None;
@@ -398,18 +478,28 @@ fn renumbering_hints(
     let codes = &context.kb.error_codes;
     let definition = |r: Ref| &codes[r.0].definitions[r.1];
     let profile_of = |r: Ref| -> Cow<'_, Profile> {
-        match profiles[r.0].get(r.1).and_then(|readings| readings.first()) {
+        match profiles.code(r.0).readings(r.1).next() {
             Some(profile) => Cow::Borrowed(profile),
             None => Cow::Owned(Profile::of(text_of(definition(r)))),
         }
     };
-    let mut by_source: BTreeMap<(&str, &str), Vec<Ref>> = BTreeMap::new();
+    // The definitions of each (service, source) a conflict points into.
+    let mut by_source: BTreeMap<(&str, &str), Vec<Ref>> = conflicts
+        .iter()
+        .flat_map(|&(a, b)| [a, b])
+        .map(|r| {
+            let key = (codes[r.0].service.as_str(), definition(r).source.as_str());
+            (key, Vec::new())
+        })
+        .collect();
+    if by_source.is_empty() {
+        return Vec::new();
+    }
     for (ci, code) in codes.iter().enumerate() {
         for (di, d) in code.definitions.iter().enumerate() {
-            by_source
-                .entry((code.service.as_str(), d.source.as_str()))
-                .or_default()
-                .push((ci, di));
+            if let Some(refs) = by_source.get_mut(&(code.service.as_str(), d.source.as_str())) {
+                refs.push((ci, di));
+            }
         }
     }
     let mut candidates = Vec::new();
@@ -495,7 +585,7 @@ fn is_stable(codes: &[ErrorCode], profiles: &Profiles, ci: usize, a: &str, b: &s
     in_a.iter().any(|&da| {
         in_b.iter().any(|&db| {
             !matches!(
-                judge(code, &profiles[ci], da, db),
+                judge(code, profiles.code(ci), da, db),
                 Some(Judgement::Conflict(_))
             )
         })
@@ -604,14 +694,14 @@ mod tests {
         let kb = kb(&["a", "b", "c"], vec![raw, meaning, other]);
         let config = Config::default();
         let context = Context::new(&kb, &config);
-        let profiles = profiles(&kb.error_codes);
+        let profiles = Profiles::new(&kb.error_codes);
         let code = &kb.error_codes[0];
         assert!(!matches!(
-            judge(code, &profiles[0], 0, 1),
+            judge(code, profiles.code(0), 0, 1),
             Some(Judgement::Conflict(_))
         ));
         assert!(matches!(
-            judge(code, &profiles[0], 0, 2),
+            judge(code, profiles.code(0), 0, 2),
             Some(Judgement::Conflict(_))
         ));
         assert_eq!(kinds(&check(&context), Kind::MeaningConflict).len(), 1);

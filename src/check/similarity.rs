@@ -775,11 +775,21 @@ pub fn judge_profiles(a: &Profile, b: &Profile) -> Judgement {
 
 /// The text with case, spacing and punctuation set aside, for "is this the same text".
 pub fn surface(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap;
+
 use super::meaning::text_of;
 use super::similarity::surface;
 use super::{Context, Finding, Kind, Quote, at};
@@ -26,6 +28,9 @@ pub fn check(context: &Context) -> Vec<Finding> {
 
 /// An error for each source that defines a code more than once.
 fn duplicate_definitions(code: &ErrorCode) -> Vec<Finding> {
+    if code.definitions.len() < 2 {
+        return Vec::new();
+    }
     let mut by_source: BTreeMap<&str, Vec<&Definition>> = BTreeMap::new();
     for d in &code.definitions {
         by_source.entry(&d.source).or_default().push(d);
@@ -61,7 +66,8 @@ fn quote(d: &Definition) -> Quote {
 
 /// A warning for each message that several codes share in one source.
 fn duplicate_messages(codes: &[ErrorCode]) -> Vec<Finding> {
-    let mut by_message: BTreeMap<(&str, String), Vec<(&ErrorCode, &Definition)>> = BTreeMap::new();
+    let mut by_message: FxHashMap<(&str, String), Vec<(&ErrorCode, &Definition)>> =
+        FxHashMap::default();
     for code in codes {
         for d in &code.definitions {
             let key = surface(text_of(d));
@@ -73,15 +79,26 @@ fn duplicate_messages(codes: &[ErrorCode]) -> Vec<Finding> {
             }
         }
     }
-    by_message
+    let mut shared: Vec<(&str, Vec<(&ErrorCode, &Definition)>)> = by_message
         .into_iter()
-        .filter_map(|((source, _), mut rows)| {
+        .filter(|(_, rows)| rows.len() > 1)
+        .map(|((source, _), mut rows)| {
+            rows.sort_by_key(|(c, d)| (d.line, &c.code));
+            (source, rows)
+        })
+        .filter(|(_, rows)| {
             let distinct: BTreeSet<String> =
                 rows.iter().map(|(c, _)| canonical_code(&c.code)).collect();
-            if distinct.len() < 2 {
-                return None;
-            }
-            rows.sort_by_key(|(_, d)| d.line);
+            distinct.len() > 1
+        })
+        .collect();
+    // Hash order is arbitrary: order by place (one definition belongs to one message).
+    shared.sort_by(|(sa, ra), (sb, rb)| {
+        (sa, ra[0].1.line, &ra[0].0.code).cmp(&(sb, rb[0].1.line, &rb[0].0.code))
+    });
+    shared
+        .into_iter()
+        .map(|(source, rows)| {
             let names: Vec<&str> = rows.iter().map(|(c, _)| c.code.as_str()).collect();
             let (_, first) = rows[0];
             let mut finding = Finding::new(
@@ -95,7 +112,7 @@ fn duplicate_messages(codes: &[ErrorCode]) -> Vec<Finding> {
             )
             .with_code(names[0]);
             finding.texts = rows.iter().map(|(_, d)| quote(d)).collect();
-            Some(finding)
+            finding
         })
         .collect()
 }

@@ -22,11 +22,13 @@
 //! Not handled: `<template>` contents, and source positions of elements html5ever invents or
 //! drops (their lines fall back to the nearest known line).
 
-use std::collections::{HashMap, VecDeque};
+use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::ops::Deref;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
 
@@ -125,9 +127,9 @@ pub fn parse_fragment(html: &str, first_line: u32) -> Result<Vec<Block>, Vec<Par
 
 /// A tag found in the raw source by [`scan_tags`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct SourceTag {
-    /// Lowercase tag name.
-    pub name: String,
+pub(crate) struct SourceTag<'a> {
+    /// Lowercase tag name (borrowed from the text unless it had capitals).
+    pub name: Cow<'a, str>,
     /// True for an end tag (`</tr>`).
     pub is_end: bool,
     /// Byte offset of the `<`.
@@ -143,12 +145,16 @@ pub(crate) struct SourceTag {
 /// Comments, doctypes, processing instructions and the content of raw-text elements
 /// (`<script>`, `<style>`, `<title>`, …) are skipped, as an HTML parser would. A `>` inside a
 /// quoted attribute value does not end the tag.
-pub(crate) fn scan_tags(text: &str, first_line: u32) -> Vec<SourceTag> {
+pub(crate) fn scan_tags(text: &str, first_line: u32) -> Vec<SourceTag<'_>> {
     scan_tags_with(text, first_line, RAW_TEXT_ELEMENTS)
 }
 
 /// [`scan_tags`] with a chosen list of raw-text elements whose content is skipped.
-pub(crate) fn scan_tags_with(text: &str, first_line: u32, raw_text: &[&str]) -> Vec<SourceTag> {
+pub(crate) fn scan_tags_with<'a>(
+    text: &'a str,
+    first_line: u32,
+    raw_text: &[&str],
+) -> Vec<SourceTag<'a>> {
     let bytes = text.as_bytes();
     let mut tags = Vec::new();
     let mut lines = LineCounter::new(bytes, first_line);
@@ -173,21 +179,27 @@ pub(crate) fn scan_tags_with(text: &str, first_line: u32, raw_text: &[&str]) -> 
             .iter()
             .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b':'))
             .map_or(bytes.len(), |n| name_start + n);
-        let name = String::from_utf8_lossy(&bytes[name_start..name_end]).to_ascii_lowercase();
+        // The name is ASCII (letters, digits, `-`, `:`), so this slice is on char boundaries.
+        let raw_name = &text[name_start..name_end];
+        let name = if raw_name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(raw_name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(raw_name)
+        };
         let tag_end = find_tag_end(bytes, name_end);
+        pos = tag_end;
+        if !is_end && raw_text.contains(&name.as_ref()) {
+            let closing = format!("</{name}");
+            pos =
+                find_ascii_case_insensitive(bytes, closing.as_bytes(), pos).unwrap_or(bytes.len());
+        }
         tags.push(SourceTag {
-            name: name.clone(),
+            name,
             is_end,
             start: found,
             end: tag_end,
             line: lines.line_at(found),
         });
-        pos = tag_end;
-        if !is_end && raw_text.contains(&name.as_str()) {
-            let closing = format!("</{name}");
-            pos =
-                find_ascii_case_insensitive(bytes, closing.as_bytes(), pos).unwrap_or(bytes.len());
-        }
     }
     tags
 }
@@ -277,7 +289,7 @@ fn check_structure(tags: &[SourceTag]) -> Result<(), Vec<ParseProblem>> {
     let mut problems = Vec::new();
     let mut open_tables: Vec<u32> = Vec::new();
     for tag in tags {
-        match (tag.name.as_str(), tag.is_end) {
+        match (tag.name.as_ref(), tag.is_end) {
             ("table", false) => open_tables.push(tag.line),
             ("table", true) => {
                 open_tables.pop();
@@ -317,7 +329,7 @@ pub(crate) struct TableRegion {
 /// problem at its line.
 pub(crate) fn table_regions(tags: &[SourceTag]) -> Result<Vec<TableRegion>, Vec<ParseProblem>> {
     let mut regions = Vec::new();
-    let mut open: Vec<&SourceTag> = Vec::new();
+    let mut open: Vec<&SourceTag<'_>> = Vec::new();
     for tag in tags.iter().filter(|tag| tag.name == "table") {
         if !tag.is_end {
             open.push(tag);
@@ -352,15 +364,15 @@ fn node_key(node: DomNode<'_>) -> usize {
 
 /// Maps each DOM element to the line of its start tag: the k-th element named `tr` in pre-order
 /// is the k-th `<tr` of the scan (elements html5ever invents get no line).
-fn element_lines(html: &Html, tags: &[SourceTag]) -> HashMap<usize, u32> {
-    let mut queues: HashMap<&str, VecDeque<u32>> = HashMap::new();
+fn element_lines(html: &Html, tags: &[SourceTag]) -> FxHashMap<usize, u32> {
+    let mut queues: FxHashMap<&str, VecDeque<u32>> = FxHashMap::default();
     for tag in tags.iter().filter(|tag| !tag.is_end) {
         queues
-            .entry(tag.name.as_str())
+            .entry(tag.name.as_ref())
             .or_default()
             .push_back(tag.line);
     }
-    let mut lines = HashMap::new();
+    let mut lines = FxHashMap::default();
     for node in html.tree.root().descendants() {
         if let Node::Element(element) = node.value()
             && let Some(line) = queues.get_mut(element.name()).and_then(VecDeque::pop_front)
@@ -599,7 +611,7 @@ struct DomWalk {
 
 /// Collects the blocks of a DOM in source order.
 struct BlockCollector<'l> {
-    lines: &'l HashMap<usize, u32>,
+    lines: &'l FxHashMap<usize, u32>,
     /// Best known line of the walk position: the last element start seen, advanced by the
     /// newlines of text since.
     cursor_line: u32,
@@ -611,7 +623,7 @@ struct BlockCollector<'l> {
 }
 
 impl<'l> BlockCollector<'l> {
-    fn new(lines: &'l HashMap<usize, u32>, first_line: u32) -> Self {
+    fn new(lines: &'l FxHashMap<usize, u32>, first_line: u32) -> Self {
         BlockCollector {
             lines,
             cursor_line: first_line,

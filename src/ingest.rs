@@ -66,26 +66,35 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-/// Decodes raw bytes into text, or says why they are not a text document.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+/// Decodes raw bytes into text, or says why they are not a text document. Line ends become
+/// `\n`; the bytes are reused when they already are UTF-8 text without a BOM or `\r`.
+pub fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
+    if let Some(at) = memchr::memchr(0, &bytes) {
         return Err(Diagnostic::at(
             path,
-            line_of_offset(bytes, at),
+            line_of_offset(&bytes, at),
             "binary file (contains a NUL byte); expected a text document",
         ));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.replace("\r\n", "\n").replace('\r', "\n")),
-        Err(err) => Err(Diagnostic::at(
-            path,
-            line_of_offset(bytes, err.valid_up_to()),
-            format!(
-                "not valid UTF-8 (byte {} of the file); re-save it as UTF-8",
-                err.valid_up_to() + 1
-            ),
-        )),
+    match String::from_utf8(bytes) {
+        Ok(text) if memchr::memchr(b'\r', text.as_bytes()).is_some() => {
+            Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+        }
+        Ok(text) => Ok(text),
+        Err(err) => {
+            let valid_up_to = err.utf8_error().valid_up_to();
+            Err(Diagnostic::at(
+                path,
+                line_of_offset(err.as_bytes(), valid_up_to),
+                format!(
+                    "not valid UTF-8 (byte {} of the file); re-save it as UTF-8",
+                    valid_up_to + 1
+                ),
+            ))
+        }
     }
 }
 
@@ -102,12 +111,13 @@ pub fn read_source(path: &Path, id: String) -> Result<SourceFile, Diagnostic> {
     let shown = display_path(path);
     let bytes = std::fs::read(path)
         .map_err(|err| Diagnostic::file(Path::new(&shown), format!("cannot read: {err}")))?;
-    let text = decode(Path::new(&shown), &bytes)?;
+    let sha256 = hex_sha256(&bytes);
+    let text = decode(Path::new(&shown), bytes)?;
     Ok(SourceFile {
         id,
         path: shown,
         format: sniff(&text),
-        sha256: hex_sha256(&bytes),
+        sha256,
         text,
     })
 }
@@ -178,20 +188,20 @@ mod tests {
 
     #[test]
     fn decodes_bom_and_crlf() {
-        let text = decode(Path::new("a.txt"), b"\xef\xbb\xbfa\r\nb").unwrap();
+        let text = decode(Path::new("a.txt"), b"\xef\xbb\xbfa\r\nb".to_vec()).unwrap();
         assert_eq!(text, "a\nb");
     }
 
     #[test]
     fn rejects_binary_with_line() {
-        let err = decode(Path::new("a.bin"), b"x\ny\n\0").unwrap_err();
+        let err = decode(Path::new("a.bin"), b"x\ny\n\0".to_vec()).unwrap_err();
         assert_eq!(err.line, Some(3));
         assert!(err.message.contains("binary"));
     }
 
     #[test]
     fn rejects_invalid_utf8_with_line() {
-        let err = decode(Path::new("a.txt"), b"ok\n\xff\xfe").unwrap_err();
+        let err = decode(Path::new("a.txt"), b"ok\n\xff\xfe".to_vec()).unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("UTF-8"));
     }

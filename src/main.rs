@@ -288,7 +288,7 @@ fn check(
 
 fn dump(file: &Path) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(file)?;
-    let text = errdex::ingest::decode(file, &bytes).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let text = errdex::ingest::decode(file, bytes).map_err(|d| anyhow::anyhow!("{d}"))?;
     let format = errdex::parse::sniff(&text);
     match errdex::parse::parse(format, &text) {
         Ok(document) => {

@@ -8,9 +8,11 @@ use regex::Regex;
 /// A code-shaped token in running text: a letter prefix, optional sub-prefix, a dot and digits
 /// (`Ecs.0013`, `CSS.6007`, `SFS.TURBO.0001`, `DRS.M00002`, `DCS. 4855`). Placeholders such as
 /// `KPS.XXX` have no digits and do not match.
+/// ASCII word boundaries (`(?-u:\b)`): a code written right against Chinese text
+/// (`错误码Ecs.0013表示`) is still a code, and the regex engine's fast DFA can run on any text.
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b([A-Za-z][A-Za-z0-9]{1,15}(?:\.[A-Za-z][A-Za-z0-9]{0,15})?\.[A-Z]{0,3}\d{2,10})\b",
+        r"(?-u:\b)[A-Za-z][A-Za-z0-9]{1,15}(?:\.[A-Za-z][A-Za-z0-9]{0,15})?\.[A-Z]{0,3}[0-9]{2,10}(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -56,7 +58,9 @@ pub fn parse_http_status(cell: &str) -> Option<u16> {
 /// Code placeholders (`KPS.XXX`) and IAM actions (`kps::getFailedTask`): they name a service
 /// without naming a code.
 static SERVICE_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Za-z][A-Za-z0-9]{1,15})\.X{2,}\b|\b([a-z][a-z0-9]{1,15})::[A-Za-z]")
+    Regex::new(
+        r"(?-u:\b)([A-Za-z][A-Za-z0-9]{1,15})\.X{2,}(?-u:\b)|(?-u:\b)([a-z][a-z0-9]{1,15})::[A-Za-z]",
+    )
         .expect("valid regex")
 });
 
@@ -78,8 +82,7 @@ pub fn service_hints(text: &str) -> Vec<String> {
 /// Error codes mentioned in `text`, with their byte offsets.
 pub fn find_mentions(text: &str) -> Vec<(usize, &str)> {
     MENTION
-        .captures_iter(text)
-        .filter_map(|caps| caps.get(1))
+        .find_iter(text)
         .filter(|m| !looks_like_version_or_file(text, m.start(), m.end()))
         .map(|m| (m.start(), m.as_str()))
         .collect()
@@ -139,5 +142,8 @@ mod tests {
         assert_eq!(found, vec!["Ecs.0013", "CSS.6007"]);
         assert!(find_mentions("see v1.0001 and figure.0001.png").is_empty());
         assert_eq!(find_mentions("DRS.M00002 failed")[0].1, "DRS.M00002");
+        // Written right against Chinese text, without spaces or brackets.
+        assert_eq!(find_mentions("错误码Ecs.0013表示配额不足")[0].1, "Ecs.0013");
+        assert!(find_mentions("a_CSS.6007 CSS.6007x").is_empty());
     }
 }

@@ -173,10 +173,12 @@ fn document_service(document: &Document) -> Option<String> {
 /// `zh` when more than a tenth of the letters are CJK, else `en`.
 fn language_of(text: &str) -> &'static str {
     let (mut cjk, mut letters) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if is_cjk(c) {
-            cjk += 1;
+    for c in text.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else if c.is_alphabetic() {
+            letters += 1;
+            cjk += usize::from(is_cjk(c));
         }
     }
     if cjk * 10 > letters { "zh" } else { "en" }

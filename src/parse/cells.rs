@@ -5,16 +5,27 @@
 /// trims the ends.
 pub fn fold_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}') {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
+    push_folded(&mut out, text, "");
+    out
+}
+
+/// Appends the words of `text` to `out`, one space between them and `separator` before the
+/// first when `out` is not empty.
+fn push_folded(out: &mut String, text: &str, separator: &str) {
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}')
+        .filter(|word| !word.is_empty());
+    let Some(first) = words.next() else {
+        return;
+    };
+    if !out.is_empty() {
+        out.push_str(separator);
+    }
+    out.push_str(first);
+    for word in words {
+        out.push(' ');
         out.push_str(word);
     }
-    out
 }
 
 /// Folds each line of a multi-piece cell text and drops empty pieces, keeping `'\n'` between
@@ -22,14 +33,7 @@ pub fn fold_whitespace(text: &str) -> String {
 pub fn fold_pieces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for piece in text.split('\n') {
-        let folded = fold_whitespace(piece);
-        if folded.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(&folded);
+        push_folded(&mut out, piece, "\n");
     }
     out
 }

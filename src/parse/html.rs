@@ -40,61 +40,6 @@ use crate::parse::cells::{self, SourceCell};
 /// `Deref` because `ego_tree` is not a direct dependency).
 type DomNode<'a> = <ElementRef<'a> as Deref>::Target;
 
-/// Elements whose content is never text a reader sees.
-const SKIPPED_ELEMENTS: &[&str] = &["script", "style", "noscript", "template"];
-
-/// Elements that start a new block (a new piece inside a cell, a new paragraph elsewhere).
-const BLOCK_ELEMENTS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "title",
-    "tr",
-    "ul",
-];
-
 /// Elements whose content the tag scan skips, as html5ever does (raw text).
 const RAW_TEXT_ELEMENTS: &[&str] = &["script", "style", "textarea", "title", "xmp"];
 
@@ -427,12 +372,65 @@ fn walk_tree<'a>(root: DomNode<'a>, mut visit: impl FnMut(Visit<'a>) -> Descend)
     }
 }
 
+/// Elements whose content is never text a reader sees.
 fn is_skipped(name: &str) -> bool {
-    SKIPPED_ELEMENTS.contains(&name)
+    matches!(name, "script" | "style" | "noscript" | "template")
 }
 
+/// Elements that start a new block (a new piece inside a cell, a new paragraph elsewhere).
+/// A `match`, not a list: it is asked twice for every element of every page.
 fn is_block(name: &str) -> bool {
-    BLOCK_ELEMENTS.contains(&name)
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "title"
+            | "tr"
+            | "ul"
+    )
 }
 
 fn heading_level(name: &str) -> Option<u8> {
@@ -781,18 +779,20 @@ impl<'l> BlockCollector<'l> {
             return None;
         }
         let header_count = head_rows.len();
-        let all_rows: Vec<SourceRow> = head_rows.into_iter().chain(body_rows).collect();
-        let source_cells: Vec<Vec<SourceCell>> =
-            all_rows.iter().map(|row| row.cells.clone()).collect();
+        let (lines, source_cells): (Vec<Option<u32>>, Vec<Vec<SourceCell>>) = head_rows
+            .into_iter()
+            .chain(body_rows)
+            .map(|row| (row.line, row.cells))
+            .unzip();
         let grid = cells::expand_spans(&source_cells);
         let header = cells::merge_header_rows(&grid[..header_count]);
         let mut last_line = table_line;
         let rows = grid
             .into_iter()
-            .zip(&all_rows)
+            .zip(lines)
             .skip(header_count)
-            .map(|(cells, source)| {
-                last_line = source.line.unwrap_or(last_line);
+            .map(|(cells, line)| {
+                last_line = line.unwrap_or(last_line);
                 Row {
                     line: last_line,
                     cells,

@@ -4,6 +4,8 @@
 //! code), keep definitions in source order, sort every list by a stable key so two builds of
 //! the same input give byte-identical output. No timestamps, no hash-map order.
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap;
 
 use crate::extract::Extraction;
@@ -30,16 +32,19 @@ pub fn assemble(extractions: Vec<Extraction>) -> KnowledgeBase {
         kb.sources.extend(extraction.source);
         for item in extraction.definitions {
             let key = (canonical_code(&item.definition.code_text), item.service);
-            let slot = *code_index.entry(key).or_insert_with_key(|(_, service)| {
-                codes.push(ErrorCode {
-                    code: item.definition.code_text.clone(),
-                    service: service.clone(),
-                    definitions: Vec::new(),
-                    authoritative: 0,
-                });
-                codes.len() - 1
-            });
-            codes[slot].definitions.push(item.definition);
+            match code_index.entry(key) {
+                Entry::Occupied(slot) => codes[*slot.get()].definitions.push(item.definition),
+                Entry::Vacant(slot) => {
+                    codes.push(ErrorCode {
+                        code: item.definition.code_text.clone(),
+                        service: slot.key().1.clone(),
+                        // Most codes are defined once: room for exactly one.
+                        definitions: vec![item.definition],
+                        authoritative: 0,
+                    });
+                    slot.insert(codes.len() - 1);
+                }
+            }
         }
         kb.enums.extend(extraction.enums);
         kb.operations.extend(extraction.operations);

@@ -1,6 +1,7 @@
 //! Within one source: a code defined twice, one message for several codes, a success status
 //! for an error code, mixed spellings of "not applicable".
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
@@ -66,23 +67,30 @@ fn quote(d: &Definition) -> Quote {
 
 /// A warning for each message that several codes share in one source.
 fn duplicate_messages(codes: &[ErrorCode]) -> Vec<Finding> {
-    let mut by_message: FxHashMap<(&str, String), Vec<(&ErrorCode, &Definition)>> =
-        FxHashMap::default();
+    type Row<'a> = (&'a ErrorCode, &'a Definition);
+    // Most messages occur once: the first row is kept inline, only repeats allocate.
+    let definitions = codes.iter().map(|c| c.definitions.len()).sum();
+    let mut by_message: FxHashMap<(&str, String), (Row, Vec<Row>)> =
+        FxHashMap::with_capacity_and_hasher(definitions, Default::default());
     for code in codes {
         for d in &code.definitions {
             let key = surface(text_of(d));
-            if !key.is_empty() {
-                by_message
-                    .entry((&d.source, key))
-                    .or_default()
-                    .push((code, d));
+            if key.is_empty() {
+                continue;
+            }
+            match by_message.entry((&d.source, key)) {
+                Entry::Occupied(mut rows) => rows.get_mut().1.push((code, d)),
+                Entry::Vacant(rows) => {
+                    rows.insert(((code, d), Vec::new()));
+                }
             }
         }
     }
-    let mut shared: Vec<(&str, Vec<(&ErrorCode, &Definition)>)> = by_message
+    let mut shared: Vec<(&str, Vec<Row>)> = by_message
         .into_iter()
-        .filter(|(_, rows)| rows.len() > 1)
-        .map(|((source, _), mut rows)| {
+        .filter(|(_, (_, repeats))| !repeats.is_empty())
+        .map(|((source, _), (first, repeats))| {
+            let mut rows: Vec<Row> = std::iter::once(first).chain(repeats).collect();
             rows.sort_by_key(|(c, d)| (d.line, &c.code));
             (source, rows)
         })

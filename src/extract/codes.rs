@@ -71,6 +71,11 @@ pub fn service_hints(text: &str) -> Vec<String> {
         .into_iter()
         .filter_map(|(_, code)| service_prefix(code))
         .collect();
+    // Every placeholder has `XX` and every IAM action `::`; most texts have neither, and
+    // asking that first is much cheaper than a regex search with captures.
+    if !(text.contains("XX") || text.contains("::")) {
+        return hints;
+    }
     hints.extend(SERVICE_HINT.captures_iter(text).filter_map(|caps| {
         caps.get(1)
             .or_else(|| caps.get(2))
@@ -81,6 +86,9 @@ pub fn service_hints(text: &str) -> Vec<String> {
 
 /// Error codes mentioned in `text`, with their byte offsets.
 pub fn find_mentions(text: &str) -> Vec<(usize, &str)> {
+    if !text.contains('.') {
+        return Vec::new(); // every code has a dot: skip the regex search
+    }
     MENTION
         .find_iter(text)
         .filter(|m| !looks_like_version_or_file(text, m.start(), m.end()))

@@ -119,12 +119,13 @@ pub fn sniff(text: &str) -> Format {
                 rst += 3;
             }
         }
-        let lower_line = trimmed.to_ascii_lowercase();
-        if lower_line.starts_with("<table")
-            || lower_line.starts_with("<p")
-            || lower_line.starts_with("<div")
-            || lower_line.starts_with("</")
-        {
+        let starts_with = |prefix: &str| {
+            trimmed
+                .as_bytes()
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+        };
+        if ["<table", "<p", "<div", "</"].into_iter().any(starts_with) {
             html_tags += 1;
         }
         if !trimmed.is_empty() && !trimmed.starts_with('<') {

@@ -18,6 +18,12 @@
 //! kind = "meaning-conflict"
 //! code = "CSS.6007"
 //! reason = "Renumbered in the 2023 release; 002 is current."
+//!
+//! # Words that mean the same in a service's docs (every service when `service` is absent).
+//! # `check` reads every word or phrase of the list as the first one.
+//! [[synonyms]]
+//! service = "ECS"
+//! words = ["ECS", "elastic cloud server", "server", "instance"]
 //! ```
 //!
 //! Source patterns match a source id or path; `*` matches any run of characters, `?` one.
@@ -27,6 +33,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::kb::{Source, canonical_code};
 
@@ -68,6 +75,44 @@ pub struct Config {
     /// Acknowledged findings.
     #[serde(default, rename = "acknowledge")]
     pub acknowledgements: Vec<Acknowledgement>,
+    /// Domain synonyms for the meaning check.
+    #[serde(default)]
+    pub synonyms: Vec<Synonyms>,
+}
+
+/// Words and phrases a maintainer declares to mean the same in the docs of one service (or of
+/// all), so that `check` does not take a domain paraphrase for a different meaning.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Synonyms {
+    /// The service (any case); every service when absent.
+    pub service: Option<String>,
+    /// Two or more words or phrases; the checker reads each of them as the first. Spanned so
+    /// that a bad entry is reported at its line.
+    pub words: Spanned<Vec<String>>,
+}
+
+impl Synonyms {
+    /// True when these synonyms apply to the service.
+    pub fn applies_to(&self, service: &str) -> bool {
+        self.service
+            .as_deref()
+            .is_none_or(|s| s.trim().eq_ignore_ascii_case(service))
+    }
+
+    /// What is wrong with the entry, if anything.
+    fn problem(&self) -> Option<&'static str> {
+        let words = self.words.get_ref();
+        if self.service.as_deref().is_some_and(|s| s.trim().is_empty()) {
+            Some("[[synonyms]] service must not be blank (leave it out for every service)")
+        } else if words.iter().any(|w| !w.chars().any(char::is_alphanumeric)) {
+            Some("every [[synonyms]] word needs a letter or digit")
+        } else if words.len() < 2 {
+            Some("[[synonyms]] words needs two or more words or phrases")
+        } else {
+            None
+        }
+    }
 }
 
 /// Sources that belong together (one release, one service).
@@ -100,16 +145,24 @@ pub struct Acknowledgement {
 impl Config {
     /// Parses `errdex.toml` text; `path` is for messages only.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        let config: Config = toml::from_str(text).map_err(|err| ConfigError::Parse {
+        let error = |offset: Option<usize>, message: String| ConfigError::Parse {
             path: path.to_path_buf(),
-            line: err
-                .span()
-                .map_or(1, |span| line_of(text, span.start))
+            line: offset
+                .map_or(1, |at| line_of(text, at))
                 .try_into()
                 .unwrap_or(u32::MAX),
-            message: err.message().to_string(),
-        })?;
+            message,
+        };
+        let config: Config = toml::from_str(text)
+            .map_err(|err| error(err.span().map(|s| s.start), err.message().to_string()))?;
         config.validate(path)?;
+        if let Some((synonyms, problem)) = config
+            .synonyms
+            .iter()
+            .find_map(|s| s.problem().map(|p| (s, p)))
+        {
+            return Err(error(Some(synonyms.words.span().start), problem.into()));
+        }
         Ok(config)
     }
 
@@ -156,6 +209,15 @@ impl Config {
             .find(|(s, _)| s.eq_ignore_ascii_case(service))
             .and_then(|(_, patterns)| rank(patterns, source));
         in_group.or(by_service)
+    }
+
+    /// The synonym groups that apply to a service (global ones included), in config order.
+    pub fn synonyms_for(&self, service: &str) -> Vec<&[String]> {
+        self.synonyms
+            .iter()
+            .filter(|s| s.applies_to(service))
+            .map(|s| s.words.get_ref().as_slice())
+            .collect()
     }
 
     /// The reason of the first acknowledgement matching a finding, with its index.
@@ -283,6 +345,54 @@ reason = "known"
             config.acknowledgement("wording-variant", Some("CSS.6007"), &[&s]),
             None
         );
+    }
+
+    #[test]
+    fn synonyms_per_service_and_global() {
+        let text = r#"
+[[synonyms]]
+service = "kms"
+words = ["DEK", "data encryption key"]
+
+[[synonyms]]
+words = ["principal", "user"]
+"#;
+        let config = Config::parse(text, Path::new("errdex.toml")).expect("valid");
+        assert_eq!(config.synonyms_for("KMS").len(), 2);
+        let ecs = config.synonyms_for("ECS");
+        assert_eq!(ecs.len(), 1);
+        assert_eq!(ecs[0], ["principal".to_string(), "user".to_string()]);
+    }
+
+    #[test]
+    fn bad_synonyms_name_file_and_line() {
+        for (text, wanted) in [
+            (
+                "[authority]\nCSS = [\"a\"]\n\n[[synonyms]]\nwords = [\"server\"]\n",
+                "two or more",
+            ),
+            (
+                "[[synonyms]]\nservice = \"ECS\"\n\nwords = [\"server\", \" -- \"]\n",
+                "letter or digit",
+            ),
+            (
+                "\n[[synonyms]]\nservice = \" \"\nwords = [\"a\", \"b\"]\n",
+                "blank",
+            ),
+        ] {
+            match Config::parse(text, Path::new("conf/errdex.toml")) {
+                Err(err @ ConfigError::Parse { line, .. }) => {
+                    let shown = err.to_string();
+                    assert!(shown.contains(wanted), "{shown}");
+                    assert!(shown.starts_with("conf/errdex.toml:"), "{shown}");
+                    let words_line = text.lines().position(|l| l.starts_with("words")).unwrap();
+                    assert_eq!(line as usize, words_line + 1, "{shown}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        let unknown = "[[synonyms]]\nwords = [\"a\", \"b\"]\nscope = \"x\"\n";
+        assert!(Config::parse(unknown, Path::new("e.toml")).is_err());
     }
 
     #[test]

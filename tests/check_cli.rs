@@ -200,3 +200,50 @@ fn output_is_deterministic() {
     let b = errdex(&["check", "docs", "--format", "sarif"]);
     assert_eq!(a.stdout, b.stdout);
 }
+
+/// `[[synonyms]]` teaches the checker a service's words: without the config the abbreviated
+/// and the spelled-out text share no word (a conflict); with it they are one meaning. The
+/// VLT-only abbreviation does not reach another service (OTH), the global synonym does.
+#[test]
+fn config_synonyms_turn_domain_paraphrases_into_variants() {
+    let plain = summary(&json(&errdex(&["check", "synonyms", "--format", "json"])));
+    assert!(
+        has(&plain, "meaning-conflict", "VLT.1001", "error"),
+        "{plain:#?}"
+    );
+    assert!(
+        has(&plain, "meaning-conflict", "OTH.1001", "error"),
+        "{plain:#?}"
+    );
+
+    let output = errdex(&[
+        "check",
+        "synonyms",
+        "--format",
+        "json",
+        "--config",
+        "configs/synonyms.toml",
+    ]);
+    let taught = summary(&json(&output));
+    assert!(
+        has(&taught, "wording-variant", "VLT.1001", "note"),
+        "{taught:#?}"
+    );
+    assert!(
+        has(&taught, "possible-conflict", "OTH.1001", "warning"),
+        "{taught:#?}"
+    );
+    assert!(
+        !taught.iter().any(|(k, _, _)| k == "meaning-conflict"),
+        "{taught:#?}"
+    );
+    assert_eq!(output.status.code(), Some(0), "no error-level finding left");
+
+    let bad = errdex(&["check", "synonyms", "--config", "configs/bad-synonyms.toml"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.contains("configs/bad-synonyms.toml:3:") && stderr.contains("two or more"),
+        "{stderr}"
+    );
+}

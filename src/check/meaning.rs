@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::similarity::{self, Judgement, Profile};
+use super::similarity::{self, Judgement, Lexicon, Profile};
 use super::{Context, Finding, Kind, Quote, at};
 use crate::kb::{Definition, ErrorCode};
 
@@ -22,7 +22,8 @@ type Ref = (usize, usize);
 
 /// Runs the cross-source checks.
 pub fn check(context: &Context) -> Vec<Finding> {
-    let profiles = Profiles::new(&context.kb.error_codes);
+    let lexicons = Lexicons::new(context);
+    let profiles = Profiles::new(&context.kb.error_codes, &lexicons);
     // Codes are independent of each other: judge them side by side, in order.
     let per_code: Vec<CodeFindings> = context
         .kb
@@ -37,8 +38,53 @@ pub fn check(context: &Context) -> Vec<Finding> {
         findings.extend(code_findings);
         conflicts.extend(code_conflicts);
     }
-    findings.extend(renumbering_hints(context, &profiles, &conflicts));
+    findings.extend(renumbering_hints(context, &profiles, &lexicons, &conflicts));
     findings
+}
+
+/// The maintainer's synonyms (`[[synonyms]]`), prepared once per service that has its own.
+struct Lexicons {
+    /// For services without synonyms of their own: the global ones.
+    global: Lexicon,
+    /// Upper-case service → its synonyms and the global ones.
+    by_service: BTreeMap<String, Lexicon>,
+}
+
+impl Lexicons {
+    fn new(context: &Context) -> Lexicons {
+        let config = context.config;
+        let global = config
+            .synonyms
+            .iter()
+            .filter(|s| s.service.is_none())
+            .map(|s| s.words.get_ref().as_slice())
+            .collect::<Vec<_>>();
+        let by_service = config
+            .synonyms
+            .iter()
+            .filter_map(|s| s.service.as_deref())
+            .map(|service| {
+                let service = service.trim().to_ascii_uppercase();
+                let lexicon = Lexicon::new(&config.synonyms_for(&service));
+                (service, lexicon)
+            })
+            .collect();
+        Lexicons {
+            global: Lexicon::new(&global),
+            by_service,
+        }
+    }
+
+    /// The lexicon for a service's texts, and a key telling lexicons apart.
+    fn of(&self, service: &str) -> (&Lexicon, Option<&str>) {
+        match self
+            .by_service
+            .get_key_value(service.to_ascii_uppercase().as_str())
+        {
+            Some((key, lexicon)) => (lexicon, Some(key.as_str())),
+            None => (&self.global, None),
+        }
+    }
 }
 
 /// One code's findings, and its conflicting pairs for the renumbering hints.
@@ -107,10 +153,11 @@ struct Profiles {
 impl Profiles {
     /// Profiles only where they will be compared: codes defined in two or more sources. Other
     /// codes (most of a large knowledge base) get empty lists; renumbering hints profile them on
-    /// demand.
-    fn new(codes: &[ErrorCode]) -> Profiles {
-        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut texts: Vec<&str> = Vec::new();
+    /// demand. A text is profiled with its service's synonyms ([`Lexicons`]).
+    fn new<'a>(codes: &'a [ErrorCode], lexicons: &'a Lexicons) -> Profiles {
+        type Key<'a> = (&'a str, Option<&'a str>);
+        let mut index: FxHashMap<Key<'a>, usize> = FxHashMap::default();
+        let mut texts: Vec<(&str, &Lexicon)> = Vec::new();
         let slots = codes
             .iter()
             .map(|c| {
@@ -121,14 +168,15 @@ impl Profiles {
                 {
                     return vec![Vec::new(); c.definitions.len()];
                 }
+                let (lexicon, lexicon_key) = lexicons.of(&c.service);
                 c.definitions
                     .iter()
                     .map(|d| {
                         readings(d)
                             .into_iter()
                             .map(|text| {
-                                *index.entry(text).or_insert_with(|| {
-                                    texts.push(text);
+                                *index.entry((text, lexicon_key)).or_insert_with(|| {
+                                    texts.push((text, lexicon));
                                     texts.len() - 1
                                 })
                             })
@@ -137,7 +185,10 @@ impl Profiles {
                     .collect()
             })
             .collect();
-        let store = texts.par_iter().map(|text| Profile::of(text)).collect();
+        let store = texts
+            .par_iter()
+            .map(|(text, lexicon)| Profile::with_lexicon(text, lexicon))
+            .collect();
         Profiles { store, slots }
     }
 
@@ -473,6 +524,7 @@ struct Candidate {
 fn renumbering_hints(
     context: &Context,
     profiles: &Profiles,
+    lexicons: &Lexicons,
     conflicts: &[(Ref, Ref)],
 ) -> Vec<Finding> {
     let codes = &context.kb.error_codes;
@@ -480,7 +532,10 @@ fn renumbering_hints(
     let profile_of = |r: Ref| -> Cow<'_, Profile> {
         match profiles.code(r.0).readings(r.1).next() {
             Some(profile) => Cow::Borrowed(profile),
-            None => Cow::Owned(Profile::of(text_of(definition(r)))),
+            None => Cow::Owned(Profile::with_lexicon(
+                text_of(definition(r)),
+                lexicons.of(&codes[r.0].service).0,
+            )),
         }
     };
     // The definitions of each (service, source) a conflict points into.
@@ -694,7 +749,8 @@ mod tests {
         let kb = kb(&["a", "b", "c"], vec![raw, meaning, other]);
         let config = Config::default();
         let context = Context::new(&kb, &config);
-        let profiles = Profiles::new(&kb.error_codes);
+        let lexicons = Lexicons::new(&context);
+        let profiles = Profiles::new(&kb.error_codes, &lexicons);
         let code = &kb.error_codes[0];
         assert!(!matches!(
             judge(code, profiles.code(0), 0, 1),
@@ -705,6 +761,50 @@ mod tests {
             Some(Judgement::Conflict(_))
         ));
         assert_eq!(kinds(&check(&context), Kind::MeaningConflict).len(), 1);
+    }
+
+    /// `[[synonyms]]` of a service reach that service's texts only; global ones reach all.
+    #[test]
+    fn synonyms_apply_per_service() {
+        let kb = kb(
+            &["a", "b"],
+            vec![
+                def("a", 1, "KMS.1", None, "The DEK is revoked."),
+                def(
+                    "b",
+                    1,
+                    "KMS.1",
+                    None,
+                    "The data encryption key is withdrawn.",
+                ),
+                def("a", 2, "ECS.1", None, "The DEK is revoked."),
+                def(
+                    "b",
+                    2,
+                    "ECS.1",
+                    None,
+                    "The data encryption key is withdrawn.",
+                ),
+            ],
+        );
+        let plain = Config::default();
+        let findings = check(&Context::new(&kb, &plain));
+        assert_eq!(kinds(&findings, Kind::MeaningConflict).len(), 2);
+        let config = Config::parse(
+            "[[synonyms]]\nservice = \"KMS\"\nwords = [\"DEK\", \"data encryption key\"]\n\n[[synonyms]]\nwords = [\"revoked\", \"withdrawn\"]\n",
+            Path::new("errdex.toml"),
+        )
+        .expect("valid");
+        let findings = check(&Context::new(&kb, &config));
+        let variants = kinds(&findings, Kind::WordingVariant);
+        assert_eq!(variants.len(), 1, "{findings:#?}");
+        assert!(variants[0].starts_with("KMS.1"));
+        // ECS shares the global word, not the KMS abbreviation: still not one meaning.
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.code.as_deref() == Some("ECS.1") && f.kind != Kind::WordingVariant)
+        );
     }
 
     #[test]

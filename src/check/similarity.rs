@@ -44,14 +44,7 @@ const SUBSTANTIVE_WEIGHT: f64 = 1.0;
 
 /// Multi-word synonyms, folded before splitting into words. Longest phrases first.
 const PHRASES: &[(&str, &str)] = &[
-    ("does not exist", "notexist"),
     ("does not exit", "notexist"),
-    ("does not match", "mismatch"),
-    ("do not match", "mismatch"),
-    ("not match", "mismatch"),
-    ("not the same as", "mismatch"),
-    ("not the same with", "mismatch"),
-    ("not consistent with", "mismatch"),
     ("beyond the valid range", "invalid range"),
     ("beyond the range", "invalid range"),
     ("outside the range", "invalid range"),
@@ -67,19 +60,11 @@ const PHRASES: &[(&str, &str)] = &[
     ("too many", "exceed"),
     ("too long", "exceed length"),
     ("sold out", "soldout"),
-    ("do not exist", "notexist"),
-    ("doesn't exist", "notexist"),
-    ("did not exist", "notexist"),
     ("cannot be found", "notexist"),
     ("can not be found", "notexist"),
     ("could not be found", "notexist"),
-    ("is not found", "notexist"),
-    ("are not found", "notexist"),
-    ("was not found", "notexist"),
-    ("not found", "notexist"),
     ("non-existent", "notexist"),
     ("nonexistent", "notexist"),
-    ("not exist", "notexist"),
     ("already exists", "alreadyexist"),
     ("already exist", "alreadyexist"),
     ("scale-out", "scaleout"),
@@ -91,25 +76,123 @@ const PHRASES: &[(&str, &str)] = &[
     ("elastic ip address", "eip"),
     ("elastic ip", "eip"),
     ("ip address", "ipaddress"),
-    ("not supported", "unsupported"),
-    ("does not support", "unsupported"),
-    ("is not allowed", "forbidden"),
-    ("not allowed", "forbidden"),
-    ("not permitted", "forbidden"),
     ("permission denied", "forbidden"),
     ("access denied", "forbidden"),
-    ("not enough", "insufficient"),
     ("out of range", "invalid range"),
     ("unable to", "fail"),
     ("can not", "fail"),
     ("could not", "fail"),
     ("can't", "fail"),
     ("cannot", "fail"),
-    ("not valid", "invalid"),
     ("time out", "timeout"),
     ("timed out", "timeout"),
     ("time-out", "timeout"),
+    // A limit reached, said the other way round.
+    ("no more", "exceed"),
+    ("any more", "exceed"),
+    ("over the limit", "exceed"),
+    ("over limit", "exceed"),
+    ("over the quota", "exceed"),
+    ("over quota", "exceed"),
+    // Rate limiting has many names.
+    ("too many requests", "throttle"),
+    ("flow control", "throttle"),
+    ("traffic control", "throttle"),
+    ("rate limiting", "throttle"),
+    ("rate limited", "throttle"),
+    ("rate limit", "throttle"),
+    ("throttled", "throttle"),
+    ("throttling", "throttle"),
+    // Something is broken, without saying what.
+    ("is down", "error"),
+    ("was down", "error"),
+    ("are down", "error"),
+    ("went down", "error"),
+    // A rule broken is an invalid value.
+    ("failed to comply with", "invalid"),
+    ("fails to comply with", "invalid"),
+    ("fail to comply with", "invalid"),
+    ("non-compliant", "invalid"),
+    // The request is wrong somewhere, without saying where: a generic error class.
+    ("invalid parameter values", "badrequest"),
+    ("invalid parameter value", "badrequest"),
+    ("invalid parameters", "badrequest"),
+    ("invalid parameter", "badrequest"),
+    ("parameter error", "badrequest"),
+    ("parameters error", "badrequest"),
+    ("invalid request", "badrequest"),
+    ("bad request", "badrequest"),
 ];
+
+/// Words that turn the word after them into its opposite ("not enough" → insufficient).
+/// `doesn`, `isn`, … are what is left of "doesn't", "isn't" once the text is split into words.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "doesn", "don", "didn", "isn", "aren", "wasn", "weren", "hasn", "haven",
+];
+
+/// Words that may stand between a negation and the word it negates ("does not *contain*
+/// enough", "is not *the* same").
+const NEGATION_GAP: &[&str] = &[
+    "a",
+    "an",
+    "any",
+    "be",
+    "been",
+    "being",
+    "contain",
+    "contains",
+    "currently",
+    "had",
+    "has",
+    "have",
+    "is",
+    "are",
+    "the",
+    "t",
+    "was",
+    "were",
+    "yet",
+];
+
+/// How many words a `no` may reach over to its verb: "no system disk found".
+const NO_REACH: usize = 3;
+
+/// Negated word → its opposite.
+const OPPOSITES: &[(&str, &str)] = &[
+    ("enough", "insufficient"),
+    ("sufficient", "insufficient"),
+    ("available", "unavailable"),
+    ("allowed", "forbidden"),
+    ("permitted", "forbidden"),
+    ("authorized", "forbidden"),
+    ("permission", "forbidden"),
+    ("permissions", "forbidden"),
+    ("access", "forbidden"),
+    ("support", "unsupported"),
+    ("supports", "unsupported"),
+    ("supported", "unsupported"),
+    ("valid", "invalid"),
+    ("correct", "invalid"),
+    ("legal", "invalid"),
+    ("compliant", "invalid"),
+    ("comply", "invalid"),
+    ("conform", "invalid"),
+    ("found", "notexist"),
+    ("exist", "notexist"),
+    ("exists", "notexist"),
+    ("existed", "notexist"),
+    ("match", "mismatch"),
+    ("matched", "mismatch"),
+    ("matches", "mismatch"),
+    ("matching", "mismatch"),
+    ("consistent", "mismatch"),
+    ("same", "mismatch"),
+    ("registered", "unregistered"),
+    ("verified", "unverified"),
+];
+
+/// Negated words a `no` may reach over other words for ("no system disk found").
+const NO_REACH_TARGETS: &[&str] = &["found", "exist", "exists", "available"];
 
 /// One-word synonyms, folded before stemming.
 const WORDS: &[(&str, &str)] = &[
@@ -197,39 +280,73 @@ const WORDS: &[(&str, &str)] = &[
     ("job", "task"),
     ("jobs", "task"),
     ("tasks", "task"),
+    // General English synonyms.
+    ("allocate", "assign"),
+    ("allocated", "assign"),
+    ("allocating", "assign"),
+    ("allocation", "assign"),
+    ("primary", "main"),
+    ("different", "mismatch"),
+    ("differs", "mismatch"),
+    ("differ", "mismatch"),
+    ("unresponsive", "error"),
+    ("broken", "error"),
+    ("crashed", "error"),
+    ("null", "empty"),
+    ("blank", "empty"),
+    ("above", "exceed"),
+    ("overlimit", "exceed"),
+    ("reach", "exceed"),
+    ("reached", "exceed"),
+    ("reaches", "exceed"),
+    ("switch", "update"),
+    ("switched", "update"),
+    ("switching", "update"),
+    ("prohibited", "forbidden"),
+    ("prohibit", "forbidden"),
+    ("forbid", "forbidden"),
+    ("retrieve", "query"),
+    ("retrieved", "query"),
+    ("retrieving", "query"),
+    ("fetch", "query"),
+    ("fetched", "query"),
+    ("flow", "traffic"),
+    // A requirement stated in an error message is a value that broke it: "X must be Y" and
+    // "X is required" say what "invalid X" says.
+    ("must", "invalid"),
+    ("required", "invalid"),
+    ("should", "invalid"),
 ];
 
-/// Operations (stems, after synonyms): two main clauses naming different operations
-/// ("create" vs "restore") are different meanings however much else they share.
+/// Operations: two main clauses naming different operations ("create" vs "restore") are
+/// different meanings however much else they share. Written as words; compared as stems.
 const ACTIONS: &[&str] = &[
     "add",
     "assign",
     "attach",
     "bind",
-    "creat",
+    "create",
     "decrypt",
-    "delet",
+    "delete",
     "detach",
-    "disabl",
+    "disable",
     "download",
-    "enabl",
+    "enable",
     "encrypt",
     "expand",
     "export",
     "import",
-    "initial",
+    "initialize",
     "install",
     "lock",
-    "migrat",
-    "mount",
+    "migrate",
     "query",
     "reboot",
-    "releas",
-    "renam",
+    "rename",
     "reset",
-    "resiz",
+    "resize",
     "restart",
-    "restor",
+    "restore",
     "scalein",
     "scaleout",
     "start",
@@ -238,7 +355,7 @@ const ACTIONS: &[&str] = &[
     "uninstall",
     "unlock",
     "unmount",
-    "updat",
+    "update",
     "upload",
 ];
 
@@ -264,6 +381,7 @@ const STOP_WORDS: &[&str] = &[
     "being",
     "by",
     "can",
+    "current",
     "currently",
     "did",
     "do",
@@ -280,9 +398,10 @@ const STOP_WORDS: &[&str] = &[
     "it",
     "its",
     "may",
-    "must",
     "of",
     "on",
+    "one",
+    "ones",
     "onto",
     "or",
     "other",
@@ -290,7 +409,6 @@ const STOP_WORDS: &[&str] = &[
     "same",
     "select",
     "selected",
-    "should",
     "so",
     "some",
     "specified",
@@ -317,10 +435,60 @@ const STOP_WORDS: &[&str] = &[
     "了",
 ];
 
-/// Words (stems) that say that something went wrong but not what.
+/// Words that say that something went wrong but not what.
 const GENERIC: &[&str] = &[
-    "fail", "error", "except", "occur", "problem", "issu", "system", "internal", "unknown",
+    "fail",
+    "error",
+    "exception",
+    "occur",
+    "problem",
+    "issue",
+    "system",
+    "internal",
+    "unknown",
+    "badrequest",
 ];
+
+/// Nouns that stand for whatever thing the message is about ("the value of …", "insufficient
+/// resources"): they say less than a noun that names the thing. Not "number": "the number of
+/// disks" is another thing than "the disk".
+const VAGUE: &[&str] = &[
+    "resource",
+    "information",
+    "info",
+    "detail",
+    "value",
+    "item",
+    "object",
+    "time",
+    "period",
+];
+
+/// Weight of a vague noun relative to a content word.
+const VAGUE_WEIGHT: f64 = 0.5;
+
+/// Verbs that open advice, not a description of what went wrong ("Contact customer service.",
+/// "Try again later."). A text that opens with one says nothing about the error.
+const ADVICE: &[&str] = &["contact", "try", "retry", "refresh", "wait"];
+
+/// Verbs that open an instruction after the description ("…is full. Select another disk.").
+/// Such sentences are dropped after the first: they tell what to do, not what is wrong.
+const INSTRUCTIONS: &[&str] = &[
+    "apply", "check", "ensure", "make", "please", "select", "release", "install", "attach",
+    "delete", "use", "change", "modify", "go", "log", "enter", "set", "specify", "add",
+];
+
+/// Words only understood together with another word of the text: in a text about a quota,
+/// "insufficient" means the quota is used up, as "exceeded" does. (context, word, meaning)
+const IN_CONTEXT: &[(&str, &str, &str)] = &[("quota", "insufficient", "exceed")];
+
+/// Words whose meaning includes another's: a text saying the first also says the second
+/// ("Invalid parameter." says "invalid"). (word, implied word)
+const IMPLIED: &[(&str, &str)] = &[("badrequest", "invalid")];
+
+/// How much of the score survives when both texts give numbers and none is shared ("must
+/// contain 512 bits" vs "must be 8 to 8,192 bits"): other limits, other rules.
+const OTHER_NUMBER_FACTOR: f64 = 0.5;
 
 /// Words that end the main clause of a message (what failed) and begin the reason.
 const CLAUSE_BREAKS: &[&str] = &[
@@ -342,26 +510,43 @@ const CLAUSE_BREAKS: &[&str] = &[
 /// The words of a text, split into its main clause and the whole.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Profile {
-    /// Stemmed content words of the main clause, in order, without repeats.
+    /// Stemmed content words of the main clause, in order, without repeats; empty when the
+    /// text only gives advice ("Contact customer service.").
     pub main: Vec<String>,
-    /// Stemmed content words of the whole text.
+    /// Stemmed content words of the whole text (advice and instructions left out).
     pub all: BTreeSet<String>,
+    /// The numbers the text gives ("7 to 1,096 days" → 7, 1096).
+    pub numbers: BTreeSet<String>,
 }
 
 impl Profile {
-    /// The profile of a text.
+    /// The profile of a text, with the built-in word tables only.
     pub fn of(text: &str) -> Profile {
+        Profile::with_lexicon(text, &Lexicon::default())
+    }
+
+    /// The profile of a text, reading the maintainer's synonyms in `lexicon` as one word.
+    pub fn with_lexicon(text: &str, lexicon: &Lexicon) -> Profile {
         let normalized = normalize(text);
-        let main_text = main_clause(&normalized);
-        let mut main = Vec::new();
-        for word in words(main_text) {
-            if !main.contains(&word) {
-                main.push(word);
+        let described = description(&normalized);
+        let says_what = !described.trim().is_empty();
+        let body = if says_what { &described } else { &normalized };
+        let all = lexicon.apply(in_context(words(body), &[]));
+        let main = if says_what {
+            lexicon.apply(in_context(words(main_clause(&described)), &all))
+        } else {
+            Vec::new()
+        };
+        let mut unique = Vec::with_capacity(main.len());
+        for word in main {
+            if !unique.contains(&word) {
+                unique.push(word);
             }
         }
         Profile {
-            main,
-            all: words(&normalized).collect(),
+            main: unique,
+            all: with_implied(all),
+            numbers: numbers(body),
         }
     }
 
@@ -370,10 +555,148 @@ impl Profile {
     }
 }
 
+/// Synonyms a maintainer taught the checker (`[[synonyms]]` in `errdex.toml`): every word or
+/// phrase of a group is read as the group's first one. Entries go through the same word
+/// pipeline as the texts, so plurals and built-in synonyms match too ("elastic cloud servers").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    /// (an entry's words, the group's token), longest entries first.
+    entries: Vec<(Vec<String>, String)>,
+}
+
+impl Lexicon {
+    /// Prepares groups of words and phrases that mean the same. Entries that are only stop
+    /// words are ignored.
+    pub fn new(groups: &[&[String]]) -> Lexicon {
+        let mut entries = Vec::new();
+        for group in groups {
+            let processed: Vec<Vec<String>> = group
+                .iter()
+                .map(|entry| words(&normalize(entry)))
+                .filter(|w| !w.is_empty())
+                .collect();
+            // Words never contain `_`, so a phrase's token cannot meet a real word.
+            let Some(token) = processed.first().map(|w| w.join("_")) else {
+                continue;
+            };
+            entries.extend(processed.into_iter().map(|w| (w, token.clone())));
+        }
+        entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        entries.dedup_by(|a, b| a.0 == b.0);
+        Lexicon { entries }
+    }
+
+    /// True when it teaches nothing.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Replaces every entry in a word sequence by its group's token.
+    fn apply(&self, words: Vec<String>) -> Vec<String> {
+        if self.is_empty() {
+            return words;
+        }
+        let mut out = Vec::with_capacity(words.len());
+        let mut i = 0;
+        while i < words.len() {
+            let found = self
+                .entries
+                .iter()
+                .find(|(entry, _)| words[i..].starts_with(entry));
+            match found {
+                Some((entry, token)) => {
+                    out.push(token.clone());
+                    i += entry.len();
+                }
+                None => {
+                    out.push(words[i].clone());
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The sentences that describe what went wrong: advice ("Contact customer service.", "Try
+/// again later.") and, after the first sentence, instructions ("Select another subnet.") left
+/// out. Empty when the text is advice only.
+fn description(normalized: &str) -> String {
+    let kept: Vec<&str> = sentences(normalized)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, sentence)| {
+            let opening = first_word(sentence);
+            !ADVICE.contains(&opening) && (*i == 0 || !INSTRUCTIONS.contains(&opening))
+        })
+        .map(|(_, sentence)| sentence.trim())
+        .collect();
+    format!(" {} ", kept.join(" "))
+}
+
+/// The text cut after each sentence end (`.`, `!`, `?`, `;` before a space; CJK stops).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let closes = matches!(c, '。' | '；' | '！' | '？')
+            || (matches!(c, '.' | '!' | '?' | ';') && text[end..].starts_with(' '));
+        if closes {
+            out.push(&text[start..end]);
+            start = end;
+        }
+    }
+    out.push(&text[start..]);
+    out.retain(|s| !s.trim().is_empty());
+    out
+}
+
+fn first_word(sentence: &str) -> &str {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+}
+
+/// Pure digit runs: the numbers a text gives.
+fn numbers(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The words, and what they imply ([`IMPLIED`]).
+fn with_implied(words: Vec<String>) -> BTreeSet<String> {
+    let mut set: BTreeSet<String> = words.into_iter().collect();
+    for (word, implied) in IMPLIED {
+        if set.contains(&stem(word)) {
+            set.insert(stem(implied));
+        }
+    }
+    set
+}
+
+/// Applies [`IN_CONTEXT`]: a word whose meaning depends on another word of the text (`context`
+/// as well as `words` themselves).
+fn in_context(mut words: Vec<String>, context: &[String]) -> Vec<String> {
+    for (needed, word, meaning) in IN_CONTEXT {
+        let needed = stem(needed);
+        if words.iter().chain(context).any(|w| *w == needed) {
+            let word = stem(word);
+            for w in words.iter_mut().filter(|w| **w == word) {
+                *w = stem(meaning);
+            }
+        }
+    }
+    words
+}
+
 /// Lower case, placeholders removed, multi-word synonyms folded, spaces collapsed; padded with
 /// one space each side so phrases match at word boundaries.
 pub fn normalize(text: &str) -> String {
-    let lowered = strip_placeholders(&split_camel_case(text).to_lowercase());
+    let lowered = strip_placeholders(&join_thousands(&split_camel_case(text).to_lowercase()));
     let mut spaced: String = lowered
         .chars()
         .map(|c| match c {
@@ -390,6 +713,23 @@ pub fn normalize(text: &str) -> String {
         spaced.split_whitespace().collect::<Vec<_>>().join(" ")
     );
     replace_phrases(&collapsed)
+}
+
+/// `1,096` → `1096`: a thousands separator is not a break between two numbers.
+fn join_thousands(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let is_digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    text.char_indices()
+        .filter(|&(i, c)| {
+            let separator = c == ','
+                && i > 0
+                && is_digit(i - 1)
+                && (1..=3).all(|k| is_digit(i + k))
+                && !is_digit(i + 4);
+            !separator
+        })
+        .map(|(_, c)| c)
+        .collect()
 }
 
 /// One automaton over every phrase, leftmost-longest, so a text is scanned once however many
@@ -484,17 +824,74 @@ fn main_clause(normalized: &str) -> &str {
     &normalized[..end]
 }
 
-/// Content words: split, stop words dropped, synonyms folded, stemmed. CJK runs become
-/// overlapping character bigrams (Chinese has no spaces; bigrams are the usual unit).
-fn words(normalized: &str) -> impl Iterator<Item = String> + '_ {
-    normalized
+/// Content words: split, negations resolved, stop words dropped, synonyms folded, stemmed.
+/// CJK runs become overlapping character bigrams (Chinese has no spaces; bigrams are the usual
+/// unit).
+fn words(normalized: &str) -> Vec<String> {
+    let raw: Vec<&str> = normalized
         .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    resolve_negations(&raw)
+        .into_iter()
         .filter(|w| w.chars().count() > 1 || w.chars().any(is_cjk))
         .flat_map(split_cjk)
         .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .map(|w| fold_word(&w))
-        .map(|w| stem(&w))
+        .map(|w| stem(&fold_word(&w)))
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Replaces a negation and the word it negates by that word's opposite ("does not contain
+/// enough" → `insufficient`, "are not matched" → `mismatch`, "no system disk found" → `system
+/// disk notexist`). A negation with nothing it can turn stays as it is.
+fn resolve_negations<'a>(raw: &[&'a str]) -> Vec<&'a str> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        match negated(raw, i) {
+            Some((between, target, opposite)) => {
+                out.extend(between);
+                out.push(opposite);
+                // "no access permissions": one negation, one opposite.
+                i = target + 1;
+                while raw.get(i).is_some_and(|w| opposite_of(w) == Some(opposite)) {
+                    i += 1;
+                }
+            }
+            None => {
+                out.push(raw[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn opposite_of(word: &str) -> Option<&'static str> {
+    OPPOSITES.iter().find(|(w, _)| *w == word).map(|(_, o)| *o)
+}
+
+/// When `raw[at]` is a negation of a word with an opposite: the words kept between the two,
+/// the index of the negated word, and its opposite. `not` reaches only over filler words
+/// ([`NEGATION_GAP`]); `no` also over a few words before a verb of finding ("no system disk
+/// found").
+fn negated<'a>(raw: &[&'a str], at: usize) -> Option<(Vec<&'a str>, usize, &'static str)> {
+    if !NEGATIONS.contains(&raw[at]) {
+        return None;
+    }
+    let mut between = Vec::new();
+    for (j, word) in raw.iter().enumerate().skip(at + 1) {
+        let opposite = opposite_of(word);
+        let reach_ok = between.is_empty() || NO_REACH_TARGETS.contains(word);
+        match opposite {
+            Some(opposite) if reach_ok => return Some((between, j, opposite)),
+            _ if NEGATION_GAP.contains(word) => {}
+            _ if raw[at] == "no" && between.len() < NO_REACH => between.push(*word),
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// True when both texts are written in the same script family (both Chinese or neither), so
@@ -554,8 +951,11 @@ fn fold_word(word: &str) -> String {
 /// `-e`, so that create/created/creation, initialize/initialization and delete/deletion meet.
 /// Stems keep at least three letters; short words and non-ASCII words are left alone.
 pub fn stem(word: &str) -> String {
-    if word.len() <= 3 || !word.is_ascii() || word.chars().any(|c| c.is_ascii_digit()) {
+    if !word.is_ascii() || word.chars().any(|c| c.is_ascii_digit()) {
         return word.to_string();
+    }
+    if word.len() <= 3 {
+        return short_plural(word);
     }
     let mut w = inflection(word);
     w = derivation(&w);
@@ -570,11 +970,22 @@ pub fn stem(word: &str) -> String {
     undouble(w)
 }
 
+/// The plural of a two-letter abbreviation (`ids`, `ips`, `azs`) → the abbreviation; other
+/// short words (`bus`, `has`) unchanged.
+fn short_plural(word: &str) -> String {
+    let b = word.as_bytes();
+    if b.len() == 3 && b[2] == b's' && b[1] != b's' && !is_vowel(b[1] as char) {
+        word[..2].to_string()
+    } else {
+        word.to_string()
+    }
+}
+
 fn inflection(word: &str) -> String {
     if let Some(s) = word.strip_suffix("ies").filter(|s| s.len() >= 3) {
         return format!("{s}y");
     }
-    for suffix in ["sses", "ss", "us", "is"] {
+    for suffix in ["sses", "ss", "us", "is", "ias", "eed"] {
         if word.ends_with(suffix) {
             return word.strip_suffix("es").unwrap_or(word).to_string();
         }
@@ -642,9 +1053,21 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
+/// Stems of a word table, after the one-word synonyms: tables are written as words so that
+/// they cannot disagree with the stemmer.
+fn stems(table: &[&str]) -> BTreeSet<String> {
+    table.iter().map(|w| stem(&fold_word(w))).collect()
+}
+
+static ACTION_STEMS: LazyLock<BTreeSet<String>> = LazyLock::new(|| stems(ACTIONS));
+static GENERIC_STEMS: LazyLock<BTreeSet<String>> = LazyLock::new(|| stems(GENERIC));
+static VAGUE_STEMS: LazyLock<BTreeSet<String>> = LazyLock::new(|| stems(VAGUE));
+
 fn weight(word: &str) -> f64 {
-    if GENERIC.contains(&word) {
+    if GENERIC_STEMS.contains(word) {
         GENERIC_WEIGHT
+    } else if VAGUE_STEMS.contains(word) {
+        VAGUE_WEIGHT
     } else {
         1.0
     }
@@ -702,7 +1125,7 @@ fn containment(main: &[String], all: &BTreeSet<String>) -> f64 {
 fn actions(main: &[String]) -> BTreeSet<&str> {
     main.iter()
         .map(String::as_str)
-        .filter(|w| ACTIONS.contains(w))
+        .filter(|w| ACTION_STEMS.contains(*w))
         .collect()
 }
 
@@ -724,20 +1147,23 @@ pub fn similarity(a: &Profile, b: &Profile) -> f64 {
     let b_in_a = containment(&b.main, &a.all);
     let a_says = a.main_weight() >= SUBSTANTIVE_WEIGHT;
     let b_says = b.main_weight() >= SUBSTANTIVE_WEIGHT;
-    let score = match (a_says, b_says) {
+    let mut score = match (a_says, b_says) {
         (true, true) => a_in_b.max(b_in_a),
         // A generic text ("A system exception occurred.") neither shares nor contradicts a
         // specific one: unclear by construction, unless it is contained outright.
         (true, false) => a_in_b.max(CONFLICT_THRESHOLD),
         (false, true) => b_in_a.max(CONFLICT_THRESHOLD),
-        (false, false) => overlap(a, b),
+        // Two texts that both only say that something went wrong say the same.
+        (false, false) => a_in_b.max(b_in_a).max(VARIANT_THRESHOLD),
     };
     let (acts_a, acts_b) = (actions(&a.main), actions(&b.main));
     if !acts_a.is_empty() && !acts_b.is_empty() && acts_a.is_disjoint(&acts_b) {
-        score * OTHER_ACTION_FACTOR
-    } else {
-        score
+        score *= OTHER_ACTION_FACTOR;
     }
+    if !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers.is_disjoint(&b.numbers) {
+        score *= OTHER_NUMBER_FACTOR;
+    }
+    score
 }
 
 /// The judgement on two texts.
@@ -987,6 +1413,10 @@ mod tests {
             &["operate", "operation", "operations"],
             &["validate", "validation", "valid"],
             &["verify", "verification", "verified"],
+            &["alias", "aliases"],
+            &["id", "ids"],
+            &["ip", "ips"],
+            &["exceed", "exceeds", "exceeded", "exceeding"],
         ] {
             let stems: BTreeSet<String> = group.iter().map(|w| stem(w)).collect();
             assert_eq!(stems.len(), 1, "{group:?} → {stems:?}");
@@ -1007,6 +1437,251 @@ mod tests {
         let p = Profile::of("创建快照失败");
         assert!(p.all.contains("快照"));
         variant("创建快照失败。", "创建快照失败，请稍后重试。");
+    }
+
+    fn judge_with(a: &str, b: &str, lexicon: &Lexicon) -> Judgement {
+        judge_profiles(
+            &Profile::with_lexicon(a, lexicon),
+            &Profile::with_lexicon(b, lexicon),
+        )
+    }
+
+    #[test]
+    fn negations_become_opposites() {
+        variant(
+            "The subnet does not contain enough IP addresses.",
+            "Insufficient IP addresses.",
+        );
+        variant(
+            "vpcId in the request and vpcId of the main subnetId are not matched",
+            "The VPC ID in the request is inconsistent with that in the main subnet ID.",
+        );
+        variant("No system disk found.", "The system disk does not exist.");
+        variant(
+            "The user role has no permission to access the API.",
+            "No access permissions.",
+        );
+        variant(
+            "The name is not the same as the key.",
+            "Name and key differ.",
+        );
+        conflict(
+            "The disk is not available.",
+            "The disk type is not supported.",
+        );
+        conflict("No system disk found.", "The system disk is not attached.");
+        // A negation with nothing to turn stays a word of its own.
+        let p = Profile::of("The image is not in the active state.");
+        assert!(p.main.contains(&"not".to_string()), "{p:?}");
+        assert_eq!(
+            Profile::of("does not contain enough quota").main,
+            vec!["exceed", "quota"],
+            "insufficient quota is a quota used up"
+        );
+        assert_eq!(stem("bus"), "bus");
+    }
+
+    #[test]
+    fn general_synonyms() {
+        variant(
+            "Failed to allocate the private IP address.",
+            "Failed to assign the private IP address.",
+        );
+        conflict(
+            "Failed to allocate the private IP address.",
+            "Failed to release the private IP address.",
+        );
+        variant(
+            "The VPC ID differs from that of the primary NIC.",
+            "The VPC ID does not match the main NIC.",
+        );
+        variant("Api flow control error.", "Limited by API traffic control.");
+        variant(
+            "exceeds flow over limit",
+            "The traffic has exceeded the upper limit.",
+        );
+        variant(
+            "Request body is null!",
+            "The request body cannot be left blank.",
+        );
+        variant(
+            "The flavor cannot be switched from Xen to KVM.",
+            "Failed to change the flavor from Xen to KVM.",
+        );
+        variant("Operations are prohibited.", "The operation is forbidden.");
+        variant("Failed to retrieve the job.", "Failed to query the job.");
+        conflict("Failed to retrieve the job.", "Failed to delete the job.");
+        variant(
+            "No more permissions can be granted for the key.",
+            "Too many key grants.",
+        );
+    }
+
+    #[test]
+    fn quota_insufficient_is_quota_exceeded() {
+        variant(
+            "Insufficient EIP quota.",
+            "The EIP quota limit has been reached.",
+        );
+        variant(
+            "Insufficient ECS quota.",
+            "The number of ECSs is above the quota.",
+        );
+        // Without a quota, "insufficient" and "too many" stay opposites.
+        conflict("Insufficient IP addresses.", "Too many IP addresses.");
+    }
+
+    #[test]
+    fn a_requirement_says_invalid() {
+        variant(
+            "The value of offset must be greater than or equal to 0.",
+            "Invalid offset.",
+        );
+        variant("The name is required.", "Invalid name.");
+        conflict("The limit must be positive.", "Invalid offset.");
+        assert!(
+            !Profile::of("The key must be an imported one.")
+                .all
+                .contains("one")
+        );
+    }
+
+    #[test]
+    fn generic_request_errors() {
+        variant("Invalid parameter.", "Invalid XXX.");
+        variant("Bad request.", "Invalid parameter values.");
+        assert!(matches!(
+            judge(
+                "Invalid parameter values. Contact customer service.",
+                "Marketplace image [%s] must have a product code."
+            ),
+            Judgement::Unclear(_)
+        ));
+        conflict(
+            "VPC parameters are invalid.",
+            "Subnet parameters are invalid.",
+        );
+    }
+
+    #[test]
+    fn vague_nouns_weigh_less() {
+        variant(
+            "Insufficient resources for this flavor.",
+            "Insufficient flavor capacity.",
+        );
+        variant(
+            "The key_id does not match the key_id value in the token.",
+            "Key IDs in the imported key and token do not match.",
+        );
+        conflict("The value is invalid.", "The name is invalid.");
+        conflict(
+            "The number of disks is invalid.",
+            "The disk name is invalid.",
+        );
+    }
+
+    #[test]
+    fn advice_and_instructions_are_not_the_meaning() {
+        assert!(Profile::of("Contact customer service.").main.is_empty());
+        assert!(Profile::of("Try again later.").main.is_empty());
+        let p = Profile::of("The disk is full. Select another disk and try again.");
+        assert!(!p.all.contains("select"), "{p:?}");
+        // Advice alone neither matches nor contradicts a description.
+        assert!(matches!(
+            judge(
+                "Contact the main account to obtain permission.",
+                "Token role %s is not allowed to perform this operation."
+            ),
+            Judgement::Unclear(_)
+        ));
+        // The instruction's words do not make "delete" part of the meaning.
+        assert!(matches!(
+            judge(
+                "Failed to create the disk. Delete old snapshots and try again.",
+                "Failed to delete old snapshots."
+            ),
+            Judgement::Conflict(_)
+        ));
+        variant(
+            "Insufficient EIP quota. Apply to increase the quota.",
+            "Insufficient EIP quota.",
+        );
+    }
+
+    #[test]
+    fn two_generic_texts_say_the_same() {
+        variant(
+            "A system exception occurred. Try again later or contact customer service.",
+            "System error.",
+        );
+        variant("Failed.", "Internal error.");
+        variant("The system was down.", "System crashed.");
+    }
+
+    #[test]
+    fn other_numbers_other_rules() {
+        assert_eq!(
+            join_thousands("1,096 days, 8,192 bits, 1,2"),
+            "1096 days, 8192 bits, 1,2"
+        );
+        assert!(matches!(
+            judge(
+                "datakey_length must contain 512 bits.",
+                "datakey_length must be in the range 8 bits to 8,192 bits."
+            ),
+            Judgement::Conflict(_)
+        ));
+        conflict(
+            "The name can contain up to 64 characters.",
+            "The name can contain up to 255 characters.",
+        );
+        variant(
+            "The retention ranges from 7 to 1,096 days.",
+            "The retention must range from 7 to 1096 days.",
+        );
+    }
+
+    #[test]
+    fn query_is_an_operation() {
+        assert!(matches!(
+            judge("Failed to view the NIC QoS.", "Failed to create the NIC."),
+            Judgement::Conflict(_)
+        ));
+        for verb in ACTIONS {
+            assert!(
+                ACTION_STEMS.contains(&stem(&fold_word(&format!("{verb}s")))),
+                "{verb}s"
+            );
+        }
+    }
+
+    #[test]
+    fn lexicon_reads_synonyms_as_one_word() {
+        let groups = [
+            vec!["DEK".to_string(), "data encryption key".to_string()],
+            vec!["the".to_string()],
+        ];
+        let refs: Vec<&[String]> = groups.iter().map(Vec::as_slice).collect();
+        let lexicon = Lexicon::new(&refs);
+        let (a, b) = (
+            "The DEK is withdrawn.",
+            "The data encryption keys are withdrawn.",
+        );
+        assert!(matches!(
+            judge(a, b),
+            Judgement::Unclear(_) | Judgement::Conflict(_)
+        ));
+        assert!(matches!(judge_with(a, b, &lexicon), Judgement::Variant(_)));
+        // Other words are not touched: a different key is still a different key.
+        assert!(!matches!(
+            judge_with(
+                "The DEK is withdrawn.",
+                "The master key is withdrawn.",
+                &lexicon
+            ),
+            Judgement::Variant(_)
+        ));
+        assert!(Lexicon::new(&[]).is_empty());
     }
 
     #[test]

@@ -111,6 +111,7 @@ fn nasty_names_become_the_documented_identifiers() {
     assert!(other.contains("V1001,"), "numeric code: {other}");
     let css = generated_file(&kb, "src/css.rs");
     assert!(css.contains("Dcs4855,"), "code with a space: {css}");
+    // The fixture's findings say CSS.6007 is a meaning conflict (what check would judge).
     assert!(css.contains("The documents disagree on this code (2 definitions)"));
     assert!(!css.contains("The documents disagree on this code (2 definitions); the meaning above is the authoritative one. All of them:\n    ///\n    /// - a\\_css line 11"), "CSS.6008 differs only in spacing");
     let r#as = generated_file(&kb, "src/as.rs");

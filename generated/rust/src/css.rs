@@ -336,7 +336,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// The documents disagree on this code (2 definitions); the meaning above is the authoritative one. All of them:
+    /// The documents word this code differently, with the same meaning. Every wording:
     ///
     /// - 000\_6817c9c560a1ff8f line 43: Failed to create the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
@@ -348,7 +348,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// The documents disagree on this code (2 definitions); the meaning above is the authoritative one. All of them:
+    /// The documents word this code differently, with the same meaning. Every wording:
     ///
     /// - 000\_6817c9c560a1ff8f line 50: Failed to scale out the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
@@ -372,7 +372,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// The documents disagree on this code (2 definitions); the meaning above is the authoritative one. All of them:
+    /// The documents word this code differently, with the same meaning. Every wording:
     ///
     /// - 000\_6817c9c560a1ff8f line 60: Failed to restore the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
@@ -384,7 +384,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// The documents disagree on this code (2 definitions); the meaning above is the authoritative one. All of them:
+    /// The documents word this code differently, with the same meaning. Every wording:
     ///
     /// - 000\_6817c9c560a1ff8f line 65: Failed to create the node because of ECS exceptions (\<ECS error code\>). Please contact customer service or try again later. NOTE: \<ECS error code\> indicates the error information reported by ECS. For details about the cause and solution, see ECS Error Code Description. Solution: Try again later or contact customer service.
     ///
@@ -396,7 +396,7 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// The documents disagree on this code (2 definitions); the meaning above is the authoritative one. All of them:
+    /// The documents word this code differently, with the same meaning. Every wording:
     ///
     /// - 000\_6817c9c560a1ff8f line 72: Failed to initialize the service because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
@@ -585,7 +585,9 @@ impl ErrorCode {
     pub fn meanings(self) -> &'static [super::Meaning] {
         self.entry().meanings
     }
-    /// Whether the documents give this code different messages or statuses.
+    /// Whether the documents give this code different meanings or HTTP statuses, as
+    /// `errdex check` judged them (a meaning or status conflict; wording variants do
+    /// not count).
     pub fn has_conflicting_meanings(self) -> bool {
         self.entry().conflicting
     }
@@ -1198,7 +1200,7 @@ static CODE_ENTRIES: [CodeEntry; 49] = [
     CodeEntry {
         code: "CSS.6000",
         authoritative: 0,
-        conflicting: true,
+        conflicting: false,
         meanings: &[
             super::Meaning {
                 source: "000_6817c9c560a1ff8f",
@@ -1227,7 +1229,7 @@ static CODE_ENTRIES: [CodeEntry; 49] = [
     CodeEntry {
         code: "CSS.6001",
         authoritative: 0,
-        conflicting: true,
+        conflicting: false,
         meanings: &[
             super::Meaning {
                 source: "000_6817c9c560a1ff8f",
@@ -1285,7 +1287,7 @@ static CODE_ENTRIES: [CodeEntry; 49] = [
     CodeEntry {
         code: "CSS.6003",
         authoritative: 0,
-        conflicting: true,
+        conflicting: false,
         meanings: &[
             super::Meaning {
                 source: "000_6817c9c560a1ff8f",
@@ -1314,7 +1316,7 @@ static CODE_ENTRIES: [CodeEntry; 49] = [
     CodeEntry {
         code: "CSS.6004",
         authoritative: 0,
-        conflicting: true,
+        conflicting: false,
         meanings: &[
             super::Meaning {
                 source: "000_6817c9c560a1ff8f",
@@ -1343,7 +1345,7 @@ static CODE_ENTRIES: [CodeEntry; 49] = [
     CodeEntry {
         code: "CSS.6005",
         authoritative: 0,
-        conflicting: true,
+        conflicting: false,
         meanings: &[
             super::Meaning {
                 source: "000_6817c9c560a1ff8f",

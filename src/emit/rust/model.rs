@@ -19,8 +19,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::docs::{code_span, escape_markdown, fold};
+use super::docs::{code_span, escape_markdown};
 use super::ident::{Case, Names, ident};
+use crate::check::Kind;
 use crate::config::Config;
 use crate::kb::{
     Definition, Enumeration, ErrorCode, Example, ExampleKind, Field, KnowledgeBase, Operation,
@@ -275,6 +276,7 @@ pub fn plan(kb: &KnowledgeBase, authority: &Authority<'_>) -> CratePlan {
             .unwrap_or("other")
             .to_string()
     };
+    let conflicted = conflicted_definitions(kb);
     let mut builders: BTreeMap<String, ModuleBuilder> = BTreeMap::new();
     for code in &kb.error_codes {
         let service = service_of(Some(&code.service), first_source(code));
@@ -282,7 +284,11 @@ pub fn plan(kb: &KnowledgeBase, authority: &Authority<'_>) -> CratePlan {
             .entry(service)
             .or_default()
             .codes
-            .push((code, (authority.pick)(code)));
+            .push(PendingCode {
+                code,
+                authoritative: (authority.pick)(code),
+                conflicting: is_conflicted(code, &conflicted),
+            });
     }
     let operation_service: BTreeMap<String, String> = kb
         .operations
@@ -319,6 +325,31 @@ pub fn plan(kb: &KnowledgeBase, authority: &Authority<'_>) -> CratePlan {
     }
 }
 
+/// The definitions `check` found in a meaning or status conflict: (source, line, canonical
+/// code) of every location of those findings.
+fn conflicted_definitions(kb: &KnowledgeBase) -> BTreeSet<(&str, u32, String)> {
+    let kinds = [Kind::MeaningConflict.id(), Kind::StatusConflict.id()];
+    kb.findings
+        .iter()
+        .filter(|f| kinds.contains(&f.kind.as_str()))
+        .filter_map(|f| f.code.as_deref().map(|code| (f, canonical_code(code))))
+        .flat_map(|(f, code)| {
+            f.locations
+                .iter()
+                .map(move |l| (l.source.as_str(), l.line, code.clone()))
+        })
+        .collect()
+}
+
+/// Whether the documents disagree on this code's meaning or status, as `check` judged it
+/// (wording variants and possible conflicts do not count).
+fn is_conflicted(code: &ErrorCode, conflicted: &BTreeSet<(&str, u32, String)>) -> bool {
+    let canonical = canonical_code(&code.code);
+    code.definitions
+        .iter()
+        .any(|d| conflicted.contains(&(d.source.as_str(), d.line, canonical.clone())))
+}
+
 fn first_source(code: &ErrorCode) -> &str {
     code.definitions.first().map_or("", |d| d.source.as_str())
 }
@@ -328,10 +359,19 @@ pub fn operation_key(op: &Operation) -> String {
     format!("{} {}", op.method, op.path)
 }
 
+/// A code of the knowledge base with what the build decided about it.
+struct PendingCode<'kb> {
+    code: &'kb ErrorCode,
+    /// Index of the authoritative definition.
+    authoritative: usize,
+    /// `check` found a meaning or status conflict.
+    conflicting: bool,
+}
+
 /// The facts of one module before planning.
 #[derive(Default)]
 struct ModuleBuilder<'kb> {
-    codes: Vec<(&'kb ErrorCode, usize)>,
+    codes: Vec<PendingCode<'kb>>,
     enums: Vec<&'kb Enumeration>,
     operations: Vec<&'kb Operation>,
 }
@@ -377,9 +417,14 @@ impl<'kb> ModuleBuilder<'kb> {
     }
 }
 
-fn plan_codes(codes: &[(&ErrorCode, usize)]) -> Vec<CodePlan> {
+fn plan_codes(codes: &[PendingCode]) -> Vec<CodePlan> {
     let mut by_canonical: BTreeMap<String, CodePlan> = BTreeMap::new();
-    for (code, authoritative) in codes {
+    for PendingCode {
+        code,
+        authoritative,
+        conflicting,
+    } in codes
+    {
         let canonical = canonical_code(&code.code);
         let entry = by_canonical
             .entry(canonical.clone())
@@ -393,6 +438,7 @@ fn plan_codes(codes: &[(&ErrorCode, usize)]) -> Vec<CodePlan> {
                 conflicting: false,
             });
         entry.meanings.extend(code.definitions.iter().cloned());
+        entry.conflicting |= *conflicting;
     }
     let mut plans: Vec<CodePlan> = by_canonical.into_values().collect();
     plans.sort_by(|a, b| a.code.cmp(&b.code).then(a.canonical.cmp(&b.canonical)));
@@ -417,20 +463,8 @@ fn plan_codes(codes: &[(&ErrorCode, usize)]) -> Vec<CodePlan> {
             plan.meanings.iter().map(|m| m.code_text.clone()).collect();
         spellings.insert(plan.code.clone());
         plan.spellings = spellings.into_iter().collect();
-        plan.conflicting = meanings_conflict(&plan.meanings);
     }
     plans
-}
-
-/// Whether definitions disagree on the message (case and spacing aside) or give different
-/// HTTP statuses; a definition that states no status does not disagree with one that does.
-pub fn meanings_conflict(meanings: &[Definition]) -> bool {
-    let messages: BTreeSet<String> = meanings
-        .iter()
-        .map(|m| fold(&m.message).to_lowercase())
-        .collect();
-    let statuses: BTreeSet<u16> = meanings.iter().filter_map(|m| m.http_status).collect();
-    messages.len() > 1 || statuses.len() > 1
 }
 
 /// Enumerations by `(operation key, field name)` → index, for typing fields.
@@ -950,12 +984,12 @@ fn reaches(edges: &[Vec<usize>], from: usize, to: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn definition(message: &str, status: Option<u16>) -> Definition {
+    fn definition(source: &str, line: u32, message: &str) -> Definition {
         Definition {
-            source: "s".into(),
-            line: 1,
+            source: source.into(),
+            line,
             code_text: "CSS.1".into(),
-            http_status: status,
+            http_status: None,
             status_text: None,
             message: message.into(),
             description: None,
@@ -964,20 +998,52 @@ mod tests {
         }
     }
 
+    fn finding(kind: Kind, code: &str, at: &[(&str, u32)]) -> crate::kb::Finding {
+        crate::kb::Finding {
+            kind: kind.id().into(),
+            severity: kind.severity(),
+            message: String::new(),
+            locations: at
+                .iter()
+                .map(|(source, line)| crate::kb::Location {
+                    source: (*source).into(),
+                    line: *line,
+                })
+                .collect(),
+            code: Some(code.into()),
+        }
+    }
+
     #[test]
-    fn conflicts_need_different_messages_or_stated_statuses() {
-        let same = [
-            definition("Not found.", Some(404)),
-            definition("not  found.", None),
-        ];
-        assert!(!meanings_conflict(&same));
-        let statuses = [
-            definition("Not found.", Some(404)),
-            definition("Not found.", Some(400)),
-        ];
-        assert!(meanings_conflict(&statuses));
-        let messages = [definition("Not found.", None), definition("Frozen.", None)];
-        assert!(meanings_conflict(&messages));
+    fn conflicting_is_what_check_judged() {
+        let code = ErrorCode {
+            code: "CSS.1".into(),
+            service: "CSS".into(),
+            definitions: vec![
+                definition("a", 3, "Not found."),
+                definition("b", 5, "Frozen."),
+            ],
+            authoritative: 0,
+        };
+        let conflicting = |findings: Vec<crate::kb::Finding>| {
+            let kb = KnowledgeBase {
+                error_codes: vec![code.clone()],
+                findings,
+                ..KnowledgeBase::default()
+            };
+            is_conflicted(&code, &conflicted_definitions(&kb))
+        };
+        // Different words alone are not a conflict: only check's judgement is.
+        assert!(!conflicting(vec![]));
+        let variant = finding(Kind::WordingVariant, "CSS.1", &[("a", 3), ("b", 5)]);
+        assert!(!conflicting(vec![variant]));
+        let meaning = finding(Kind::MeaningConflict, "css-1", &[("a", 3), ("b", 5)]);
+        assert!(conflicting(vec![meaning]));
+        let status = finding(Kind::StatusConflict, "CSS.1", &[("a", 3), ("b", 5)]);
+        assert!(conflicting(vec![status]));
+        // A conflict of another code at other lines says nothing about this one.
+        let other = finding(Kind::MeaningConflict, "CSS.2", &[("a", 4), ("b", 6)]);
+        assert!(!conflicting(vec![other]));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The crate plan as Rust tokens: the shared root items, each service module's items, and the
 //! generated crate's tests. Printing is [`super::print`]'s job.
 
+use std::collections::BTreeSet;
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
@@ -192,7 +194,9 @@ fn error_code_items(module: &ModulePlan, authority_rule: &str) -> TokenStream {
                 self.entry().meanings
             }
 
-            /// Whether the documents give this code different messages or statuses.
+            /// Whether the documents give this code different meanings or HTTP statuses, as
+            /// `errdex check` judged them (a meaning or status conflict; wording variants do
+            /// not count).
             pub fn has_conflicting_meanings(self) -> bool {
                 self.entry().conflicting
             }
@@ -318,29 +322,43 @@ fn code_doc(code: &CodePlan) -> Vec<String> {
     if let Some(status) = status_of(authoritative) {
         paragraphs.push(format!("HTTP status: {}", escape_markdown(&status)));
     }
-    if code.conflicting {
-        paragraphs.push(format!(
+    let wordings: BTreeSet<&str> = code.meanings.iter().map(|m| m.message.trim()).collect();
+    let heading = if code.conflicting {
+        Some(format!(
             "The documents disagree on this code ({} definitions); the meaning above is the authoritative one. All of them:",
             code.meanings.len()
-        ));
-        for meaning in &code.meanings {
-            let status = status_of(meaning).map_or(String::new(), |s| format!(" (HTTP {s})"));
-            let solution = meaning
-                .solution
-                .as_ref()
-                .map_or(String::new(), |s| format!(" Solution: {s}"));
-            paragraphs.push(format!(
-                "- {}",
-                escape_markdown(&format!(
-                    "{}{status}: {}{solution}",
-                    location(meaning),
-                    meaning.message
-                ))
-            ));
-        }
+        ))
+    } else if wordings.len() > 1 {
+        Some(
+            "The documents word this code differently, with the same meaning. Every wording:"
+                .to_string(),
+        )
     } else {
-        let sources: Vec<String> = code.meanings.iter().map(location).collect();
-        paragraphs.push(format!("Source: {}", escape_markdown(&sources.join("; "))));
+        None
+    };
+    match heading {
+        Some(heading) => {
+            paragraphs.push(heading);
+            paragraphs.extend(code.meanings.iter().map(|meaning| {
+                let status = status_of(meaning).map_or(String::new(), |s| format!(" (HTTP {s})"));
+                let solution = meaning
+                    .solution
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(" Solution: {s}"));
+                format!(
+                    "- {}",
+                    escape_markdown(&format!(
+                        "{}{status}: {}{solution}",
+                        location(meaning),
+                        meaning.message
+                    ))
+                )
+            }));
+        }
+        None => {
+            let sources: Vec<String> = code.meanings.iter().map(location).collect();
+            paragraphs.push(format!("Source: {}", escape_markdown(&sources.join("; "))));
+        }
     }
     let spellings: Vec<String> = code.spellings.iter().map(|s| code_span(s)).collect();
     paragraphs.push(format!(

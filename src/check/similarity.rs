@@ -4,15 +4,21 @@
 //! 1. [`normalize`]: lower case, placeholders removed (`<ECS error code>`, `{id}`, `%s`, `XXX`),
 //!    multi-word synonyms folded into one token ("does not exist" / "cannot be found" →
 //!    `notexist`, "scale out" / "scale-out" → `scaleout`, "unable to" / "cannot" → `fail`).
-//! 2. [`Profile::of`]: words split (CJK runs become character bigrams), stop words dropped,
-//!    one-word synonyms folded (fail/failed/failure), words stemmed ([`stem`]). The words of
-//!    the *main clause* (before "because", "due to", the first full stop, a parenthesis) are kept
-//!    apart from the rest: an error message says what failed first and why after.
+//! 2. [`Profile::of`]: advice and instruction sentences left out ("Contact customer
+//!    service."), words split (CJK runs become character bigrams), negations read as the
+//!    opposite word ("not enough" → insufficient, "no disk found" → disk notexist), stop words
+//!    dropped, one-word synonyms folded (fail/failed/failure), words stemmed ([`stem`]), words
+//!    read in context ("insufficient" next to "quota" is a quota exceeded), the maintainer's
+//!    synonyms applied ([`Lexicon`], from `errdex.toml`). The words of the *main clause*
+//!    (before "because", "due to", the first full stop, a parenthesis) are kept apart from the
+//!    rest: an error message says what failed first and why after.
 //! 3. [`similarity`]: weighted containment of one text's main clause in the other text, taken
 //!    from the side that says more than a generic word. Generic words (fail, error, exception)
 //!    weigh less than the words that say *what* failed; a word one typo away counts as present.
 //!    When both main clauses name an operation and the operations differ (create vs restore),
-//!    the score is halved: a different operation is a different meaning.
+//!    the score is halved: a different operation is a different meaning. So it is when both
+//!    texts give numbers and share none (other limits). Vague nouns (value, resource) weigh
+//!    between the two; two generic texts say the same.
 //!
 //! Why containment and not plain overlap: docs for one code often differ in how much they say
 //! ("Clusters fail to be created." vs "Failed to create the cluster because of an internal
@@ -20,8 +26,10 @@
 //! longer one says all of it. Two messages whose main clauses name a different action or object
 //! ("create the snapshot" vs "reset the password") are different meanings.
 //!
-//! Not for: meaning beyond the words (antonyms, paraphrases without shared stems). The synonym
-//! tables are deliberately light; the score is reported so a reader can judge the judgement.
+//! Not for: meaning beyond the words (paraphrases without shared stems, a state said two ways:
+//! "has been detached" vs "is not in the attachment list"; the polarity of a negation with no
+//! known opposite). The tables are general English, deliberately light; domain words belong in
+//! `[[synonyms]]`. The score is reported so a reader can judge the judgement.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;

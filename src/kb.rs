@@ -3,6 +3,8 @@
 //! in ARCHITECTURE.md are stable, new keys may be added, and [`SCHEMA_VERSION`] changes when a
 //! stable key changes meaning.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// Version of the `kb.json` layout.
@@ -242,6 +244,10 @@ pub struct Example {
     pub line: u32,
     /// The parsed JSON value.
     pub value: serde_json::Value,
+    /// Source line of each member, by path: keys joined by `.`, `[]` for any array item
+    /// (`tasks[].operate_type`); the first occurrence of a path.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub member_lines: BTreeMap<String, u32>,
 }
 
 /// An error code mentioned outside a definition table.

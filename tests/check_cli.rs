@@ -247,3 +247,83 @@ fn config_synonyms_turn_domain_paraphrases_into_variants() {
         "{stderr}"
     );
 }
+
+/// The line of the first line of `file` (under `seeds/`) containing all of `needles`.
+fn seed_line(file: &str, needles: &[&str]) -> u64 {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(file);
+    let text = std::fs::read_to_string(&path).expect("seed");
+    let index = text
+        .lines()
+        .position(|line| needles.iter().all(|n| line.contains(n)))
+        .unwrap_or_else(|| panic!("{file} has no line with {needles:?}"));
+    index as u64 + 1
+}
+
+#[test]
+fn seeds_give_exactly_the_true_conflicts_variants_and_example_contradictions() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let output = errdex(&[
+        "check",
+        seeds.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "meaning conflicts are errors"
+    );
+    let findings = json(&output);
+    let codes_of = |kind: &str| -> Vec<String> {
+        summary(&findings)
+            .into_iter()
+            .filter(|(k, _, _)| k == kind)
+            .map(|(_, code, _)| code)
+            .collect()
+    };
+    assert_eq!(
+        codes_of("meaning-conflict"),
+        ["CSS.6002", "CSS.6007", "CSS.6008", "CSS.6009"]
+    );
+    assert_eq!(
+        codes_of("wording-variant"),
+        ["CSS.6000", "CSS.6001", "CSS.6003", "CSS.6004", "CSS.6005"]
+    );
+    assert_eq!(codes_of("possible-conflict"), Vec::<String>::new());
+    assert!(codes_of("duplicate-message").contains(&"CSS.5009".to_string()));
+    // Both example contradictions, each pointed at the line of the offending key.
+    let contradictions: Vec<(String, u64)> = findings
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|f| f["kind"] == "undocumented-enum-value")
+        .map(|f| {
+            let at = &f["locations"][0];
+            (
+                at["source"].as_str().unwrap_or("").to_string(),
+                at["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        contradictions,
+        [
+            (
+                "003_cd26521254878a54".to_string(),
+                seed_line(
+                    "003_cd26521254878a54.txt",
+                    &["\"resource_type\"", "protectedInstance"]
+                )
+            ),
+            (
+                "004_7a97a9e215779c8b".to_string(),
+                seed_line(
+                    "004_7a97a9e215779c8b.txt",
+                    &["\"operate_type\"", "RUNNING_RESET"]
+                )
+            ),
+        ]
+    );
+}

@@ -220,6 +220,7 @@ impl<'a> Walk<'a> {
                                 "the example has field `{here}`, which no table of {} documents",
                                 self.op_name()
                             ),
+                            &here,
                             None,
                             key,
                         ),
@@ -234,6 +235,7 @@ impl<'a> Walk<'a> {
                                 "the example lacks `{}`, which the table marks mandatory",
                                 join(path, doc.name)
                             ),
+                            path,
                             Some(doc.line),
                             doc.name,
                         );
@@ -258,6 +260,7 @@ impl<'a> Walk<'a> {
                     "`{path}` is null in the example, but the table documents a mandatory {}",
                     doc.type_name.unwrap_or("value")
                 ),
+                path,
                 Some(doc.line),
                 "null",
             );
@@ -269,6 +272,7 @@ impl<'a> Walk<'a> {
                     json_type_name(value),
                     doc.type_name.unwrap_or("another type")
                 ),
+                path,
                 Some(doc.line),
                 &value.to_string(),
             );
@@ -305,6 +309,7 @@ impl<'a> Walk<'a> {
                 "`{path}` is {text:?} in the example, which is not among its documented values: {}",
                 documented.join(", ")
             ),
+            path,
             Some(enumeration.line),
             &text,
         );
@@ -363,16 +368,31 @@ impl<'a> Walk<'a> {
         format!("{} {}", self.op.method, self.op.path)
     }
 
-    fn report(&mut self, kind: Kind, message: String, table_line: Option<u32>, value: &str) {
+    /// Reports a problem at the example's line for member `path` (the example's first line
+    /// when the path is not known), and at the documenting table row when there is one.
+    fn report(
+        &mut self,
+        kind: Kind,
+        message: String,
+        path: &str,
+        table_line: Option<u32>,
+        value: &str,
+    ) {
         if !self.seen.insert((kind, message.clone())) {
             return;
         }
         let source = &self.op.source;
-        let mut locations = vec![at(source, self.example.line)];
+        let line = self
+            .example
+            .member_lines
+            .get(path)
+            .copied()
+            .unwrap_or(self.example.line);
+        let mut locations = vec![at(source, line)];
         locations.extend(table_line.map(|line| at(source, line)));
         let mut finding = Finding::new(kind, message, locations);
         finding.texts = vec![Quote {
-            location: at(source, self.example.line),
+            location: at(source, line),
             text: value.to_string(),
         }];
         self.findings.push(finding);
@@ -463,13 +483,20 @@ mod tests {
         }
     }
 
-    fn response(value: Value, status: Option<u16>) -> Example {
+    /// An example as a page would show it: pretty-printed from line `line`.
+    fn example(kind: ExampleKind, status: Option<u16>, line: u32, value: Value) -> Example {
+        let text = serde_json::to_string_pretty(&value).expect("JSON value prints");
         Example {
-            kind: ExampleKind::Response,
+            kind,
             status,
-            line: 30,
+            line,
+            member_lines: crate::extract::json_lines::member_lines(&text, line),
             value,
         }
+    }
+
+    fn response(value: Value, status: Option<u16>) -> Example {
+        example(ExampleKind::Response, status, 30, value)
     }
 
     fn kinds(findings: &[Finding]) -> Vec<Kind> {
@@ -487,6 +514,9 @@ mod tests {
         assert_eq!(kinds(&findings), vec![Kind::UndocumentedEnumValue]);
         assert!(findings[0].message.contains("tasks[].kind"));
         assert_eq!(findings[0].locations.len(), 2);
+        // At the key's line: `{` 30, `"tasks": [` 31, `{` 32, `"id"` 33, `"kind"` 34.
+        assert_eq!(findings[0].locations[0].line, 34);
+        assert_eq!(findings[0].texts[0].location.line, 34);
     }
 
     #[test]
@@ -502,14 +532,11 @@ mod tests {
 
     #[test]
     fn request_missing_and_null_required() {
-        let request = |value| Example {
-            kind: ExampleKind::Request,
-            status: None,
-            line: 20,
-            value,
-        };
+        let request = |value| example(ExampleKind::Request, None, 20, value);
         let missing = check(&kb(vec![request(json!({"total": 1}))]));
         assert!(kinds(&missing).contains(&Kind::MissingRequiredField));
+        // A missing top-level field is reported at the example's first line.
+        assert!(missing.iter().all(|f| f.locations[0].line == 20));
         let null = check(&kb(vec![request(json!({"name": null}))]));
         assert_eq!(kinds(&null), vec![Kind::TypeMismatch]);
     }

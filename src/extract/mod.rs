@@ -14,6 +14,7 @@
 pub mod codes;
 pub mod enums;
 pub mod error_codes;
+pub mod json_lines;
 pub mod operations;
 pub mod tables;
 

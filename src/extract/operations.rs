@@ -15,6 +15,7 @@ use regex::Regex;
 
 use crate::document::Table;
 use crate::extract::enums::values_in_description;
+use crate::extract::json_lines;
 use crate::extract::tables::ParameterColumns;
 use crate::kb::{
     EnumValue, Enumeration, Example, ExampleKind, Field, ObjectType, Operation, Parameter,
@@ -175,6 +176,7 @@ impl OperationReader {
             },
             line,
             value,
+            member_lines: json_lines::member_lines(text, line),
         });
     }
 

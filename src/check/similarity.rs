@@ -32,6 +32,7 @@
 //! `[[synonyms]]`. The score is reported so a reader can judge the judgement.
 
 use std::collections::BTreeSet;
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -1209,21 +1210,30 @@ pub fn judge_profiles(a: &Profile, b: &Profile) -> Judgement {
 
 /// The text with case, spacing and punctuation set aside, for "is this the same text".
 pub fn surface(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            out.push_str(&word.to_lowercase());
-        }
+    surface_chars(text).collect()
+}
+
+/// A hash of [`surface`] without building the string: equal surfaces hash equal (unequal ones
+/// almost never do; callers compare the surfaces of the rare matches).
+pub fn surface_hash(text: &str) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    for c in surface_chars(text) {
+        hasher.write_u32(u32::from(c));
     }
-    out
+    hasher.finish()
+}
+
+/// The characters of [`surface`]: the words lower-cased, one space between them.
+fn surface_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .enumerate()
+        .flat_map(|(i, word)| {
+            (i > 0)
+                .then_some(' ')
+                .into_iter()
+                .chain(word.chars().flat_map(char::to_lowercase))
+        })
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap;
 
 use super::meaning::text_of;
-use super::similarity::surface;
+use super::similarity::{surface, surface_hash};
 use super::{Context, Finding, Kind, Quote, at};
 use crate::kb::{Definition, ErrorCode, canonical_code};
 
@@ -68,17 +68,18 @@ fn quote(d: &Definition) -> Quote {
 /// A warning for each message that several codes share in one source.
 fn duplicate_messages(codes: &[ErrorCode]) -> Vec<Finding> {
     type Row<'a> = (&'a ErrorCode, &'a Definition);
-    // Most messages occur once: the first row is kept inline, only repeats allocate.
+    // Keyed by a hash of the surface, not the surface itself: no string per definition. Most
+    // messages occur once, so the first row is kept inline and only repeats allocate.
     let definitions = codes.iter().map(|c| c.definitions.len()).sum();
-    let mut by_message: FxHashMap<(&str, String), (Row, Vec<Row>)> =
+    let mut by_message: FxHashMap<(&str, u64), (Row, Vec<Row>)> =
         FxHashMap::with_capacity_and_hasher(definitions, Default::default());
     for code in codes {
         for d in &code.definitions {
-            let key = surface(text_of(d));
-            if key.is_empty() {
+            let text = text_of(d);
+            if !text.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            match by_message.entry((&d.source, key)) {
+            match by_message.entry((&d.source, surface_hash(text))) {
                 Entry::Occupied(mut rows) => rows.get_mut().1.push((code, d)),
                 Entry::Vacant(rows) => {
                     rows.insert(((code, d), Vec::new()));
@@ -89,10 +90,19 @@ fn duplicate_messages(codes: &[ErrorCode]) -> Vec<Finding> {
     let mut shared: Vec<(&str, Vec<Row>)> = by_message
         .into_iter()
         .filter(|(_, (_, repeats))| !repeats.is_empty())
-        .map(|((source, _), (first, repeats))| {
-            let mut rows: Vec<Row> = std::iter::once(first).chain(repeats).collect();
-            rows.sort_by_key(|(c, d)| (d.line, &c.code));
-            (source, rows)
+        .flat_map(|((source, _), (first, repeats))| {
+            // Rows with one hash: split by the surface itself, in case two texts collide.
+            let mut by_surface: BTreeMap<String, Vec<Row>> = BTreeMap::new();
+            for row in std::iter::once(first).chain(repeats) {
+                by_surface
+                    .entry(surface(text_of(row.1)))
+                    .or_default()
+                    .push(row);
+            }
+            by_surface.into_values().map(move |mut rows| {
+                rows.sort_by_key(|(c, d)| (d.line, &c.code));
+                (source, rows)
+            })
         })
         .filter(|(_, rows)| {
             let distinct: BTreeSet<String> =

@@ -39,7 +39,10 @@ fn main() {
         compiled.kb.enums.len()
     );
     let started = Instant::now();
-    let files = errdex::emit::site::site_files(&compiled.kb);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    errdex::emit::site::emit_site(&compiled.kb, &mut |path, content| {
+        files.push((path, content))
+    });
     println!(
         "site rendering alone: {:.2} s",
         started.elapsed().as_secs_f64()

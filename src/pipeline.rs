@@ -219,11 +219,11 @@ pub fn render_with(kb: &KnowledgeBase, config: &Config) -> Outputs {
 pub fn render_into(outputs: &mut Outputs, kb: &KnowledgeBase, config: &Config) {
     outputs.add("kb.json", emit::json::kb_json(kb));
     outputs.add("kb.schema.json", emit::json::kb_schema_json());
-    for (path, content) in emit::rust::crate_files(kb, &emit::rust::Authority::from_config(config))
-    {
+    let authority = emit::rust::Authority::from_config(config);
+    emit::rust::emit_crate(kb, &authority, &mut |path, content| {
         outputs.add(Path::new("rust").join(path), content);
-    }
-    for (path, content) in emit::site::site_files(kb) {
+    });
+    emit::site::emit_site(kb, &mut |path, content| {
         outputs.add(Path::new("site").join(path), content);
-    }
+    });
 }

@@ -55,29 +55,40 @@ pub fn print(tokens: TokenStream) -> String {
 
 /// The files of the generated crate, relative path → content, sorted by path.
 pub fn crate_files(kb: &KnowledgeBase, authority: &Authority<'_>) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    emit_crate(kb, authority, &mut |path, content| {
+        files.push((path, content))
+    });
+    files.sort();
+    files
+}
+
+/// Generates the crate and hands each file to `emit` (relative path, content) as soon as it is
+/// printed, so a large crate is never held in memory at once.
+pub fn emit_crate(
+    kb: &KnowledgeBase,
+    authority: &Authority<'_>,
+    emit: &mut dyn FnMut(String, String),
+) {
     let plan = plan(kb, authority);
-    let mut files = vec![
-        ("Cargo.toml".to_string(), cargo_toml()),
-        ("src/lib.rs".to_string(), print_crate_file(lib_rs(&plan))),
-        (
-            "tests/codes.rs".to_string(),
-            print_crate_file(crate_tests::codes_and_enums(&plan, CRATE_IDENT)),
-        ),
-        (
-            "tests/examples.rs".to_string(),
-            print_crate_file(crate_tests::examples(&plan, CRATE_IDENT)),
-        ),
-    ];
+    emit("Cargo.toml".to_string(), cargo_toml());
+    emit("src/lib.rs".to_string(), print_crate_file(lib_rs(&plan)));
+    emit(
+        "tests/codes.rs".to_string(),
+        print_crate_file(crate_tests::codes_and_enums(&plan, CRATE_IDENT)),
+    );
+    emit(
+        "tests/examples.rs".to_string(),
+        print_crate_file(crate_tests::examples(&plan, CRATE_IDENT)),
+    );
     for module in &plan.modules {
         let docs = tokens::inner_doc_attrs(&module_doc(module));
         let items = tokens::module_items(module, &plan.authority_rule);
-        files.push((
+        emit(
             format!("src/{}.rs", unraw(&module.ident)),
             print_crate_file(quote! { #docs #items }),
-        ));
+        );
     }
-    files.sort();
-    files
 }
 
 /// The whole generated code as one file of inline modules, for

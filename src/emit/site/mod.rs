@@ -21,6 +21,7 @@ pub mod search;
 use std::collections::BTreeMap;
 
 use askama::Template;
+use rayon::prelude::*;
 
 use crate::check::Kind;
 use crate::kb::{KnowledgeBase, Severity};
@@ -45,49 +46,63 @@ const AT_ROOT: &str = "";
 /// Root prefix for pages one folder down.
 const ONE_DOWN: &str = "../";
 
-/// Every file of the site: path relative to the site folder → content.
-pub fn site_files(kb: &KnowledgeBase) -> Vec<(String, Vec<u8>)> {
+/// Pages rendered side by side before they are handed on: enough to keep both cores busy,
+/// few enough that the site is never held in memory at once.
+const RENDER_CHUNK: usize = 256;
+
+/// Renders every file of the site and hands each to `emit` (path relative to the site folder,
+/// content) as soon as its chunk is rendered. The order of the calls is fixed but not sorted;
+/// the content is a pure function of the knowledge base.
+pub fn emit_site(kb: &KnowledgeBase, emit: &mut dyn FnMut(String, Vec<u8>)) {
     let model = SiteModel::new(kb);
-    let mut files: Vec<(String, String)> = vec![
-        ("assets/site.css".to_string(), SITE_CSS.to_string()),
-        ("assets/search.js".to_string(), SEARCH_JS.to_string()),
-        ("index.html".to_string(), render(&index_page(&model))),
-        ("findings.html".to_string(), render(&findings_page(&model))),
-        (
-            "search.html".to_string(),
-            render(&SearchPage {
-                root: AT_ROOT,
-                page_title: "Search".to_string(),
-            }),
-        ),
-    ];
+    let mut give = |path: String, content: String| emit(path, content.into_bytes());
+    give("assets/site.css".to_string(), SITE_CSS.to_string());
+    give("assets/search.js".to_string(), SEARCH_JS.to_string());
+    give("index.html".to_string(), render(&index_page(&model)));
+    give("findings.html".to_string(), render(&findings_page(&model)));
+    give(
+        "search.html".to_string(),
+        render(&SearchPage {
+            root: AT_ROOT,
+            page_title: "Search".to_string(),
+        }),
+    );
     for service in services_of(kb) {
         if let Some(path) = model.addresses.service(&service) {
-            files.push((path.to_string(), render(&service_page(&model, &service))));
+            give(path.to_string(), render(&service_page(&model, &service)));
         }
     }
-    for code in &kb.error_codes {
-        if let Some(path) = model.addresses.code(&code.code) {
-            files.push((path.to_string(), render(&code_page(&model, code))));
+    render_chunked(&kb.error_codes, &mut give, |code| {
+        let path = model.addresses.code(&code.code)?;
+        Some((path.to_string(), render(&code_page(&model, code))))
+    });
+    let operations: Vec<usize> = (0..kb.operations.len()).collect();
+    render_chunked(&operations, &mut give, |&index| {
+        let path = model.addresses.operation(index)?;
+        let page = operation_page(&model, index)?;
+        Some((path.to_string(), render(&page)))
+    });
+    render_chunked(&source_pages(&model), &mut give, |(path, page)| {
+        Some((path.clone(), render(page)))
+    });
+    for (path, content) in search::index_files(&search_docs(&model)) {
+        give(path, content);
+    }
+}
+
+/// Renders `items` a chunk at a time, in parallel within a chunk, and gives each page on in
+/// item order.
+fn render_chunked<T: Sync>(
+    items: &[T],
+    give: &mut impl FnMut(String, String),
+    page: impl Fn(&T) -> Option<(String, String)> + Sync,
+) {
+    for chunk in items.chunks(RENDER_CHUNK) {
+        let rendered: Vec<Option<(String, String)>> = chunk.par_iter().map(&page).collect();
+        for (path, content) in rendered.into_iter().flatten() {
+            give(path, content);
         }
     }
-    for index in 0..kb.operations.len() {
-        if let (Some(path), Some(page)) = (
-            model.addresses.operation(index),
-            operation_page(&model, index),
-        ) {
-            files.push((path.to_string(), render(&page)));
-        }
-    }
-    for (path, page) in source_pages(&model) {
-        files.push((path, render(&page)));
-    }
-    files.extend(search::index_files(&search_docs(&model)));
-    files.sort();
-    files
-        .into_iter()
-        .map(|(path, content)| (path, content.into_bytes()))
-        .collect()
 }
 
 /// Renders a page; a template error (which the compiler already rules out for these types)

@@ -46,6 +46,8 @@ const VOCABULARY: &[(&str, ColumnRole)] = &[
     ("http status", ColumnRole::HttpStatus),
     ("status code", ColumnRole::HttpStatus),
     ("returned value", ColumnRole::HttpStatus),
+    ("response code", ColumnRole::HttpStatus),
+    ("return code", ColumnRole::HttpStatus),
     ("状态码", ColumnRole::HttpStatus),
     ("error code", ColumnRole::ErrorCode),
     ("错误码", ColumnRole::ErrorCode),
@@ -183,6 +185,8 @@ mod tests {
         assert_eq!(column_role("Status"), Some(Value));
         assert_eq!(column_role("Protection Group Status"), Some(Value));
         assert_eq!(column_role("Failure Type"), Some(Value));
+        assert_eq!(column_role("Response Code"), Some(HttpStatus));
+        assert_eq!(column_role("Normal Response Code"), Some(HttpStatus));
     }
 
     #[test]

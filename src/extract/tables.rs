@@ -76,6 +76,9 @@ pub fn classify(table: &Table) -> TableKind {
     let description = find(ColumnRole::Description);
     let message = find(ColumnRole::Message);
     if let Some(code) = find(ColumnRole::ErrorCode)
+        // A cause column (`Error Cause Analysis`, `原因`) describes the error when no
+        // description column does.
+        && let description = description.or_else(|| find(ColumnRole::Cause))
         && (message.is_some() || description.is_some())
     {
         return TableKind::ErrorCodes(ErrorCodeColumns {
@@ -157,6 +160,22 @@ mod tests {
             classify(&table(&["Module", "Error Code", "Description"])),
             TableKind::ErrorCodes(_)
         ));
+        // A cause column is the description when there is none.
+        let TableKind::ErrorCodes(cols) = classify(&table(&[
+            "Error Code",
+            "Error Information",
+            "Error Cause Analysis",
+        ])) else {
+            panic!("not an error table")
+        };
+        assert_eq!((cols.message, cols.description), (Some(1), Some(2)));
+        // A status column named "Response Code".
+        let TableKind::ErrorCodes(cols) =
+            classify(&table(&["Error Code", "Response Code", "Description"]))
+        else {
+            panic!("not an error table")
+        };
+        assert_eq!(cols.status, Some(1));
     }
 
     #[test]

@@ -138,7 +138,7 @@ fn document_service(document: &Document) -> Option<String> {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_ascii_alphabetic())
-            && !prefix.eq_ignore_ascii_case("en")
+            && !is_locale(&prefix, rest)
             && !prefix.eq_ignore_ascii_case("topic");
         if topic_like {
             return Some(prefix.to_ascii_uppercase());
@@ -171,11 +171,32 @@ fn document_service(document: &Document) -> Option<String> {
         .map(|(prefix, _)| prefix)
 }
 
-/// `zh` when more than a tenth of the letters are CJK, else `en`.
+/// True for a topic id that starts with a locale (`EN-US_TOPIC_…`, `ZH-CN_TOPIC_…`, `en_…`):
+/// a two-letter language, `-` and a two-letter region, then `_`; or a bare `en`/`zh` (a
+/// two-letter service such as `as_01_0001` stays a service).
+fn is_locale(prefix: &str, rest: &str) -> bool {
+    if prefix.len() != 2 || !prefix.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let region = rest.strip_prefix('-').map(|r| r.as_bytes());
+    match region {
+        Some(r) => r.len() > 2 && r[..2].iter().all(u8::is_ascii_alphabetic) && r[2] == b'_',
+        None => ["en", "zh"].iter().any(|l| prefix.eq_ignore_ascii_case(l)),
+    }
+}
+
+/// `zh` when more than a tenth of the letters are CJK, else `en`. Letters inside markup
+/// (`<td class="cellrowborder" …>`) are not counted: a Chinese Markdown page with inline HTML
+/// tables has far more ASCII in its attributes than CJK in its text.
 fn language_of(text: &str) -> &'static str {
     let (mut cjk, mut letters) = (0usize, 0usize);
+    let mut in_tag = false;
     for c in text.chars() {
-        if c.is_ascii() {
+        if in_tag {
+            in_tag = c != '>';
+        } else if c == '<' {
+            in_tag = true;
+        } else if c.is_ascii() {
             letters += usize::from(c.is_ascii_alphabetic());
         } else if c.is_alphabetic() {
             letters += 1;
@@ -310,6 +331,11 @@ mod tests {
     fn languages() {
         assert_eq!(language_of("查看失败任务 Error"), "zh");
         assert_eq!(language_of("Failed Tasks"), "en");
+        // Markup attributes are not text: a Chinese page with inline HTML tables is Chinese.
+        assert_eq!(
+            language_of("<td class=\"cellrowborder\" valign=\"top\" width=\"25%\">实例</td>"),
+            "zh"
+        );
     }
 
     #[test]
@@ -327,6 +353,13 @@ mod tests {
             Some("VPN")
         );
         assert_eq!(document_service(&doc("EN-US_TOPIC_0022067717")), None);
+        assert_eq!(document_service(&doc("ZH-CN_TOPIC_0141931511")), None);
+        assert_eq!(document_service(&doc("zh-cn_topic_0020090627")), None);
+        assert_eq!(
+            document_service(&doc("ecs_02_0101")).as_deref(),
+            Some("ECS")
+        );
+        assert_eq!(document_service(&doc("as_01_0001")).as_deref(), Some("AS"));
         assert_eq!(document_service(&doc("ErrorCode")), None);
     }
 

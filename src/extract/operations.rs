@@ -24,9 +24,25 @@ use crate::kb::{
 use crate::parse::cells::fold_whitespace;
 
 static OPERATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:URI|URL|请求URI|URI格式|URI format)\s*[:：]?\s*)?(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(/[^\s]*)\s*$")
+    Regex::new(r"^(?:(?:URI|URL|请求URI|URI格式|URI format)\s*[:：]?\s*)?(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(https?://[^/\s]+)?(/[^\s]*)\s*$")
         .expect("valid regex")
 });
+
+/// The path half of a split request line (`PATH：/v3/{project_id}/…`, then `Method：DELETE`).
+static PATH_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:path|uri|url|路径|请求路径)\s*[:：]\s*(?:https?://[^/\s]+)?(/[^\s]*)\s*$")
+        .expect("valid regex")
+});
+
+/// The method half of a split request line (`Method：DELETE`, `请求方法: GET`).
+static METHOD_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:method|http\s+method|请求方法|方法)\s*[:：]\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s*$")
+        .expect("valid regex")
+});
+
+/// A table cited from a field's description (`For details, see Table 3.`, `详见表3`).
+static TABLE_CITATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:Table|表)\s*(\d+)").expect("valid regex"));
 
 static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:http\s+)?(?:status\s+code|状态码|响应状态码|返回码)\s*[:：]?\s*(\d{3})\b")
@@ -80,16 +96,46 @@ struct PendingReference {
     field: String,
     /// The type it refers to.
     reference: String,
+    /// The table its description cites (`For details, see Table 3.` → 3), if any.
+    table: Option<u32>,
 }
 
 impl PendingReference {
     fn of(container: Option<String>, field: &Field) -> Option<Self> {
+        let reference = field.object.clone()?;
         Some(PendingReference {
             container,
             field: field.name.clone(),
-            reference: field.object.clone()?,
+            table: cited_table(&field.description),
+            reference,
         })
     }
+}
+
+/// The table number a description cites, when it cites exactly one. A cheap byte check first:
+/// most descriptions cite nothing.
+fn cited_table(description: &str) -> Option<u32> {
+    if !description.contains("able") && !description.contains('表') {
+        return None;
+    }
+    let mut numbers = TABLE_CITATION
+        .captures_iter(description)
+        .filter_map(|caps| caps[1].parse::<u32>().ok());
+    let first = numbers.next()?;
+    numbers.all(|n| n == first).then_some(first)
+}
+
+/// The number of a caption (`Table 3 Description of …` → 3, `表 2 参数说明` → 2).
+fn caption_number(caption: &str) -> Option<u32> {
+    let rest = caption
+        .trim_start()
+        .strip_prefix("Table")
+        .or_else(|| caption.trim_start().strip_prefix('表'))?
+        .trim_start();
+    let digits: &str = &rest[..rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    digits.parse().ok()
 }
 
 /// Reads a document's blocks in order and assembles its operations.
@@ -100,6 +146,15 @@ pub struct OperationReader {
     pending: Vec<PendingReference>,
     section: Option<Section>,
     status: Option<u16>,
+    /// Pairs of operations declared one right after the other with nothing between (the same
+    /// operation under two versions, `PUT /v2/…` and `PUT /v2.1/…`): the earlier one gets the
+    /// tables and examples that follow the later one.
+    aliases: Vec<(usize, usize)>,
+    /// Whether anything (a table, an example) was filed since the last operation line.
+    filed_since_operation: bool,
+    /// The halves of a split request line seen so far (`PATH：/…`, `Method：GET`), with lines.
+    split_path: Option<(String, u32)>,
+    split_method: Option<String>,
     recent_text: String,
     source: String,
     title: Option<String>,
@@ -119,6 +174,8 @@ impl OperationReader {
 
     /// A heading: may change the section or the status.
     pub fn heading(&mut self, text: &str) {
+        self.split_path = None;
+        self.split_method = None;
         if let Some(status) = status_of(text) {
             self.status = Some(status);
         } else if let Some(section) = section_of(text) {
@@ -131,7 +188,7 @@ impl OperationReader {
 
     /// A paragraph: an operation line, a status line, a short section label, or prose.
     pub fn paragraph(&mut self, text: &str, line: u32) {
-        if self.operation_line(text, line) {
+        if self.operation_line(text, line) || self.split_request_line(text, line) {
             return;
         }
         if let Some(status) = status_of(text) {
@@ -160,12 +217,16 @@ impl OperationReader {
         }
         let section = self.section;
         let status = self.status;
-        let Some(operation) = self.operations.last_mut() else {
+        if self.operations.is_empty() {
             return;
-        };
+        }
         let kind = match section {
             Some(Section::RequestExample | Section::Request | Section::Uri) => ExampleKind::Request,
             _ => ExampleKind::Response,
+        };
+        self.filed_since_operation = true;
+        let Some(operation) = self.operations.last_mut() else {
+            return;
         };
         operation.examples.push(Example {
             kind,
@@ -231,7 +292,8 @@ impl OperationReader {
         if self.operations.is_empty() {
             return;
         }
-        if self.object_table(&caption_name, fields.clone(), line) {
+        self.filed_since_operation = true;
+        if self.object_table(caption, &caption_name, fields.clone(), line) {
             return;
         }
         let mut references: Vec<PendingReference> = fields
@@ -280,21 +342,41 @@ impl OperationReader {
     /// names no pending reference. A second table for a name already taken becomes
     /// `container.name` (`sub_jobs.entities`) and the referring field is pointed at it; an
     /// identical repeat (the same object documented again under another status) is dropped.
-    fn object_table(&mut self, caption_name: &str, fields: Vec<Field>, line: u32) -> bool {
-        let Some(subject) = caption_subject(caption_name) else {
-            return false;
-        };
-        let last = subject.rsplit('.').next().unwrap_or(&subject).to_string();
-        let Some(index) = self.pending.iter().position(|p| {
-            p.reference.eq_ignore_ascii_case(&subject) || p.reference.eq_ignore_ascii_case(&last)
-        }) else {
+    fn object_table(
+        &mut self,
+        caption: &str,
+        caption_name: &str,
+        fields: Vec<Field>,
+        line: u32,
+    ) -> bool {
+        let subject = caption_subject(caption_name);
+        let by_subject = subject.as_deref().and_then(|subject| {
+            let last = subject.rsplit('.').next().unwrap_or(subject);
+            self.pending.iter().position(|p| {
+                p.reference.eq_ignore_ascii_case(subject) || p.reference.eq_ignore_ascii_case(last)
+            })
+        });
+        // Else the table a pending field cites by number (`see Table 3` → `Table 3 …`), else
+        // a pending type named anywhere in the caption (`Data structure description of
+        // quotas`, `Objects of response parameter security_group`).
+        let number = caption_number(caption);
+        let index = by_subject
+            .or_else(|| number.and_then(|n| self.pending.iter().rposition(|p| p.table == Some(n))))
+            .or_else(|| {
+                caption_identifiers(caption_name)
+                    .find_map(|token| self.pending.iter().rposition(|p| p.reference == token))
+            });
+        let Some(index) = index else {
             // A type documented again with nothing new referring to it is a repeat.
-            return self.operations.last().is_some_and(|op| {
-                op.objects
-                    .iter()
-                    .any(|o| o.name.eq_ignore_ascii_case(&subject))
+            return subject.is_some_and(|subject| {
+                self.operations.last().is_some_and(|op| {
+                    op.objects
+                        .iter()
+                        .any(|o| o.name.eq_ignore_ascii_case(&subject))
+                })
             });
         };
+        let subject = subject.unwrap_or_default();
         let pending = self.pending.remove(index);
         let Some(operation) = self.operations.last_mut() else {
             return false;
@@ -313,15 +395,33 @@ impl OperationReader {
                     None if subject.contains('.') => subject.clone(),
                     None => format!("{}_{}", pending.reference, operation.objects.len() + 1),
                 };
-                if let Some(container) = &pending.container
-                    && let Some(field) = operation
+                let referring = |f: &&mut Field| {
+                    f.name == pending.field && f.object.as_ref() == Some(&pending.reference)
+                };
+                let field = match &pending.container {
+                    Some(container) => operation
                         .objects
                         .iter_mut()
                         .filter(|o| &o.name == container)
                         .flat_map(|o| o.fields.iter_mut())
-                        .find(|f| f.name == pending.field)
-                {
+                        .find(referring),
+                    // A top-level field (the response `security_group` after the request one):
+                    // the latest response field of that name, else the parameter.
+                    None => operation
+                        .responses
+                        .iter_mut()
+                        .rev()
+                        .flat_map(|r| r.fields.iter_mut().rev())
+                        .find(referring),
+                };
+                if let Some(field) = field {
                     field.object = Some(qualified.clone());
+                } else if pending.container.is_none()
+                    && let Some(parameter) = operation.parameters.iter_mut().rev().find(|p| {
+                        p.name == pending.field && p.object.as_ref() == Some(&pending.reference)
+                    })
+                {
+                    parameter.object = Some(qualified.clone());
                 }
                 qualified
             }
@@ -352,7 +452,20 @@ impl OperationReader {
     }
 
     /// Finishes reading: the operations and the enumerations found in their tables.
-    pub fn finish(self) -> (Vec<Operation>, Vec<Enumeration>) {
+    pub fn finish(mut self) -> (Vec<Operation>, Vec<Enumeration>) {
+        for &(earlier, later) in self.aliases.iter().rev() {
+            let (head, tail) = self.operations.split_at_mut(later);
+            let (target, source) = (&mut head[earlier], &tail[0]);
+            if target.parameters.is_empty()
+                && target.responses.is_empty()
+                && target.examples.is_empty()
+            {
+                target.parameters.clone_from(&source.parameters);
+                target.responses.clone_from(&source.responses);
+                target.objects.clone_from(&source.objects);
+                target.examples.clone_from(&source.examples);
+            }
+        }
         (self.operations, self.enums)
     }
 
@@ -372,15 +485,63 @@ impl OperationReader {
         let Some(caps) = OPERATION_LINE.captures(text.trim()) else {
             return false;
         };
-        let method = caps[1].to_string();
-        let path = caps[2].to_string();
-        if self
-            .operations
-            .iter()
-            .any(|op| op.method == method && op.path == path)
-        {
+        let method = &caps[1];
+        let path = &caps[3];
+        let without_query = |p: &str| p.split('?').next().unwrap_or("").to_string();
+        if self.operations.iter().any(|op| {
+            op.method == method
+                && (op.path == path
+                    || without_query(&op.path) == without_query(path)
+                    || is_instance_of(path, &op.path))
+        }) {
+            // The same operation again, an example request of it with a query string, or one
+            // with real values in place of the placeholders.
             return true;
         }
+        if caps.get(2).is_some() && !path.contains('{') {
+            // A request to a real host with no placeholders is an example, not a definition.
+            return false;
+        }
+        self.add_operation(method.to_string(), path.to_string(), line);
+        true
+    }
+
+    /// The two halves of a split request line (`PATH：/…` and `Method：DELETE`, in either
+    /// order): an operation once both are seen under the same heading.
+    fn split_request_line(&mut self, text: &str, line: u32) -> bool {
+        let text = text.trim();
+        if let Some(caps) = PATH_LINE.captures(text) {
+            self.split_path = Some((caps[1].to_string(), line));
+        } else if let Some(caps) = METHOD_LINE.captures(text) {
+            self.split_method = Some(caps[1].to_ascii_uppercase());
+        } else {
+            return false;
+        }
+        if let (Some((path, path_line)), Some(method)) = (&self.split_path, &self.split_method) {
+            let (path, path_line, method) = (path.clone(), *path_line, method.clone());
+            self.split_path = None;
+            self.split_method = None;
+            if !self
+                .operations
+                .iter()
+                .any(|op| op.method == method && op.path == path)
+            {
+                self.add_operation(method, path, path_line);
+            }
+        }
+        true
+    }
+
+    fn add_operation(&mut self, method: String, path: String, line: u32) {
+        if let Some(previous) = self.operations.last()
+            && !self.filed_since_operation
+            && previous.method == method
+            && previous.path.split('/').count() == path.split('/').count()
+        {
+            let index = self.operations.len() - 1;
+            self.aliases.push((index, index + 1));
+        }
+        self.filed_since_operation = false;
         self.operations.push(Operation {
             service: self.service.clone(),
             method,
@@ -396,8 +557,66 @@ impl OperationReader {
         self.section = Some(Section::Uri);
         self.status = None;
         self.pending.clear();
-        true
     }
+}
+
+/// True when `path` is `template` with real values in place of its placeholders
+/// (`/v2/bb11…/os-security-groups/3d02…` of `/v2/{project_id}/os-security-groups/{id}`). A path
+/// that still has placeholders is a template itself, never an instance.
+fn is_instance_of(path: &str, template: &str) -> bool {
+    let path = path.split('?').next().unwrap_or(path);
+    let template = template.split('?').next().unwrap_or(template);
+    if path.contains('{') || !template.contains('{') {
+        return false;
+    }
+    let (mut a, mut b) = (path.split('/'), template.split('/'));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(real), Some(segment)) => {
+                let placeholder = segment.starts_with('{') && segment.ends_with('}');
+                if !(placeholder && !real.is_empty() || real == segment) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The identifier-like words of a caption that could name a type (`quotas` in `Data
+/// structure description of quotas`); words that describe a table are skipped.
+fn caption_identifiers(caption_name: &str) -> impl Iterator<Item = &str> {
+    caption_name
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|word| {
+            word.starts_with(|c: char| c.is_ascii_alphabetic())
+                && !matches!(
+                    word.to_ascii_lowercase().as_str(),
+                    "table"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "in"
+                        | "description"
+                        | "descriptions"
+                        | "field"
+                        | "fields"
+                        | "object"
+                        | "objects"
+                        | "parameter"
+                        | "parameters"
+                        | "request"
+                        | "response"
+                        | "body"
+                        | "header"
+                        | "headers"
+                        | "data"
+                        | "structure"
+                        | "structures"
+                )
+        })
 }
 
 fn status_of(text: &str) -> Option<u16> {
@@ -612,6 +831,115 @@ mod tests {
         assert_eq!(operations.len(), 2);
         assert_eq!(operations[0].path, "/v3/{project_id}/failed-tasks");
         assert_eq!(operations[1].method, "POST");
+    }
+
+    #[test]
+    fn request_lines_with_a_host_and_split_request_lines() {
+        let mut reader = OperationReader::new("s", None, None);
+        reader.paragraph(
+            "PUT https://{Endpoint}/v3/{project_id}/items/{item_id}/name",
+            1,
+        );
+        // An example request to a real host is not another operation.
+        reader.paragraph("PUT https://api.example.com/v3/0a1b2c/items/9f8e/name", 5);
+        reader.code("PUT https://{Endpoint}/v3/0a1b2c/items/9f8e/name", 7);
+        reader.code(
+            "PUT https://{Endpoint}/v3/{project_id}/items/{item_id}/name?x=1",
+            8,
+        );
+        reader.heading("URI");
+        reader.paragraph("PATH：/v3/{project_id}/boxes/{box_id}", 10);
+        reader.paragraph("Method：DELETE", 12);
+        reader.heading("Other");
+        reader.paragraph("Method: GET", 20);
+        reader.paragraph("Path: /v1/{project_id}/things", 21);
+        let (operations, _) = reader.finish();
+        let lines: Vec<(&str, &str, u32)> = operations
+            .iter()
+            .map(|op| (op.method.as_str(), op.path.as_str(), op.line))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                ("PUT", "/v3/{project_id}/items/{item_id}/name", 1),
+                ("DELETE", "/v3/{project_id}/boxes/{box_id}", 10),
+                ("GET", "/v1/{project_id}/things", 21),
+            ]
+        );
+        assert!(is_instance_of("/v3/0a1b/items/9f8e", "/v3/{p}/items/{i}"));
+        assert!(!is_instance_of("/v3/{p}/items/detail", "/v3/{p}/items/{i}"));
+        assert!(!is_instance_of("/v3/0a1b/items", "/v3/{p}/items/{i}"));
+    }
+
+    #[test]
+    fn an_operation_under_two_versions_shares_its_tables() {
+        let mut reader = OperationReader::new("s", None, None);
+        reader.paragraph("PUT /v2/{project_id}/groups/{group_id}", 1);
+        reader.paragraph("PUT /v2.1/{project_id}/groups/{group_id}", 2);
+        reader.heading("Response");
+        reader.parameter_table(
+            &parameter_table("Table 1 Response parameters", &[("group", "Object")]),
+            &columns(),
+            3,
+        );
+        reader.paragraph("POST /v2/{project_id}/other", 9);
+        let (operations, _) = reader.finish();
+        assert_eq!(operations.len(), 3);
+        assert_eq!(operations[0].responses, operations[1].responses);
+        assert_eq!(operations[0].responses[0].fields[0].name, "group");
+        assert!(operations[2].responses.is_empty());
+    }
+
+    #[test]
+    fn object_tables_found_by_cited_table_number_or_a_name_in_the_caption() {
+        let mut reader = OperationReader::new("s", None, None);
+        reader.paragraph("GET /v1/{project_id}/quotas", 1);
+        reader.heading("Response");
+        let mut top = parameter_table("Table 2 Response parameters", &[("quotas", "Object")]);
+        top.rows[0].cells[2] = "The quotas. For details, see Table 4.".into();
+        let mut middle = parameter_table(
+            "Table 4 Structure of the quota list",
+            &[("resources", "Array of objects")],
+        );
+        middle.rows[0].cells[2] = "详见表5。".into();
+        let bottom = parameter_table("表 5 资源", &[("used", "Integer")]);
+        let named = parameter_table(
+            "Table 6 Data structure description of resources",
+            &[("unit", "String")],
+        );
+        for table in [&top, &middle, &bottom] {
+            reader.parameter_table(table, &columns(), 3);
+        }
+        reader.paragraph("GET /v2/{project_id}/limits", 20);
+        reader.heading("Response");
+        let limits = parameter_table("Table 1 Response parameters", &[("resources", "Object")]);
+        reader.parameter_table(&limits, &columns(), 21);
+        reader.parameter_table(&named, &columns(), 22);
+        let (operations, _) = reader.finish();
+        let objects: Vec<(&str, usize)> = operations[0]
+            .objects
+            .iter()
+            .map(|o| (o.name.as_str(), o.fields.len()))
+            .collect();
+        assert_eq!(objects, vec![("quotas", 1), ("resources", 1)]);
+        assert_eq!(operations[0].responses[0].fields.len(), 1);
+        assert_eq!(operations[1].objects[0].name, "resources");
+        assert_eq!(operations[1].objects[0].fields[0].name, "unit");
+        assert_eq!(cited_table("see Table 3 and Table 3."), Some(3));
+        assert_eq!(cited_table("see Table 3 or Table 4."), None);
+        assert_eq!(caption_number("表 12 说明"), Some(12));
+    }
+
+    fn columns() -> ParameterColumns {
+        ParameterColumns {
+            name: 0,
+            mandatory: None,
+            type_name: Some(1),
+            description: Some(2),
+            location: None,
+            default: None,
+            range: None,
+        }
     }
 
     fn parameter_table(caption: &str, rows: &[(&str, &str)]) -> Table {

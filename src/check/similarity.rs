@@ -59,6 +59,15 @@ const PHRASES: &[(&str, &str)] = &[
     ("outside the range", "invalid range"),
     ("exceeds the range", "invalid range"),
     ("network interface", "nic"),
+    // General cloud vocabulary: one thing, several names.
+    ("load balancers", "loadbalancer"),
+    ("load balancing", "loadbalancer"),
+    ("load balancer", "loadbalancer"),
+    ("security groups", "securitygroup"),
+    ("security group", "securitygroup"),
+    ("floating ip address", "eip"),
+    ("floating ips", "eip"),
+    ("floating ip", "eip"),
     ("key pairs", "keypair"),
     ("key pair", "keypair"),
     ("availability zones", "az"),
@@ -66,6 +75,9 @@ const PHRASES: &[(&str, &str)] = &[
     ("upper limit", "exceed"),
     ("more than", "exceed"),
     ("greater than", "exceed"),
+    ("larger than", "exceed"),
+    ("bigger than", "exceed"),
+    ("higher than", "exceed"),
     ("too many", "exceed"),
     ("too long", "exceed length"),
     ("sold out", "soldout"),
@@ -113,6 +125,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("throttled", "throttle"),
     ("throttling", "throttle"),
     // Something is broken, without saying what.
+    ("internal server error", "internal error"),
     ("is down", "error"),
     ("was down", "error"),
     ("are down", "error"),
@@ -123,6 +136,13 @@ const PHRASES: &[(&str, &str)] = &[
     ("fail to comply with", "invalid"),
     ("non-compliant", "invalid"),
     // The request is wrong somewhere, without saying where: a generic error class.
+    ("invalid request parameters", "badrequest"),
+    ("invalid request parameter", "badrequest"),
+    ("request parameters error", "badrequest"),
+    ("request parameter error", "badrequest"),
+    ("request parameters invalid", "badrequest"),
+    ("request parameter invalid", "badrequest"),
+    ("invalid input parameters", "badrequest"),
     ("invalid parameter values", "badrequest"),
     ("invalid parameter value", "badrequest"),
     ("invalid parameters", "badrequest"),
@@ -217,6 +237,8 @@ const WORDS: &[(&str, &str)] = &[
     ("exceeds", "exceed"),
     ("exceeded", "exceed"),
     ("beyond", "exceed"),
+    // In an error message "X error" says what "X failed" says: that something went wrong.
+    ("error", "fail"),
     ("exception", "error"),
     ("exceptions", "error"),
     ("abnormal", "error"),
@@ -226,6 +248,9 @@ const WORDS: &[(&str, &str)] = &[
     ("existing", "alreadyexist"),
     ("removed", "delete"),
     ("remove", "delete"),
+    ("removes", "delete"),
+    ("removing", "delete"),
+    ("removal", "delete"),
     ("expansion", "expand"),
     ("no", "not"),
     ("unauthorized", "forbidden"),
@@ -242,6 +267,8 @@ const WORDS: &[(&str, &str)] = &[
     ("mounted", "attach"),
     ("release", "delete"),
     ("released", "delete"),
+    ("releases", "delete"),
+    ("releasing", "delete"),
     ("setting", "param"),
     ("settings", "param"),
     ("instance", "server"),
@@ -302,6 +329,17 @@ const WORDS: &[(&str, &str)] = &[
     ("broken", "error"),
     ("crashed", "error"),
     ("null", "empty"),
+    ("nil", "empty"),
+    ("len", "length"),
+    ("lb", "loadbalancer"),
+    ("lbs", "loadbalancer"),
+    ("elb", "loadbalancer"),
+    ("loadbalancers", "loadbalancer"),
+    ("sg", "securitygroup"),
+    ("sgs", "securitygroup"),
+    // OpenStack renamed the tenant to the project.
+    ("tenant", "project"),
+    ("tenants", "project"),
     ("blank", "empty"),
     ("above", "exceed"),
     ("overlimit", "exceed"),
@@ -478,7 +516,10 @@ const VAGUE_WEIGHT: f64 = 0.5;
 
 /// Verbs that open advice, not a description of what went wrong ("Contact customer service.",
 /// "Try again later."). A text that opens with one says nothing about the error.
-const ADVICE: &[&str] = &["contact", "try", "retry", "refresh", "wait"];
+const ADVICE: &[&str] = &["contact", "try", "retry", "refresh", "wait", "see"];
+
+/// Openings of a sentence that points elsewhere ("For details, see the returned information.").
+const POINTERS: &[&str] = &["for details", "for detail", "for more"];
 
 /// Verbs that open an instruction after the description ("…is full. Select another disk.").
 /// Such sentences are dropped after the first: they tell what to do, not what is wrong.
@@ -524,6 +565,9 @@ pub struct Profile {
     pub main: Vec<String>,
     /// Stemmed content words of the whole text (advice and instructions left out).
     pub all: BTreeSet<String>,
+    /// Neighbouring words written as one ("health check" → `healthcheck`), so that a text
+    /// writing the compound as one word finds it here.
+    pub joined: BTreeSet<String>,
     /// The numbers the text gives ("7 to 1,096 days" → 7, 1096).
     pub numbers: BTreeSet<String>,
 }
@@ -542,10 +586,11 @@ impl Profile {
         let body = if says_what { &described } else { &normalized };
         let all = lexicon.apply(in_context(words(body), &[]));
         let main = if says_what {
-            lexicon.apply(in_context(words(main_clause(&described)), &all))
+            main_words(&described, lexicon, &all)
         } else {
             Vec::new()
         };
+        let joined = joined(&all);
         let mut unique = Vec::with_capacity(main.len());
         for word in main {
             if !unique.contains(&word) {
@@ -555,6 +600,7 @@ impl Profile {
         Profile {
             main: unique,
             all: with_implied(all),
+            joined,
             numbers: numbers(body),
         }
     }
@@ -636,7 +682,10 @@ fn description(normalized: &str) -> String {
         .enumerate()
         .filter(|(i, sentence)| {
             let opening = first_word(sentence);
-            !ADVICE.contains(&opening) && (*i == 0 || !INSTRUCTIONS.contains(&opening))
+            let points = POINTERS
+                .iter()
+                .any(|p| sentence.trim_start().starts_with(p));
+            !ADVICE.contains(&opening) && !points && (*i == 0 || !INSTRUCTIONS.contains(&opening))
         })
         .map(|(_, sentence)| sentence.trim())
         .collect();
@@ -773,15 +822,27 @@ fn replace_phrases(text: &str) -> String {
     out
 }
 
-/// `privateIp` → `private Ip`: identifiers in messages are words too.
+/// `privateIp` → `private Ip`: identifiers in messages are words too. The plural `s` of an
+/// abbreviation is dropped (`VNIs` → `VNI`, `IDs` → `ID`): too short to stem, and no
+/// abbreviation ends in a lower-case `s`.
 fn split_camel_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut previous: Option<char> = None;
-    for c in text.chars() {
+    let mut capitals = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_ascii_uppercase() && previous.is_some_and(|p| p.is_ascii_lowercase()) {
             out.push(' ');
         }
-        out.push(c);
+        let plural = c == 's' && capitals >= 2 && chars.peek().is_none_or(|n| !n.is_alphanumeric());
+        if !plural {
+            out.push(c);
+        }
+        capitals = if c.is_ascii_uppercase() {
+            capitals + 1
+        } else {
+            0
+        };
         previous = Some(c);
     }
     out
@@ -822,15 +883,43 @@ fn is_placeholder_word(word: &str) -> bool {
     all_x || core.starts_with('%') || core.starts_with('$')
 }
 
-/// The text up to the first clause break; the whole text when it starts with one.
-fn main_clause(normalized: &str) -> &str {
-    let end = CLAUSE_BREAKS
+/// Where clauses end ([`CLAUSE_BREAKS`]), in order, leaving out breaks with nothing before.
+fn clause_ends(normalized: &str) -> Vec<usize> {
+    let mut ends: Vec<usize> = CLAUSE_BREAKS
         .iter()
-        .filter_map(|b| normalized.find(b))
+        .flat_map(|b| normalized.match_indices(b).map(|(at, _)| at))
         .filter(|&at| !normalized[..at].trim().is_empty())
-        .min()
-        .unwrap_or(normalized.len());
-    &normalized[..end]
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+}
+
+/// The words of the main clause. A first clause that only names a generic error class
+/// ("Invalid request parameters. The name is too long.", "Failed because the disk is full.")
+/// says what is wrong in the clause after it: the main clause reaches on until it says
+/// something specific.
+fn main_words(described: &str, lexicon: &Lexicon, all: &[String]) -> Vec<String> {
+    let clause = |end: usize| lexicon.apply(in_context(words(&described[..end]), all));
+    for end in clause_ends(described) {
+        let main = clause(end);
+        if main.iter().map(|w| weight(w)).sum::<f64>() >= SUBSTANTIVE_WEIGHT {
+            return main;
+        }
+    }
+    clause(described.len())
+}
+
+/// Each two neighbouring Latin words written as one.
+fn joined(words: &[String]) -> BTreeSet<String> {
+    words
+        .windows(2)
+        .filter(|pair| {
+            pair.iter()
+                .all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+        })
+        .map(|pair| format!("{}{}", pair[0], pair[1]))
+        .collect()
 }
 
 /// Content words: split, negations resolved, stop words dropped, synonyms folded, stemmed.
@@ -948,11 +1037,16 @@ fn split_cjk(word: &str) -> Vec<String> {
     parts
 }
 
+/// The word's synonym from [`WORDS`], followed up to twice more (exception → error → fail).
 fn fold_word(word: &str) -> String {
-    WORDS
-        .iter()
-        .find(|(from, _)| *from == word)
-        .map_or_else(|| word.to_string(), |(_, to)| (*to).to_string())
+    let mut current = word;
+    for _ in 0..3 {
+        match WORDS.iter().find(|(from, _)| *from == current) {
+            Some((_, to)) if *to != current => current = to,
+            _ => break,
+        }
+    }
+    current.to_string()
 }
 
 /// A light English stemmer: inflections (`-s`, `-es`, `-ies`, `-ed`, `-ing`), then common
@@ -1011,6 +1105,10 @@ fn inflection(word: &str) -> String {
 }
 
 fn derivation(word: &str) -> String {
+    // relationship → relation → relat, membership → member.
+    if let Some(s) = word.strip_suffix("ship").filter(|s| s.len() >= 4) {
+        return derivation(s);
+    }
     const RULES: &[(&str, &str)] = &[
         ("ification", "ify"),
         ("ization", ""),
@@ -1083,14 +1181,29 @@ fn weight(word: &str) -> f64 {
 }
 
 /// True when `word` is in `all`, or a word of five letters or more is one typo away from a
-/// word there with the same first letter ("resposne"/"response" after stemming). Shorter words
-/// are too often other words one letter apart (user/used).
+/// word there with the same first letter ("resposne"/"response" after stemming; a letter
+/// missing, added, replaced, or two neighbours swapped: "udpate"/"update"). Shorter words are
+/// too often other words one letter apart (user/used).
 fn covered(word: &str, all: &BTreeSet<String>) -> bool {
     all.contains(word)
         || (word.len() >= 5
             && all.iter().any(|w| {
-                w.len() >= 5 && w.chars().next() == word.chars().next() && one_edit(word, w)
+                w.len() >= 5
+                    && w.chars().next() == word.chars().next()
+                    && (one_edit(word, w) || swapped(word, w))
             }))
+}
+
+/// True when two words differ only by two neighbouring letters swapped ("invaild"/"invalid").
+fn swapped(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else {
+        return false;
+    };
+    i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
 }
 
 /// True when two words differ by at most one insertion, deletion or substitution.
@@ -1116,16 +1229,31 @@ fn one_edit(a: &str, b: &str) -> bool {
     }
 }
 
-/// Weighted share of `main`'s words that occur in `all`.
-fn containment(main: &[String], all: &BTreeSet<String>) -> f64 {
+/// Weighted share of `main`'s words that occur in the other text. A word is there when
+/// [`covered`], when the other text writes it as two words ([`Profile::joined`]), or, for two
+/// neighbouring words, when the other text writes them as one ("health check"/"healthcheck").
+fn containment(main: &[String], other: &Profile) -> f64 {
     let total: f64 = main.iter().map(|w| weight(w)).sum();
     if total == 0.0 {
         return 0.0;
     }
+    let mut found: Vec<bool> = main
+        .iter()
+        .map(|w| covered(w, &other.all) || other.joined.contains(w))
+        .collect();
+    for i in 1..main.len() {
+        if !(found[i - 1] && found[i])
+            && covered(&format!("{}{}", main[i - 1], main[i]), &other.all)
+        {
+            found[i - 1] = true;
+            found[i] = true;
+        }
+    }
     let covered: f64 = main
         .iter()
-        .filter(|w| covered(w, all))
-        .map(|w| weight(w))
+        .zip(&found)
+        .filter(|(_, found)| **found)
+        .map(|(w, _)| weight(w))
         .sum();
     covered / total
 }
@@ -1152,8 +1280,8 @@ pub fn overlap(a: &Profile, b: &Profile) -> f64 {
 /// How far two texts share one meaning, from 0 (unrelated) to 1 (one says all the other's main
 /// clause says). See the module doc.
 pub fn similarity(a: &Profile, b: &Profile) -> f64 {
-    let a_in_b = containment(&a.main, &b.all);
-    let b_in_a = containment(&b.main, &a.all);
+    let a_in_b = containment(&a.main, b);
+    let b_in_a = containment(&b.main, a);
     let a_says = a.main_weight() >= SUBSTANTIVE_WEIGHT;
     let b_says = b.main_weight() >= SUBSTANTIVE_WEIGHT;
     let mut score = match (a_says, b_says) {
@@ -1711,5 +1839,108 @@ mod tests {
                 .main
                 .contains(&"queri".to_string())
         );
+    }
+
+    #[test]
+    fn abbreviation_plurals() {
+        assert_eq!(
+            split_camel_case("VNIs, IDs and OSs; glass"),
+            "VNI, ID and OS; glass"
+        );
+        variant("The ECSs are stopped.", "The ECS is stopped.");
+        variant("Insufficient VLAN IDs.", "Insufficient VLAN ID.");
+        conflict("Invalid VPC IDs.", "Invalid subnet ID.");
+    }
+
+    #[test]
+    fn compounds_meet_their_parts() {
+        variant("The healthcheck timed out.", "The health check timed out.");
+        variant("The health check timed out.", "Healthcheck timeout.");
+        conflict(
+            "The healthcheck is invalid.",
+            "The health monitor is invalid.",
+        );
+    }
+
+    #[test]
+    fn swapped_letters_are_a_typo() {
+        assert!(swapped("udpate", "update"));
+        assert!(!swapped("update", "update"));
+        assert!(!swapped("abcd", "badc"));
+        variant(
+            "Failed to udpate the listener.",
+            "Failed to update the listener.",
+        );
+        conflict(
+            "Failed to udpate the listener.",
+            "Failed to delete the listener.",
+        );
+    }
+
+    #[test]
+    fn a_generic_first_clause_reaches_into_the_next() {
+        variant(
+            "Invalid request parameters. The name is too long.",
+            "Request parameters error, name too long.",
+        );
+        // Two texts that only share the generic class say different things.
+        conflict(
+            "Invalid request parameters. The name is too long.",
+            "Invalid request parameters. The port is out of range.",
+        );
+        variant(
+            "Internal error. For details, see the returned information.",
+            "Internal server error.",
+        );
+        assert!(
+            !Profile::of("Invalid name. For details, see the API reference.")
+                .all
+                .contains("api")
+        );
+    }
+
+    #[test]
+    fn an_error_is_a_failure() {
+        variant("Create subnet error.", "Failed to create the subnet.");
+        variant("Querying the VM failed.", "Query VM error.");
+        conflict("Create subnet error.", "Failed to delete the subnet.");
+    }
+
+    #[test]
+    fn cloud_vocabulary() {
+        variant("Lb not found.", "The load balancer does not exist.");
+        variant("Failed to bind the floating IP.", "Failed to bind the EIP.");
+        variant("Invalid tenant ID.", "Invalid project ID.");
+        variant(
+            "The SG does not exist.",
+            "The security group does not exist.",
+        );
+        conflict(
+            "The security group does not exist.",
+            "The load balancer does not exist.",
+        );
+        conflict("Invalid tenant ID.", "Invalid user ID.");
+        variant(
+            "The name len is too long.",
+            "The name length exceeds the limit.",
+        );
+        variant("The subnet ID is nil.", "The subnet ID is null.");
+        variant(
+            "The value is larger than the limit.",
+            "The value exceeds the limit.",
+        );
+        variant(
+            "Failed to remove the member.",
+            "Removing the member failed.",
+        );
+        conflict(
+            "Failed to removing the member.",
+            "Failed to add the member.",
+        );
+        let stems: BTreeSet<String> = ["relationship", "relation", "relationships"]
+            .iter()
+            .map(|w| stem(w))
+            .collect();
+        assert_eq!(stems.len(), 1, "{stems:?}");
     }
 }

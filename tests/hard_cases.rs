@@ -1,7 +1,8 @@
 //! Hand-made fixtures, one per hard case: rowspan and colspan cells, notes and scripts inside
 //! cells, entities, GFM pipe tables with escapes, wrapped RST grid cells with lists and inline
 //! markup, simple and list tables, a whole HTML page, a Chinese page, a page copied as plain
-//! text; and broken inputs that must be reported with file and line.
+//! text, request lines with a host or split in two, object tables cited by number, named
+//! errors; and broken inputs that must be reported with file and line.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -44,10 +45,12 @@ fn formats_are_sniffed_from_content() {
     assert_eq!(
         formats,
         vec![
+            ("api_reference", "rst"),
             ("chinese", "markdown"),
             ("copied_page", "text"),
             ("page", "html"),
             ("rowspan_notes", "markdown"),
+            ("split_request", "markdown"),
             ("wrapped_grid", "rst"),
         ]
     );
@@ -151,6 +154,68 @@ fn whole_html_page() {
         .map(|m| m.context.as_str())
         .collect();
     assert_eq!(contexts, vec!["prose", "example"]);
+}
+
+#[test]
+fn request_line_with_a_host_cited_object_table_and_named_errors() {
+    let op = kb()
+        .operations
+        .iter()
+        .find(|o| o.source == "api_reference")
+        .expect("operation");
+    // `PUT https://{*Endpoint*}/…` defines it; the example to a real host is not another one.
+    assert_eq!(
+        (op.method.as_str(), op.path.as_str()),
+        ("PUT", "/v1/{project_id}/widgets/{widget_id}")
+    );
+    assert_eq!(
+        kb().operations
+            .iter()
+            .filter(|o| o.source == "api_reference")
+            .count(),
+        1
+    );
+    // "For details, see Table 3." → `Table 3 Data structure description of widget`.
+    assert_eq!(op.responses[0].fields.len(), 1);
+    assert_eq!(op.objects[0].name, "widget");
+    assert_eq!(op.objects[0].fields.len(), 2);
+    // `Response Code` is the status; `Error Type` names errors beside a status column.
+    assert_eq!(definition("WDG.0101").http_status, Some(404));
+    assert_eq!(definition("itemNotFound").http_status, Some(404));
+}
+
+#[test]
+fn chinese_page_with_a_split_request_line_and_two_versions() {
+    let source = kb()
+        .sources
+        .iter()
+        .find(|s| s.id == "split_request")
+        .expect("source");
+    // Attributes of inline HTML are not English text; a locale anchor is not a service.
+    assert_eq!(source.language, "zh");
+    assert_eq!(source.service, None);
+    let ops: Vec<_> = kb()
+        .operations
+        .iter()
+        .filter(|o| o.source == "split_request")
+        .collect();
+    let lines: Vec<(&str, &str)> = ops
+        .iter()
+        .map(|o| (o.method.as_str(), o.path.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            ("DELETE", "/v2/{project_id}/widgets/{widget_id}"),
+            ("GET", "/v1/{project_id}/gadgets"),
+            ("GET", "/v1.1/{project_id}/gadgets"),
+        ]
+    );
+    assert_eq!(ops[0].parameters[0].name, "widget_id");
+    assert_eq!(ops[0].parameters[0].location, ParameterLocation::Path);
+    // Both versions get the table that follows them.
+    assert_eq!(ops[1].parameters, ops[2].parameters);
+    assert_eq!(ops[1].parameters[0].name, "limit");
 }
 
 #[test]

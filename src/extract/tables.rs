@@ -75,7 +75,13 @@ pub fn classify(table: &Table) -> TableKind {
     let find = |role: ColumnRole| roles.iter().position(|r| *r == Some(role));
     let description = find(ColumnRole::Description);
     let message = find(ColumnRole::Message);
-    if let Some(code) = find(ColumnRole::ErrorCode)
+    // Error names in place of codes (`Error Type`: `badRequest`, `itemNotFound`) count as the
+    // code column only beside an HTTP status column.
+    let code_column = find(ColumnRole::ErrorCode).or_else(|| {
+        find(ColumnRole::HttpStatus)?;
+        table.header.iter().position(|h| names_errors(h))
+    });
+    if let Some(code) = code_column
         // A cause column (`Error Cause Analysis`, `原因`) describes the error when no
         // description column does.
         && let description = description.or_else(|| find(ColumnRole::Cause))
@@ -124,6 +130,16 @@ pub fn classify(table: &Table) -> TableKind {
         });
     }
     TableKind::Other
+}
+
+/// True for a header naming errors rather than numbering them (`Error Type`, `Error Name`,
+/// `错误类型`).
+fn names_errors(header: &str) -> bool {
+    let lower = header.trim().to_lowercase();
+    matches!(
+        lower.as_str(),
+        "error type" | "error name" | "error types" | "error names" | "错误类型" | "错误名称"
+    )
 }
 
 #[cfg(test)]
@@ -176,6 +192,17 @@ mod tests {
             panic!("not an error table")
         };
         assert_eq!(cols.status, Some(1));
+        // Named errors beside a status column; without one, "Error Type" is no code column.
+        let TableKind::ErrorCodes(cols) =
+            classify(&table(&["Error Type", "Response Code", "Description"]))
+        else {
+            panic!("not an error table")
+        };
+        assert_eq!((cols.code, cols.status), (0, Some(1)));
+        assert!(!matches!(
+            classify(&table(&["Error Type", "Description"])),
+            TableKind::ErrorCodes(_)
+        ));
     }
 
     #[test]

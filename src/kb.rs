@@ -250,6 +250,21 @@ pub struct Example {
     pub member_lines: BTreeMap<String, u32>,
 }
 
+/// The path of member `key` of the object at `parent` in [`Example::member_lines`]: keys
+/// joined by `.` (`tasks[].operate_type`).
+pub fn member_path(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// The path of any item of the array at `parent` in [`Example::member_lines`] (`tasks[]`).
+pub fn item_path(parent: &str) -> String {
+    format!("{parent}[]")
+}
+
 /// An error code mentioned outside a definition table.
 #[derive(
     Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,

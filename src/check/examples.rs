@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::{Finding, Kind, Quote, at};
 use crate::kb::{
     Enumeration, Example, ExampleKind, Field, KnowledgeBase, Operation, Parameter,
-    ParameterLocation,
+    ParameterLocation, item_path, member_path,
 };
 
 /// Runs the example checks over every operation.
@@ -211,7 +211,7 @@ impl<'a> Walk<'a> {
         match value {
             Value::Object(map) => {
                 for (key, item) in map {
-                    let here = join(path, key);
+                    let here = member_path(path, key);
                     match docs.iter().find(|d| d.name == key) {
                         Some(doc) => self.field(item, doc, &here),
                         None if !self.documented_anywhere(key) => self.report(
@@ -233,7 +233,7 @@ impl<'a> Walk<'a> {
                             Kind::MissingRequiredField,
                             format!(
                                 "the example lacks `{}`, which the table marks mandatory",
-                                join(path, doc.name)
+                                member_path(path, doc.name)
                             ),
                             path,
                             Some(doc.line),
@@ -244,7 +244,7 @@ impl<'a> Walk<'a> {
             }
             Value::Array(items) => {
                 for item in items {
-                    self.value(item, docs, &format!("{path}[]"));
+                    self.value(item, docs, &item_path(path));
                 }
             }
             _ => {}
@@ -396,14 +396,6 @@ impl<'a> Walk<'a> {
             text: value.to_string(),
         }];
         self.findings.push(finding);
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
     }
 }
 

@@ -8,6 +8,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::kb::{item_path, member_path};
+
 /// An open container while scanning.
 enum Frame {
     /// An object: its path, and the key just read (until its value is done).
@@ -32,7 +34,7 @@ pub fn member_lines(json: &str, first_line: u32) -> BTreeMap<String, u32> {
                 if let Some(Frame::Object { path, key }) = stack.last_mut()
                     && key.is_none()
                 {
-                    let member = join(path, &text);
+                    let member = member_path(path, &text);
                     lines.entry(member).or_insert(line);
                     *key = Some(text);
                 }
@@ -43,7 +45,7 @@ pub fn member_lines(json: &str, first_line: u32) -> BTreeMap<String, u32> {
                     Frame::Object { path, key: None }
                 } else {
                     Frame::Array {
-                        path: format!("{path}[]"),
+                        path: item_path(&path),
                     }
                 });
             }
@@ -66,7 +68,7 @@ fn value_path(stack: &[Frame]) -> String {
     match stack.last() {
         None => String::new(),
         Some(Frame::Array { path }) => path.clone(),
-        Some(Frame::Object { path, key }) => join(path, key.as_deref().unwrap_or_default()),
+        Some(Frame::Object { path, key }) => member_path(path, key.as_deref().unwrap_or_default()),
     }
 }
 
@@ -91,14 +93,6 @@ fn read_string(chars: &mut std::str::Chars<'_>) -> (String, u32) {
         }
     }
     (text, newlines)
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 #[cfg(test)]

@@ -36,6 +36,7 @@ use std::hash::Hasher;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// At or above this score two texts are wording variants of one meaning.
 pub const VARIANT_THRESHOLD: f64 = 0.75;
@@ -934,9 +935,9 @@ fn words(normalized: &str) -> Vec<String> {
         .into_iter()
         .filter(|w| w.chars().count() > 1 || w.chars().any(is_cjk))
         .flat_map(split_cjk)
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| !is_stop_word(w))
         .map(|w| stem(&fold_word(&w)))
-        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| !w.is_empty() && !is_stop_word(w))
         .collect()
 }
 
@@ -1041,12 +1042,30 @@ fn split_cjk(word: &str) -> Vec<String> {
 fn fold_word(word: &str) -> String {
     let mut current = word;
     for _ in 0..3 {
-        match WORDS.iter().find(|(from, _)| *from == current) {
-            Some((_, to)) if *to != current => current = to,
+        match WORD_SYNONYMS.get(current) {
+            Some(&to) if to != current => current = to,
             _ => break,
         }
     }
     current.to_string()
+}
+
+/// [`WORDS`] as a map, the first entry for a word winning as a scan of the table would: every
+/// word of every text is looked up.
+static WORD_SYNONYMS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for &(from, to) in WORDS {
+        map.entry(from).or_insert(to);
+    }
+    map
+});
+
+/// [`STOP_WORDS`] as a set.
+static STOP_WORD_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORD_SET.contains(word)
 }
 
 /// A light English stemmer: inflections (`-s`, `-es`, `-ies`, `-ed`, `-ing`), then common

@@ -21,6 +21,13 @@ const MAX_VALUE_CHARS: usize = 64;
 const LABELS: &[&str] = &[
     "note",
     "notes",
+    "definition",
+    "constraints",
+    "constraint",
+    "restrictions",
+    "restriction",
+    "parent",
+    "requirements",
     "example",
     "examples",
     "default",
@@ -75,15 +82,114 @@ static VALUE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn values_in_description(text: &str) -> Vec<EnumValue> {
     let labelled = labelled_values(text);
     if labelled.len() >= 2 {
-        return labelled;
+        return without_booleans(labelled);
+    }
+    let meant = meaning_values(text);
+    if meant.len() >= 2 {
+        return without_booleans(meant);
     }
     sentence_values(text)
+}
+
+/// `true`/`false` alone is a Boolean, not an enumeration.
+fn without_booleans(values: Vec<EnumValue>) -> Vec<EnumValue> {
+    let booleans = values
+        .iter()
+        .all(|v| matches!(v.value.to_ascii_lowercase().as_str(), "true" | "false"));
+    if booleans { Vec::new() } else { values }
+}
+
+/// `value indicates …` / `value means …` / `value表示…` pieces, separated by `;`, `,` or a
+/// sentence end: `RDB_ONLY indicates full sync; CUSTOM_OFFSET indicates incremental sync.`
+fn meaning_values(text: &str) -> Vec<EnumValue> {
+    if !(text.contains("indicates")
+        || text.contains("means")
+        || text.contains("stands for")
+        || text.contains("表示"))
+    {
+        return Vec::new();
+    }
+    let starts: Vec<(usize, usize, &str)> = VALUE_MEANS
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let token = caps.get(1)?;
+            Some((token.start(), whole.end(), token.as_str()))
+        })
+        .filter(|(_, _, token)| {
+            is_value_token(token) && !MEANS_SUBJECTS.contains(&token.to_lowercase().as_str())
+        })
+        .collect();
+    let mut values: Vec<EnumValue> = Vec::new();
+    for (i, &(_, desc_start, token)) in starts.iter().enumerate() {
+        let desc_end = starts.get(i + 1).map_or(text.len(), |next| next.0);
+        let description = text[desc_start..desc_end]
+            .trim()
+            .trim_end_matches([';', '；', ',', '，'])
+            .trim();
+        if values.iter().any(|v| v.value == token) {
+            continue;
+        }
+        values.push(EnumValue {
+            value: token.to_string(),
+            description: description.to_string(),
+        });
+    }
+    values
+}
+
+/// Words that stand before `indicates` in prose rather than values.
+const MEANS_SUBJECTS: &[&str] = &[
+    "this",
+    "it",
+    "that",
+    "which",
+    "value",
+    "what",
+    "there",
+    "field",
+    "parameter",
+    "status",
+    "code",
+    "result",
+];
+
+/// `TOKEN indicates` at a position where a value may start (text start, after `;`, `,`, `.`,
+/// `:` or a bullet).
+static VALUE_MEANS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.。;；,，:：]\s*|\n\s*(?:[-•*·]\s*)?)([A-Za-z0-9_][A-Za-z0-9_.\-]*)(?:\s+(?:indicates|means|stands\s+for)\s+|\s*表示)")
+        .expect("valid regex")
+});
+
+/// An inline bullet before a labelled value: `… as follows: - 0: image - 1: video`.
+static INLINE_BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s[-•·]\s+(?:[A-Za-z0-9_][A-Za-z0-9_.\-]*|[\p{Han}]{1,12})\s*[:：]")
+        .expect("valid regex")
+});
+
+/// The pieces of a description: its lines, and inside a line the runs after inline bullets.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        if !(line.contains(" - ") || line.contains(" • ") || line.contains(" · ")) {
+            out.push(line);
+            continue;
+        }
+        let mut from = 0;
+        for m in INLINE_BULLET.find_iter(line) {
+            out.push(&line[from..m.start()]);
+            // Skip the space and the bullet; the label starts the next piece.
+            from = m.start() + 1;
+        }
+        out.push(&line[from..]);
+    }
+    out
 }
 
 /// Forms 1 and 2: `value: description` pieces, possibly several run together in one piece.
 fn labelled_values(text: &str) -> Vec<EnumValue> {
     let mut values: Vec<EnumValue> = Vec::new();
-    for piece in text.split('\n') {
+    for piece in pieces(text) {
         let piece = strip_bullet(piece);
         let starts: Vec<(usize, usize, &str)> = VALUE_LABEL
             .captures_iter(piece)
@@ -106,7 +212,12 @@ fn labelled_values(text: &str) -> Vec<EnumValue> {
             continue;
         };
         if first_start != 0 {
-            continue;
+            // An introduction before the values on the same line (`Start offset. latest: …;
+            // earliest: …`) only when two or more values follow it.
+            let intro = piece[..first_start].trim_end();
+            if starts.len() < 2 || !intro.ends_with(['.', ':', '。', '：']) {
+                continue;
+            }
         }
         for (i, &(_, desc_start, token)) in starts.iter().enumerate() {
             let desc_end = starts.get(i + 1).map_or(piece.len(), |next| next.0);
@@ -233,10 +344,62 @@ mod tests {
     }
 
     #[test]
+    fn inline_bullets_after_an_introduction() {
+        let values = values_in_description(
+            "Kind of shape. The options are as follows: - box: a box - ring: a ring - dot: a dot",
+        );
+        assert_eq!(
+            values.iter().map(|v| v.value.as_str()).collect::<Vec<_>>(),
+            vec!["box", "ring", "dot"]
+        );
+        assert_eq!(values[1].description, "a ring");
+        assert_eq!(
+            names("Mode. - 0: off - 7: on"),
+            vec!["0", "7"],
+            "numbers as values"
+        );
+        // A dash inside prose is not a bullet.
+        assert!(names("Name - the display name of the item.").is_empty());
+    }
+
+    #[test]
+    fn values_after_an_introduction_on_the_same_line() {
+        assert_eq!(
+            names("Where to start. newest: read new data; oldest: read old data."),
+            vec!["newest", "oldest"]
+        );
+        // One label after an introduction is prose.
+        assert!(names("Where to start. newest: read new data.").is_empty());
+        // Booleans are not an enumeration.
+        assert!(names("Whether to wait. false: go on; true: wait.").is_empty());
+    }
+
+    #[test]
+    fn values_that_indicate_their_meaning() {
+        let values = values_in_description(
+            "Copy mode: FULL_ONLY indicates a full copy; FULL_AND_DELTA indicates a full and incremental copy.",
+        );
+        assert_eq!(
+            values.iter().map(|v| v.value.as_str()).collect::<Vec<_>>(),
+            vec!["FULL_ONLY", "FULL_AND_DELTA"]
+        );
+        assert_eq!(values[0].description, "a full copy");
+        assert_eq!(names("开关。0表示关闭，1表示打开。"), vec!["0", "1"]);
+        // Prose with one `indicates` is not an enumeration.
+        assert!(names("This indicates the size; it means bytes.").is_empty());
+    }
+
+    #[test]
     fn prose_is_not_an_enumeration() {
         assert!(names("Note: the value is ignored.").is_empty());
         assert!(names("Specifies the number of items. Default value: 1000").is_empty());
         assert!(names("See https://example.com: details.").is_empty());
+        // Section labels of a structured description.
+        assert!(names("Definition:\nThe size.\nConstraints:\nNone\nRange:\nNone").is_empty());
+        assert_eq!(
+            names("Definition:\nThe state.\nRange:\n- UP: running\n- DOWN: stopped"),
+            vec!["UP", "DOWN"]
+        );
         assert!(names("The value can be any string you like").is_empty());
     }
 }

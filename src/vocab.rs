@@ -95,6 +95,12 @@ const VOCABULARY: &[(&str, ColumnRole)] = &[
     ("参数", ColumnRole::Parameter),
     ("字段", ColumnRole::Parameter),
     ("名称", ColumnRole::Parameter),
+    // Header and XML element tables of storage APIs (`Header | Type | Mandatory | Description`,
+    // `Element | Type | Description`).
+    ("header", ColumnRole::Parameter),
+    ("element", ColumnRole::Parameter),
+    ("消息头", ColumnRole::Parameter),
+    ("元素", ColumnRole::Parameter),
     ("location", ColumnRole::Location),
     ("default", ColumnRole::Default),
     ("默认值", ColumnRole::Default),
@@ -187,6 +193,9 @@ mod tests {
         assert_eq!(column_role("Failure Type"), Some(Value));
         assert_eq!(column_role("Response Code"), Some(HttpStatus));
         assert_eq!(column_role("Normal Response Code"), Some(HttpStatus));
+        assert_eq!(column_role("Header"), Some(Parameter));
+        assert_eq!(column_role("Element"), Some(Parameter));
+        assert_eq!(column_role("Mandatory (Yes/No)"), Some(Mandatory));
     }
 
     #[test]

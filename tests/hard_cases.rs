@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use errdex::kb::{Definition, KnowledgeBase, ParameterLocation};
+use errdex::kb::{Definition, ExampleKind, KnowledgeBase, ParameterLocation};
 
 fn fixtures(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -48,9 +48,11 @@ fn formats_are_sniffed_from_content() {
             ("api_reference", "rst"),
             ("chinese", "markdown"),
             ("copied_page", "text"),
+            ("http_messages", "markdown"),
             ("page", "html"),
             ("rowspan_notes", "markdown"),
             ("split_request", "markdown"),
+            ("storage_api", "rst"),
             ("wrapped_grid", "rst"),
         ]
     );
@@ -182,6 +184,65 @@ fn request_line_with_a_host_cited_object_table_and_named_errors() {
     // `Response Code` is the status; `Error Type` names errors beside a status column.
     assert_eq!(definition("WDG.0101").http_status, Some(404));
     assert_eq!(definition("itemNotFound").http_status, Some(404));
+}
+
+#[test]
+fn examples_written_as_http_messages() {
+    let ops: Vec<_> = kb()
+        .operations
+        .iter()
+        .filter(|o| o.source == "http_messages")
+        .collect();
+    // The example's request line has real values in place of the placeholders: no new operation.
+    assert_eq!(ops.len(), 1);
+    let examples: Vec<(ExampleKind, Option<u16>, u32)> = ops[0]
+        .examples
+        .iter()
+        .map(|e| (e.kind, e.status, e.line))
+        .collect();
+    // Request line and headers, then the body; a status line gives the response its status.
+    assert_eq!(
+        examples,
+        vec![
+            (ExampleKind::Request, None, 26),
+            (ExampleKind::Response, Some(201), 37),
+            (ExampleKind::Response, Some(404), 47),
+        ]
+    );
+    assert_eq!(ops[0].examples[1].member_lines.get("revision"), Some(&39));
+}
+
+#[test]
+fn storage_api_with_a_request_syntax_block_and_header_and_element_tables() {
+    let ops: Vec<_> = kb()
+        .operations
+        .iter()
+        .filter(|o| o.source == "storage_api")
+        .collect();
+    assert_eq!(ops.len(), 1);
+    let op = ops[0];
+    // `PUT /?colour HTTP/1.1` with headers and an XML body.
+    assert_eq!((op.method.as_str(), op.path.as_str()), ("PUT", "/?colour"));
+    let params: Vec<(&str, ParameterLocation, Option<bool>)> = op
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.location, p.required))
+        .collect();
+    assert_eq!(
+        params,
+        vec![
+            ("Content-MD5", ParameterLocation::Header, Some(true)),
+            ("Colour", ParameterLocation::Body, Some(true)),
+            ("Shade", ParameterLocation::Body, Some(false)),
+        ]
+    );
+    // `HTTP/1.1 204 No Content` in the sample response, with no body.
+    assert_eq!(
+        op.responses.iter().map(|r| r.status).collect::<Vec<_>>(),
+        vec![Some(204)]
+    );
+    // `Definition:` / `Constraints:` are section labels, not an enumeration.
+    assert!(kb().enums.iter().all(|e| e.source != "storage_api"));
 }
 
 #[test]

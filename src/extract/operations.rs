@@ -209,20 +209,49 @@ impl OperationReader {
         if self.operation_line(text.trim(), line) {
             return;
         }
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
+        let (head, body, body_line) = match message_head(text) {
+            Some((head, Some((offset, skipped)))) => (Some(head), &text[offset..], line + skipped),
+            Some((head, None)) => (Some(head), "", line),
+            None => (None, text, line),
+        };
+        match &head {
+            // The request line of a syntax block or an example: an instance of a known
+            // operation, or the only statement of one (`PUT /?tagging HTTP/1.1`).
+            Some(MessageHead::Request(request_line)) => {
+                self.operation_line(request_line, line);
+            }
+            // A sample response with its status line: the operation answers with that status,
+            // body or not.
+            Some(MessageHead::Status(code)) => {
+                if let Some(operation) = self.operations.last_mut() {
+                    response_for(operation, Some(*code));
+                }
+            }
+            None => {}
+        }
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(body.trim()) else {
             return;
         };
         if !(value.is_object() || value.is_array()) {
             return;
         }
         let section = self.section;
-        let status = self.status;
+        let mut status = self.status;
         if self.operations.is_empty() {
             return;
         }
-        let kind = match section {
-            Some(Section::RequestExample | Section::Request | Section::Uri) => ExampleKind::Request,
-            _ => ExampleKind::Response,
+        let kind = match head {
+            Some(MessageHead::Request(_)) => ExampleKind::Request,
+            Some(MessageHead::Status(code)) => {
+                status = Some(code);
+                ExampleKind::Response
+            }
+            None => match section {
+                Some(Section::RequestExample | Section::Request | Section::Uri) => {
+                    ExampleKind::Request
+                }
+                _ => ExampleKind::Response,
+            },
         };
         self.filed_since_operation = true;
         let Some(operation) = self.operations.last_mut() else {
@@ -235,9 +264,9 @@ impl OperationReader {
             } else {
                 None
             },
-            line,
+            line: body_line,
             value,
-            member_lines: json_lines::member_lines(text, line),
+            member_lines: json_lines::member_lines(body, body_line),
         });
     }
 
@@ -618,6 +647,59 @@ fn caption_identifiers(caption_name: &str) -> impl Iterator<Item = &str> {
                 )
         })
 }
+
+/// The first line of an HTTP message written above the JSON body of an example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum MessageHead {
+    /// `POST https://{endpoint}/v2/…` or `POST /v2/… HTTP/1.1`, without the protocol.
+    Request(String),
+    /// `HTTP/1.1 200` or `HTTP/1.1 404 Not Found`.
+    Status(u16),
+}
+
+/// The head of an HTTP message and, when its body is JSON, the byte offset of the body and the
+/// number of lines before it.
+type MessageParts = (MessageHead, Option<(usize, u32)>);
+
+/// Splits an example written as an HTTP message: a request or status line, optional header
+/// lines (`Content-Type: application/json`) and blank lines, then the body (JSON when it
+/// starts with `{` or `[`). `None` when the block does not start with such a line.
+fn message_head(text: &str) -> Option<MessageParts> {
+    let mut offset = 0;
+    let mut head = None;
+    for (skipped, raw) in (0u32..).zip(text.split_inclusive('\n')) {
+        let trimmed = raw.trim();
+        if head.is_none() {
+            if trimmed.is_empty() {
+                // Blank lines before the head.
+            } else if let Some(caps) = HTTP_STATUS_HEAD.captures(trimmed) {
+                head = Some(MessageHead::Status(caps[1].parse().ok()?));
+            } else if let Some(caps) = HTTP_REQUEST_HEAD.captures(trimmed) {
+                head = Some(MessageHead::Request(caps[1].to_string()));
+            } else {
+                return None;
+            }
+        } else if trimmed.starts_with('{') || trimmed.starts_with('[') {
+            return head.map(|head| (head, Some((offset, skipped))));
+        } else if !(trimmed.is_empty() || HEADER_LINE.is_match(trimmed)) {
+            // Another kind of body (XML, text).
+            return head.map(|head| (head, None));
+        }
+        offset += raw.len();
+    }
+    head.map(|head| (head, None))
+}
+
+static HTTP_STATUS_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^HTTP/\d(?:\.\d)?\s+(\d{3})(?:\s.*)?$").expect("valid regex"));
+
+static HTTP_REQUEST_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S+)(?:\s+HTTP/\d(?:\.\d)?)?$")
+        .expect("valid regex")
+});
+
+static HEADER_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9-]*\s*:\s*\S").expect("valid regex"));
 
 fn status_of(text: &str) -> Option<u16> {
     STATUS_LINE

@@ -99,7 +99,11 @@ pub fn classify(table: &Table) -> TableKind {
     let type_name = find(ColumnRole::Type);
     let mandatory = find(ColumnRole::Mandatory);
     if let Some(name) = find(ColumnRole::Parameter)
-        && (type_name.is_some() || mandatory.is_some() || description.is_some())
+        && (type_name.is_some()
+            || mandatory.is_some()
+            // A header or element column beside a description alone lists names, not
+            // parameters (`Element | Description` of a page's parts).
+            || (description.is_some() && !names_headers_or_elements(&table.header[name])))
     {
         return TableKind::Parameters(ParameterColumns {
             name,
@@ -130,6 +134,14 @@ pub fn classify(table: &Table) -> TableKind {
         });
     }
     TableKind::Other
+}
+
+/// True for a name column of HTTP headers or XML elements (`Header`, `Element`, `元素`).
+fn names_headers_or_elements(header: &str) -> bool {
+    let lower = header.to_lowercase();
+    ["header", "element", "消息头", "元素"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// True for a header naming errors rather than numbering them (`Error Type`, `Error Name`,
@@ -227,6 +239,15 @@ mod tests {
             classify(&table(&["Element", "Description"])),
             TableKind::Other
         );
+        // Header and element tables of storage APIs are parameters when typed or marked.
+        assert!(matches!(
+            classify(&table(&["Header", "Type", "Mandatory", "Description"])),
+            TableKind::Parameters(_)
+        ));
+        assert!(matches!(
+            classify(&table(&["Element", "Type", "Description"])),
+            TableKind::Parameters(_)
+        ));
         assert_eq!(classify(&table(&[])), TableKind::Other);
     }
 }

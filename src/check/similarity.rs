@@ -4,9 +4,14 @@
 //! 1. [`normalize`]: lower case, placeholders removed (`<ECS error code>`, `{id}`, `%s`, `XXX`),
 //!    multi-word synonyms folded into one token ("does not exist" / "cannot be found" →
 //!    `notexist`, "scale out" / "scale-out" → `scaleout`, "unable to" / "cannot" → `fail`).
+//!    Chinese phrases are read as the same English tokens first (`CN_PHRASES`: 无法创建 →
+//!    fail create, 未找到 → notexist, 配额不足 → quota insufficient, 非法 / 不合法 → invalid,
+//!    挂载 / 卸载 → attach / detach), so one set of rules serves both languages.
 //! 2. [`Profile::of`]: advice and instruction sentences left out ("Contact customer
-//!    service."), words split (CJK runs become character bigrams), negations read as the
-//!    opposite word ("not enough" → insufficient, "no disk found" → disk notexist), stop words
+//!    service."), words split (what is left of CJK runs becomes character bigrams), negations
+//!    read as the opposite word ("not enough" → insufficient, "no disk found" → disk notexist)
+//!    or, with no known opposite, as the negated word ("is not encrypted", 未加密, "unencrypted"
+//!    → `!encrypt`; not after a modal: "must not be empty" says what "is empty" says), stop words
 //!    dropped, one-word synonyms folded (fail/failed/failure), words stemmed ([`stem`]), words
 //!    read in context ("insufficient" next to "quota" is a quota exceeded), the maintainer's
 //!    synonyms applied ([`Lexicon`], from `errdex.toml`). The words of the *main clause*
@@ -17,7 +22,9 @@
 //!    weigh less than the words that say *what* failed; a word one typo away counts as present.
 //!    When both main clauses name an operation and the operations differ (create vs restore),
 //!    the score is halved: a different operation is a different meaning. So it is when both
-//!    texts give numbers and share none (other limits). Vague nouns (value, resource) weigh
+//!    texts give numbers and share none (other limits), and when one text says the opposite of
+//!    a word the other's main clause says ("encrypted" / `!encrypt`, "does not exist" /
+//!    "already exists"). Vague nouns (value, resource) weigh
 //!    between the two; two generic texts say the same.
 //!
 //! Why containment and not plain overlap: docs for one code often differ in how much they say
@@ -27,8 +34,8 @@
 //! ("create the snapshot" vs "reset the password") are different meanings.
 //!
 //! Not for: meaning beyond the words (paraphrases without shared stems, a state said two ways:
-//! "has been detached" vs "is not in the attachment list"; the polarity of a negation with no
-//! known opposite). The tables are general English, deliberately light; domain words belong in
+//! "has been detached" vs "is not in the attachment list"; a state and the negation of its
+//! opposite: "is disabled" vs "is not enabled"; Chinese 没有 before a verb, read as "no"). The tables are general English, deliberately light; domain words belong in
 //! `[[synonyms]]`. The score is reported so a reader can judge the judgement.
 
 use std::collections::BTreeSet;
@@ -69,6 +76,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("floating ip address", "eip"),
     ("floating ips", "eip"),
     ("floating ip", "eip"),
+    ("float ip", "eip"),
     ("key pairs", "keypair"),
     ("key pair", "keypair"),
     ("availability zones", "az"),
@@ -107,6 +115,10 @@ const PHRASES: &[(&str, &str)] = &[
     ("can't", "fail"),
     ("cannot", "fail"),
     ("time out", "timeout"),
+    // Something used by something else.
+    ("in use", "inuse"),
+    ("in used", "inuse"),
+    ("being used", "inuse"),
     ("timed out", "timeout"),
     ("time-out", "timeout"),
     // A limit reached, said the other way round.
@@ -152,6 +164,149 @@ const PHRASES: &[(&str, &str)] = &[
     ("parameters error", "badrequest"),
     ("invalid request", "badrequest"),
     ("bad request", "badrequest"),
+];
+
+/// Chinese words and phrases read as the English tokens of the same meaning, so that a Chinese
+/// text goes through the same rules as an English one (operations, negations, quotas, generic
+/// words). Matched anywhere in a run of Chinese characters (Chinese has no spaces),
+/// leftmost-longest, each replaced with spaces around it; what is left is split into character
+/// bigrams. Longer phrases hold the negation characters in words where they do not negate
+/// (`不同`, `无法`, `非法`, `未知`); a negation character left alone reads as `not` and turns
+/// the word after it (`未加密` → not encrypted).
+const CN_PHRASES: &[(&str, &str)] = &[
+    // Things that do not exist, already exist, are used up.
+    ("不存在", "notexist"),
+    ("未找到", "notexist"),
+    ("找不到", "notexist"),
+    ("没有找到", "notexist"),
+    ("查询不到", "notexist"),
+    ("已经存在", "alreadyexist"),
+    ("已存在", "alreadyexist"),
+    ("重复", "alreadyexist"),
+    ("存在", "exist"),
+    ("配额", "quota"),
+    ("不足", "insufficient"),
+    ("不够", "insufficient"),
+    ("不能超过", "exceed"),
+    ("不得超过", "exceed"),
+    ("不超过", "exceed"),
+    ("超过", "exceed"),
+    ("超出", "exceed"),
+    ("超限", "exceed"),
+    ("上限", "exceed"),
+    ("最大", "exceed"),
+    ("达到", "exceed"),
+    ("限制", "limit"),
+    // Invalid, forbidden, unsupported, unavailable, different.
+    ("不是合法的", "invalid"),
+    ("不合法", "invalid"),
+    ("非法", "invalid"),
+    ("无效", "invalid"),
+    ("不正确", "invalid"),
+    ("不合规", "invalid"),
+    ("合法", "valid"),
+    // A parameter said to be wrong: its words, not the generic class (`badrequest`), so that
+    // the object before it still counts (VPC参数错误 is not 查询VPC列表失败).
+    ("请求参数错误", "parameter invalid"),
+    ("请求参数非法", "parameter invalid"),
+    ("请求参数无效", "parameter invalid"),
+    ("请求参数不合法", "parameter invalid"),
+    ("请求参数", "parameter"),
+    ("参数错误", "parameter invalid"),
+    ("参数非法", "parameter invalid"),
+    ("参数无效", "parameter invalid"),
+    ("参数不合法", "parameter invalid"),
+    ("参数不正确", "parameter invalid"),
+    ("参数", "parameter"),
+    ("权限", "permission"),
+    ("没有权限", "forbidden"),
+    ("无权限", "forbidden"),
+    ("权限不足", "forbidden"),
+    ("无权", "forbidden"),
+    ("不允许", "forbidden"),
+    ("禁止", "forbidden"),
+    ("拒绝访问", "forbidden"),
+    ("不支持", "unsupported"),
+    ("支持", "support"),
+    ("不可用", "unavailable"),
+    ("可用区", "az"),
+    ("可用", "available"),
+    ("不一致", "mismatch"),
+    ("不匹配", "mismatch"),
+    ("不同", "mismatch"),
+    ("不能为空", "empty"),
+    ("不可为空", "empty"),
+    ("为空", "empty"),
+    // Failing and generic words.
+    ("无法", "fail"),
+    ("不能", "fail"),
+    ("未能", "fail"),
+    ("不可以", "fail"),
+    ("失败", "fail"),
+    ("错误", "error"),
+    ("异常", "error"),
+    ("未知", "unknown"),
+    ("系统", "system"),
+    ("内部", "internal"),
+    ("非常", ""),
+    // Operations.
+    ("新建", "create"),
+    ("创建", "create"),
+    ("删除", "delete"),
+    ("移除", "delete"),
+    ("查询", "query"),
+    ("获取", "query"),
+    ("查看", "query"),
+    ("修改", "update"),
+    ("更新", "update"),
+    ("变更", "update"),
+    ("挂载", "attach"),
+    ("卸载", "detach"),
+    ("解除绑定", "unbind"),
+    ("解绑定", "unbind"),
+    ("解绑", "unbind"),
+    ("绑定", "bind"),
+    ("开启", "enable"),
+    ("启用", "enable"),
+    ("关闭", "disable"),
+    ("禁用", "disable"),
+    ("停用", "disable"),
+    ("扩容", "expand"),
+    ("重启", "reboot"),
+    ("启动", "start"),
+    ("停止", "stop"),
+    ("加密", "encrypt"),
+    ("解密", "decrypt"),
+    ("使用中", "inuse"),
+    ("占用", "inuse"),
+    ("使用", "use"),
+    // Cloud vocabulary.
+    ("弹性公网ip", "eip"),
+    ("虚拟私有云", "vpc"),
+    ("云服务器", "server"),
+    ("云硬盘", "disk"),
+    ("磁盘", "disk"),
+    ("状态", "status"),
+    ("信息", "information"),
+    ("请求", "request"),
+    // Particles: they break a run into words and say nothing.
+    ("已经", ""),
+    ("已", ""),
+    ("被", ""),
+    ("的", ""),
+    ("了", ""),
+    ("该", ""),
+    ("此", ""),
+    ("指定", ""),
+    ("正在", ""),
+    // Negations left alone: 没有 and 无 ("have no") reach over nouns as English "no" does
+    // (没有操作权限: no permission to operate).
+    ("没有", "no"),
+    ("无", "no"),
+    ("没", "not"),
+    ("未", "not"),
+    ("不", "not"),
+    ("非", "not"),
 ];
 
 /// Words that turn the word after them into its opposite ("not enough" → insufficient).
@@ -222,7 +377,14 @@ const OPPOSITES: &[(&str, &str)] = &[
 ];
 
 /// Negated words a `no` may reach over other words for ("no system disk found").
-const NO_REACH_TARGETS: &[&str] = &["found", "exist", "exists", "available"];
+const NO_REACH_TARGETS: &[&str] = &[
+    "found",
+    "exist",
+    "exists",
+    "available",
+    "permission",
+    "permissions",
+];
 
 /// One-word synonyms, folded before stemming.
 const WORDS: &[(&str, &str)] = &[
@@ -332,6 +494,8 @@ const WORDS: &[(&str, &str)] = &[
     ("null", "empty"),
     ("nil", "empty"),
     ("len", "length"),
+    ("floatingip", "eip"),
+    ("floatingips", "eip"),
     ("lb", "loadbalancer"),
     ("lbs", "loadbalancer"),
     ("elb", "loadbalancer"),
@@ -720,7 +884,8 @@ fn first_word(sentence: &str) -> &str {
 
 /// Pure digit runs: the numbers a text gives.
 fn numbers(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    // Split at non-ASCII letters too: Chinese writes numbers inside a run (`64个字符`).
+    text.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
         .map(str::to_string)
         .collect()
@@ -771,7 +936,34 @@ pub fn normalize(text: &str) -> String {
         " {} ",
         spaced.split_whitespace().collect::<Vec<_>>().join(" ")
     );
-    replace_phrases(&collapsed)
+    if collapsed.chars().any(is_cjk) {
+        replace_phrases(&replace_chinese(&collapsed))
+    } else {
+        replace_phrases(&collapsed)
+    }
+}
+
+/// One automaton over [`CN_PHRASES`], leftmost-longest.
+static CN_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(CN_PHRASES.iter().map(|(phrase, _)| phrase))
+        .expect("Chinese phrase automaton builds")
+});
+
+/// Replaces every Chinese phrase of [`CN_PHRASES`] by its token, spaced as a word of its own.
+fn replace_chinese(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for found in CN_MATCHER.find_iter(text) {
+        out.push_str(&text[last..found.start()]);
+        out.push(' ');
+        out.push_str(CN_PHRASES[found.pattern().as_usize()].1);
+        out.push(' ');
+        last = found.end();
+    }
+    out.push_str(&text[last..]);
+    format!(" {} ", out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// `1,096` → `1096`: a thousands separator is not a break between two numbers.
@@ -931,40 +1123,116 @@ fn words(normalized: &str) -> Vec<String> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    resolve_negations(&raw)
-        .into_iter()
-        .filter(|w| w.chars().count() > 1 || w.chars().any(is_cjk))
-        .flat_map(split_cjk)
-        .filter(|w| !is_stop_word(w))
-        .map(|w| stem(&fold_word(&w)))
-        .filter(|w| !w.is_empty() && !is_stop_word(w))
-        .collect()
-}
-
-/// Replaces a negation and the word it negates by that word's opposite ("does not contain
-/// enough" → `insufficient`, "are not matched" → `mismatch`, "no system disk found" → `system
-/// disk notexist`). A negation with nothing it can turn stays as it is.
-fn resolve_negations<'a>(raw: &[&'a str]) -> Vec<&'a str> {
     let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        match negated(raw, i) {
-            Some((between, target, opposite)) => {
-                out.extend(between);
-                out.push(opposite);
-                // "no access permissions": one negation, one opposite.
-                i = target + 1;
-                while raw.get(i).is_some_and(|w| opposite_of(w) == Some(opposite)) {
-                    i += 1;
-                }
+    for (word, negated) in resolve_negations(&raw) {
+        if word.chars().count() < 2 && !word.chars().any(is_cjk) {
+            continue;
+        }
+        let mut first = true;
+        for part in split_cjk(word) {
+            if is_stop_word(&part) {
+                continue;
             }
-            None => {
-                out.push(raw[i]);
-                i += 1;
+            let folded = fold_word(&part);
+            let w = un_prefixed(&folded).unwrap_or_else(|| stem(&folded));
+            if w.is_empty() || is_stop_word(&w) {
+                continue;
             }
+            // Only the first part of a negated Chinese run is marked: one negation, one word.
+            if negated && first {
+                out.push(negate(&w));
+            } else {
+                out.push(w);
+            }
+            first = false;
         }
     }
     out
+}
+
+/// Marks a word that a text says does not hold ("not encrypted" → `!encrypt`): unlike a word
+/// with a known opposite, it is neither the word itself nor anything else, and a text that
+/// says the word plainly contradicts it ([`polarity_clash`]).
+const NOT_MARK: char = '!';
+
+/// The word negated: `encrypt` → `!encrypt`, `!encrypt` → `encrypt`.
+fn negate(word: &str) -> String {
+    match word.strip_prefix(NOT_MARK) {
+        Some(plain) => plain.to_string(),
+        None => format!("{NOT_MARK}{word}"),
+    }
+}
+
+/// "unencrypted", "unattached": a participle with the prefix `un-` is the negated participle
+/// (`!encrypt`). Words the tables already read (unsupported, unverified), operations (unbind,
+/// uninstall) and short words (unused, under) are left alone.
+fn un_prefixed(folded: &str) -> Option<String> {
+    let rest = folded.strip_prefix("un")?;
+    if folded.len() < 9 || !folded.ends_with("ed") || !rest.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let whole = stem(folded);
+    if ACTION_STEMS.contains(&whole) || OPPOSITES.iter().any(|(_, o)| *o == folded) {
+        return None;
+    }
+    Some(negate(&stem(&fold_word(rest))))
+}
+
+/// Words before `not` that make it part of a requirement, not a statement: "must not be
+/// empty" says what "is empty" says.
+const MODALS: &[&str] = &[
+    "must", "should", "shall", "may", "might", "can", "could", "will", "would",
+];
+
+/// Negations that turn a word with no known opposite into its negated form (`not`, `isn't`,
+/// … but not `no`, which reaches over nouns: "no quota" is not "not quota").
+const PLAIN_NEGATIONS: &[&str] = &[
+    "not", "doesn", "don", "didn", "isn", "aren", "wasn", "weren", "hasn", "haven",
+];
+
+/// Replaces a negation and the word it negates by that word's opposite ("does not contain
+/// enough" → `insufficient`, "are not matched" → `mismatch`, "no system disk found" → `system
+/// disk notexist`). A plain negation of a word with no known opposite marks the word as negated
+/// ("is not encrypted" → encrypted, negated), unless it belongs to a requirement ("must not
+/// be") or negates no content word ("not in the active state"): then it stays as it is. Each
+/// word comes with whether it is negated.
+fn resolve_negations<'a>(raw: &[&'a str]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if let Some((between, target, opposite)) = negated(raw, i) {
+            out.extend(between.into_iter().map(|w| (w, false)));
+            out.push((opposite, false));
+            // "no access permissions": one negation, one opposite.
+            i = target + 1;
+            while raw.get(i).is_some_and(|w| opposite_of(w) == Some(opposite)) {
+                i += 1;
+            }
+        } else if let Some(target) = plainly_negated(raw, i) {
+            out.push((raw[target], true));
+            i = target + 1;
+        } else {
+            out.push((raw[i], false));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// When `raw[at]` is a plain negation ([`PLAIN_NEGATIONS`]) of a content word, over filler
+/// words ([`NEGATION_GAP`]) and not after a modal: the index of that word.
+fn plainly_negated(raw: &[&str], at: usize) -> Option<usize> {
+    if !PLAIN_NEGATIONS.contains(&raw[at]) || at > 0 && MODALS.contains(&raw[at - 1]) {
+        return None;
+    }
+    let target = (at + 1..raw.len()).find(|&j| !NEGATION_GAP.contains(&raw[j]))?;
+    let word = raw[target];
+    let content = !is_stop_word(word)
+        && !NEGATIONS.contains(&word)
+        && !MODALS.contains(&word)
+        && !word.bytes().all(|b| b.is_ascii_digit());
+    content.then_some(target)
 }
 
 fn opposite_of(word: &str) -> Option<&'static str> {
@@ -1277,6 +1545,52 @@ fn containment(main: &[String], other: &Profile) -> f64 {
     covered / total
 }
 
+/// How much of the score survives when one text says the opposite of a word the other's main
+/// clause says ("is encrypted" / "is not encrypted", "does not exist" / "already exists").
+const OTHER_POLARITY_FACTOR: f64 = 0.5;
+
+/// Words and their opposites that contradict each other when one text says the first and the
+/// other the second (and not the first). Deliberately few: opposites that often stand together
+/// in one meaning ("access" / "forbidden", "valid range" / "invalid range") are not here.
+const CLASHES: &[(&str, &str)] = &[
+    ("exist", "notexist"),
+    ("alreadyexist", "notexist"),
+    ("support", "unsupported"),
+    ("available", "unavailable"),
+];
+
+static CLASH_STEMS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    CLASHES
+        .iter()
+        .map(|(a, b)| (stem(&fold_word(a)), stem(&fold_word(b))))
+        .collect()
+});
+
+/// True when `a`'s main clause says a word whose opposite (its negation, or its pair in
+/// [`CLASHES`]) `b` says without saying the word itself.
+fn polarity_clash(a: &Profile, b: &Profile) -> bool {
+    a.main.iter().any(|w| {
+        if b.all.contains(w) {
+            return false;
+        }
+        let negated = match w.strip_prefix(NOT_MARK) {
+            Some(plain) => b.all.contains(plain),
+            // `!` sorts before letters, digits and CJK: a text with a marked word has one first.
+            // Most texts negate nothing, so most never build the marked form.
+            None => {
+                b.all
+                    .first()
+                    .is_some_and(|first| first.starts_with(NOT_MARK))
+                    && b.all.contains(&negate(w))
+            }
+        };
+        negated
+            || CLASH_STEMS
+                .iter()
+                .any(|(x, y)| (w == x && b.all.contains(y)) || (w == y && b.all.contains(x)))
+    })
+}
+
 /// The operations a main clause names.
 fn actions(main: &[String]) -> BTreeSet<&str> {
     main.iter()
@@ -1318,6 +1632,9 @@ pub fn similarity(a: &Profile, b: &Profile) -> f64 {
     }
     if !a.numbers.is_empty() && !b.numbers.is_empty() && a.numbers.is_disjoint(&b.numbers) {
         score *= OTHER_NUMBER_FACTOR;
+    }
+    if polarity_clash(a, b) || polarity_clash(b, a) {
+        score *= OTHER_POLARITY_FACTOR;
     }
     score
 }
@@ -1961,5 +2278,105 @@ mod tests {
             .map(|w| stem(w))
             .collect();
         assert_eq!(stems.len(), 1, "{stems:?}");
+    }
+
+    #[test]
+    fn chinese_words_read_as_english_tokens() {
+        // Paraphrases: "cannot create" is "failed to create", "not found" is "does not exist",
+        // "quota insufficient" is "quota exceeded", 非法 / 不合法 / 无效 are "invalid".
+        variant("创建快照失败", "无法创建快照");
+        variant("快照不存在", "未找到快照");
+        variant("快照配额不足", "快照数量超过配额");
+        variant("参数非法", "参数不合法");
+        variant("参数无效", "参数不合法");
+        variant("请求参数错误", "参数错误");
+        conflict("VPC参数错误", "查询VPC列表失败");
+        variant("查询云硬盘失败", "获取云硬盘信息失败");
+        variant("无权限操作", "没有操作权限");
+        variant("找不到指定的虚拟私有云", "虚拟私有云不存在");
+        // Other operations, other objects: still different meanings.
+        conflict("创建快照失败", "删除快照失败");
+        conflict("挂载云硬盘失败", "卸载云硬盘失败");
+        conflict("绑定弹性公网IP失败", "解绑弹性公网IP失败");
+        conflict("开启加密失败", "关闭加密失败");
+        conflict("云服务器不存在", "云硬盘不存在");
+        conflict("VPC参数错误", "弹性公网IP参数错误");
+    }
+
+    #[test]
+    fn chinese_negations_turn_the_word() {
+        conflict("云硬盘已加密", "云硬盘未加密");
+        conflict("用户已实名认证", "用户未实名认证");
+        conflict("镜像可用", "镜像不可用");
+        conflict("云硬盘支持扩容", "云硬盘不支持扩容");
+        conflict("子网不存在", "子网已存在");
+        conflict("IP地址已被占用", "IP地址未被占用");
+        // A negation inside a word is no negation: 非法, 无法, 不同.
+        variant("云硬盘未加密", "云硬盘未加密，请稍后重试");
+        variant("参数非法", "参数无效");
+        variant("云硬盘不能为空", "云硬盘为空");
+        assert!(Profile::of("云硬盘未加密").all.contains("!encrypt"));
+    }
+
+    #[test]
+    fn chinese_numbers_are_numbers() {
+        assert!(Profile::of("名称不能超过64个字符").numbers.contains("64"));
+        conflict("名称长度不能超过64个字符", "名称长度不能超过255个字符");
+        variant("名称长度不能超过64个字符", "名称不能超过64个字符");
+    }
+
+    #[test]
+    fn a_negation_with_no_known_opposite_is_not_the_word() {
+        conflict("The disk is encrypted.", "The disk is not encrypted.");
+        conflict("The bucket is empty.", "The bucket is not empty.");
+        conflict(
+            "The certificate has expired.",
+            "The certificate has not expired.",
+        );
+        conflict(
+            "The EIP is bound to an instance.",
+            "The EIP is not bound to any instance.",
+        );
+        variant("The disk is not encrypted.", "Unencrypted disk.");
+        variant(
+            "The rule has not been deleted.",
+            "Rule has not been deleted yet.",
+        );
+        // A requirement ("must not be") says what the violation says.
+        variant(
+            "The parameter must not be empty.",
+            "The parameter is empty.",
+        );
+        assert_eq!(
+            Profile::of("The disk is not encrypted.").main,
+            vec!["disk", "!encrypt"]
+        );
+        // `un-` words that are operations or already in the tables are left alone.
+        assert!(
+            Profile::of("Failed to uninstall the agent.")
+                .all
+                .contains("uninstall")
+        );
+        assert!(
+            Profile::of("The type is unsupported.")
+                .all
+                .contains("unsupport")
+        );
+    }
+
+    #[test]
+    fn opposites_contradict() {
+        conflict("The subnet does not exist.", "The subnet already exists.");
+        conflict(
+            "Multi-AZ deployment is supported.",
+            "Multi-AZ deployment is not supported.",
+        );
+        conflict("The VPC is in use.", "The VPC is not in use.");
+        variant("The backup is in use.", "The backup is being used.");
+        variant(
+            "The VPC does not exist or does not belong to the user.",
+            "The VPC does not exist.",
+        );
+        variant("FloatIp is null.", "The floating IP is null.");
     }
 }

@@ -28,6 +28,29 @@ fn push_folded(out: &mut String, text: &str, separator: &str) {
     }
 }
 
+/// Removes HTML tags (each becomes a space) and decodes the common entities: the visible text
+/// of a snippet of markup (`.. raw:: html` in RST, a quoted `<tr>` line in a report).
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
 /// Folds each line of a multi-piece cell text and drops empty pieces, keeping `'\n'` between
 /// pieces (the IR's cell convention).
 pub fn fold_pieces(text: &str) -> String {

@@ -28,7 +28,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::document::{Block, BlockKind, Document, Row, Table};
 use crate::parse::ParseProblem;
 use crate::parse::cells::{
-    SourceCell, expand_spans, fold_pieces, fold_whitespace, merge_header_rows,
+    SourceCell, expand_spans, fold_pieces, fold_whitespace, merge_header_rows, strip_tags,
 };
 
 /// Parses an RST source into the document IR.
@@ -1457,28 +1457,6 @@ fn split_csv(text: &str) -> Vec<String> {
     }
     fields.push(field.trim().to_string());
     fields
-}
-
-/// Removes HTML tags and decodes the common entities (for `.. raw:: html`).
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
 }
 
 // ---------------------------------------------------------------------------------------------

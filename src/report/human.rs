@@ -22,6 +22,7 @@ use std::fmt::Write;
 use super::SourceMap;
 use crate::check::{Finding, Quote, Summary};
 use crate::kb::Severity;
+use crate::parse::cells::{fold_whitespace, strip_tags};
 
 /// Width of one column when two texts print side by side.
 const COLUMN: usize = 44;
@@ -176,9 +177,16 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// A source line as quoted: trimmed, and cut around the code when long.
+/// A source line as quoted: trimmed, and cut around the code when long. A line of HTML markup
+/// (a `<tr>` of an exported page) is quoted as the text a reader sees on the page.
 fn excerpt(line: &str, code: Option<&str>) -> String {
-    let trimmed = line.trim();
+    let visible;
+    let trimmed = if is_markup(line) {
+        visible = fold_whitespace(&strip_tags(line));
+        visible.as_str()
+    } else {
+        line.trim()
+    };
     let chars: Vec<char> = trimmed.chars().collect();
     if chars.len() <= MAX_QUOTE {
         return trimmed.to_string();
@@ -191,6 +199,17 @@ fn excerpt(line: &str, code: Option<&str>) -> String {
     let before = if start > 0 { "…" } else { "" };
     let after = if end < chars.len() { "…" } else { "" };
     format!("{before}{body}{after}")
+}
+
+/// True for a line that starts with an HTML tag and holds more than one (`<tr><td>…`); a
+/// placeholder such as `<ECS error code> indicates …` is not markup.
+fn is_markup(line: &str) -> bool {
+    let line = line.trim_start();
+    let starts_with_tag = line
+        .strip_prefix('<')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
+    starts_with_tag && line.matches('<').count() > 1
 }
 
 fn summary_line(summary: &Summary, paint: Paint) -> String {
@@ -275,6 +294,10 @@ mod tests {
         assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
         assert_eq!(fit("abcdef", 4), "abc…");
+        let row = r#"<tr id="r1"><td class="c" headers="h1"><p id="p1">CSS.6007</p></td><td><p>Failed &amp; stopped.</p></td></tr>"#;
+        assert_eq!(excerpt(row, Some("CSS.6007")), "CSS.6007 Failed & stopped.");
+        let placeholder = "<ECS error code> indicates the error reported by ECS.";
+        assert_eq!(excerpt(placeholder, None), placeholder);
         let long = format!("{}CODE.1{}", "x".repeat(200), "y".repeat(200));
         let shown = excerpt(&long, Some("CODE.1"));
         assert!(shown.contains("CODE.1") && shown.starts_with('…'));

@@ -59,16 +59,40 @@ const LABELS: &[&str] = &[
     "示例",
     "默认值",
     "取值范围",
+    "取值为",
+    "取值",
+    "可选值",
+    "枚举值",
     "须知",
     "http",
     "https",
 ];
 
-/// `TOKEN:` at a position where a value may start.
+/// `TOKEN:`, a candidate value label; [`label_at_boundary`] decides whether a value may start
+/// there.
 static VALUE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[.。;；]\s*)([A-Za-z0-9_][A-Za-z0-9_.\-]*|[\p{Han}]{1,12})\s*[:：]")
-        .expect("valid regex")
+    Regex::new(r"([A-Za-z0-9_][A-Za-z0-9_.\-]*|[\p{Han}]{1,12})\s*[:：]").expect("valid regex")
 });
+
+/// Whether the label `token` at `start..end` (`end` after its colon) of `piece` starts a value:
+/// at the start or after a sentence end (`.`, `;`); a Latin token also right after a colon or
+/// Chinese text, where values were run together (`取值范围：ACTIVE：运行中BUILD：创建中`). An ASCII
+/// colon must be followed by a space or the end (`HH:mm:ss` is no label).
+fn label_at_boundary(piece: &str, start: usize, end: usize, token: &str) -> bool {
+    let before = piece[..start].trim_end();
+    let latin = token.is_ascii();
+    let before_ok = match before.chars().next_back() {
+        None => true,
+        Some(c) if ".。;；".contains(c) => true,
+        Some(c) => latin && (":：）)".contains(c) || crate::vocab::is_cjk(c)),
+    };
+    let after_ok = !piece[..end].ends_with(':')
+        || piece[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || !c.is_ascii());
+    before_ok && after_ok
+}
 
 /// A sentence that introduces a list of values.
 static VALUE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -196,9 +220,18 @@ fn labelled_values(text: &str) -> Vec<EnumValue> {
             .filter_map(|caps| {
                 let whole = caps.get(0)?;
                 let token = caps.get(1)?;
-                Some((token.start(), whole.end(), token.as_str()))
+                let (start, end) = (token.start(), whole.end());
+                if label_at_boundary(piece, start, end, token.as_str()) {
+                    return Some((start, end, token.as_str()));
+                }
+                // A sentence end inside the token: `… a creation failure.deleteFail: …`.
+                let dot = token.as_str().rfind('.')?;
+                let start = start + dot + 1;
+                let token = &piece[start..token.end()];
+                (!token.is_empty() && label_at_boundary(piece, start, end, token))
+                    .then_some((start, end, token))
             })
-            .filter(|(_, _, token)| is_value_token(token))
+            .filter(|&(_, _, token)| is_value_token(token))
             .collect();
         let Some(&(first_start, _, _)) = starts.first() else {
             // A continuation line belongs to the previous value's description.
@@ -372,6 +405,28 @@ mod tests {
         assert!(names("Where to start. newest: read new data.").is_empty());
         // Booleans are not an enumeration.
         assert!(names("Whether to wait. false: go on; true: wait.").is_empty());
+    }
+
+    #[test]
+    fn values_run_together_after_chinese_text() {
+        let values = values_in_description(
+            "服务状态。取值范围：UP：运行中/启动中DOWN：已停止HALF_UP：部分运行",
+        );
+        assert_eq!(
+            values.iter().map(|v| v.value.as_str()).collect::<Vec<_>>(),
+            vec!["UP", "DOWN", "HALF_UP"]
+        );
+        assert_eq!(values[0].description, "运行中/启动中");
+        assert_eq!(
+            names("链接类型。取值为：own：自身链接。mark：书签链接。"),
+            vec!["own", "mark"]
+        );
+        assert_eq!(
+            names("排序方向。up：升序down：降序（默认值）"),
+            vec!["up", "down"]
+        );
+        // Times and ratios are no labels.
+        assert!(names("Start time. Format: HH:mm:ss, e.g. 10:30:00.").is_empty());
     }
 
     #[test]

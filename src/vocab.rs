@@ -46,6 +46,7 @@ const VOCABULARY: &[(&str, ColumnRole)] = &[
     ("http status", ColumnRole::HttpStatus),
     ("status code", ColumnRole::HttpStatus),
     ("returned value", ColumnRole::HttpStatus),
+    ("返回值", ColumnRole::HttpStatus),
     ("response code", ColumnRole::HttpStatus),
     ("return code", ColumnRole::HttpStatus),
     ("状态码", ColumnRole::HttpStatus),
@@ -209,6 +210,7 @@ mod tests {
         assert_eq!(column_role("事件类型"), Some(Value));
         assert_eq!(column_role("Status 状态"), Some(Value));
         assert_eq!(column_role("说明"), Some(Description));
+        assert_eq!(column_role("返回值"), Some(HttpStatus));
     }
 
     #[test]

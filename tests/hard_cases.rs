@@ -50,6 +50,7 @@ fn formats_are_sniffed_from_content() {
             ("copied_page", "text"),
             ("http_messages", "markdown"),
             ("page", "html"),
+            ("query_template", "markdown"),
             ("rowspan_notes", "markdown"),
             ("split_request", "markdown"),
             ("storage_api", "rst"),
@@ -243,6 +244,56 @@ fn storage_api_with_a_request_syntax_block_and_header_and_element_tables() {
     );
     // `Definition:` / `Constraints:` are section labels, not an enumeration.
     assert!(kb().enums.iter().all(|e| e.source != "storage_api"));
+}
+
+#[test]
+fn query_template_indented_caption_and_a_single_success_status() {
+    let ops: Vec<_> = kb()
+        .operations
+        .iter()
+        .filter(|o| o.source == "query_template")
+        .collect();
+    assert_eq!(ops.len(), 1);
+    let op = ops[0];
+    // The query template is not part of the path; its names are query parameters, and so are
+    // the other request parameters of a GET.
+    assert_eq!(op.path, "/v1/{project_id}/widgets");
+    let params: Vec<(&str, ParameterLocation)> = op
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.location))
+        .collect();
+    assert_eq!(
+        params,
+        vec![
+            ("project_id", ParameterLocation::Path),
+            ("colour", ParameterLocation::Query),
+            ("limit", ParameterLocation::Query),
+            ("order", ParameterLocation::Query),
+        ]
+    );
+    // `返回值` names the status column; the fields given without a status belong to it.
+    assert_eq!(op.responses.len(), 1);
+    assert_eq!(op.responses[0].status, Some(200));
+    assert_eq!(op.responses[0].fields[0].name, "widgets");
+    // `    **表 2**  widgets字段数据结构说明` is indented like code but is the caption.
+    assert_eq!(op.objects.len(), 1);
+    assert_eq!(op.objects[0].name, "widgets");
+    assert_eq!(op.objects[0].fields.len(), 2);
+    // Values run together after Chinese text.
+    let values = |name: &str| -> Vec<String> {
+        kb().enums
+            .iter()
+            .find(|e| e.source == "query_template" && e.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+            .values
+            .iter()
+            .map(|v| v.value.clone())
+            .collect()
+    };
+    assert_eq!(values("colour"), vec!["RED", "DARK_BLUE"]);
+    assert_eq!(values("order"), vec!["up", "down"]);
+    assert_eq!(values("link"), vec!["own", "mark"]);
 }
 
 #[test]

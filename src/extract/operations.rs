@@ -155,6 +155,9 @@ pub struct OperationReader {
     /// The halves of a split request line seen so far (`PATH：/…`, `Method：GET`), with lines.
     split_path: Option<(String, u32)>,
     split_method: Option<String>,
+    /// For each operation, the names in a query template of its request line
+    /// (`/servers{?name={name}&limit={limit}}`, `/servers?name={name}`).
+    query_names: Vec<Vec<String>>,
     recent_text: String,
     source: String,
     title: Option<String>,
@@ -333,16 +336,24 @@ impl OperationReader {
         let Some(operation) = self.operations.last_mut() else {
             return;
         };
+        let query_names = self
+            .query_names
+            .last()
+            .map_or(&[][..], |names| names.as_slice());
+        // GET and HEAD requests have no body: their request parameters are query parameters.
+        let bodyless = matches!(operation.method.as_str(), "GET" | "HEAD");
         match placement(&context, section) {
             Placement::Parameters(location) => {
                 for (field, row) in fields.into_iter().zip(rows) {
-                    let location = location.unwrap_or_else(|| {
-                        if operation.path.contains(&format!("{{{}}}", field.name)) {
+                    let location = match location {
+                        _ if query_names.contains(&field.name) => ParameterLocation::Query,
+                        Some(ParameterLocation::Body) if bodyless => ParameterLocation::Query,
+                        Some(location) => location,
+                        None if operation.path.contains(&format!("{{{}}}", field.name)) => {
                             ParameterLocation::Path
-                        } else {
-                            ParameterLocation::Query
                         }
-                    });
+                        None => ParameterLocation::Query,
+                    };
                     let (default, range) = columns_or_description(row, columns, &field.description);
                     operation.parameters.push(Parameter {
                         name: field.name,
@@ -495,6 +506,9 @@ impl OperationReader {
                 target.examples.clone_from(&source.examples);
             }
         }
+        for operation in &mut self.operations {
+            merge_unstated_success(operation);
+        }
         (self.operations, self.enums)
     }
 
@@ -562,6 +576,22 @@ impl OperationReader {
     }
 
     fn add_operation(&mut self, method: String, path: String, line: u32) {
+        // A query template (`{?a={a}&b={b}}`) or query string (`?a={a}`) names query parameters;
+        // the path is what comes before it.
+        let (path, query) = match path.find("{?").or_else(|| path.find('?')) {
+            Some(start) if path[start..].contains('=') => {
+                let names = path[start..]
+                    .trim_start_matches(['{', '?'])
+                    .split('&')
+                    .filter_map(|pair| pair.split('=').next())
+                    .map(|name| name.trim_matches(['{', '}', '?', ' ']).to_string())
+                    .filter(|name| !name.is_empty())
+                    .collect();
+                (path[..start].to_string(), names)
+            }
+            _ => (path, Vec::new()),
+        };
+        self.query_names.push(query);
         if let Some(previous) = self.operations.last()
             && !self.filed_since_operation
             && previous.method == method
@@ -881,6 +911,40 @@ fn columns_or_description(
             .map(|caps| caps[1].trim().to_string())
     });
     (default, range)
+}
+
+/// Response fields documented without a status belong to the one success status the page
+/// names elsewhere (a status table or a sample response listing only `200`). Examples keep
+/// their own status: one without a status may be an error body.
+fn merge_unstated_success(operation: &mut Operation) {
+    let mut successes = operation
+        .responses
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.status.is_some_and(|s| (200..300).contains(&s)));
+    let (Some((success, _)), None) = (successes.next(), successes.next()) else {
+        return;
+    };
+    let Some(unstated) = operation.responses.iter().position(|r| r.status.is_none()) else {
+        return;
+    };
+    if !(operation.responses[success].fields.is_empty()
+        && operation.responses[success].headers.is_empty())
+    {
+        return;
+    }
+    let moved = operation.responses.remove(unstated);
+    let success = if unstated < success {
+        success - 1
+    } else {
+        success
+    };
+    let target = &mut operation.responses[success];
+    target.fields = moved.fields;
+    target.headers = moved.headers;
+    if target.description.is_none() {
+        target.description = moved.description;
+    }
 }
 
 fn response_for(operation: &mut Operation, status: Option<u16>) -> &mut Response {

@@ -227,6 +227,7 @@ struct CodeBuffer {
     line: u32,
     language: Option<String>,
     text: String,
+    indented: bool,
 }
 
 /// A GFM pipe table being gathered.
@@ -302,6 +303,7 @@ impl EventReader {
             Tag::CodeBlock(kind) => {
                 self.flush_text();
                 // A code block's line is that of its first line of text, after the fence.
+                let indented = matches!(kind, CodeBlockKind::Indented);
                 let (language, line) = match kind {
                     CodeBlockKind::Fenced(info) => (fence_language(&info), line + 1),
                     CodeBlockKind::Indented => (None, line),
@@ -310,6 +312,7 @@ impl EventReader {
                     line,
                     language,
                     text: String::new(),
+                    indented,
                 });
             }
             Tag::HtmlBlock => {
@@ -357,6 +360,19 @@ impl EventReader {
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
                     let text = code.text.trim_end_matches(['\n', '\r']).to_string();
+                    // A table caption indented by the converter that wrote the page
+                    // (`    **表 2**  servers字段数据结构说明` after a table that ended a list)
+                    // reads as a caption, not as code.
+                    if code.indented
+                        && !text.contains('\n')
+                        && let Some(caption) = indented_caption(&text)
+                    {
+                        self.blocks.push(Block::new(
+                            code.line,
+                            BlockKind::Paragraph { text: caption },
+                        ));
+                        return;
+                    }
                     self.blocks.push(Block::new(
                         code.line,
                         BlockKind::Code {
@@ -501,6 +517,17 @@ impl EventReader {
             }),
         ));
     }
+}
+
+/// The caption in a one-line indented code block that is bold Markdown (`**表 2**  servers…`,
+/// `**Table 3** Links`), with the emphasis markers removed and spaces folded.
+fn indented_caption(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !text.starts_with("**") {
+        return None;
+    }
+    let plain = crate::parse::cells::fold_whitespace(&text.replace("**", " "));
+    html::is_caption_text(&plain).then_some(plain)
 }
 
 /// The language of a fence info string: its first word (```` ```json ```` → `json`).

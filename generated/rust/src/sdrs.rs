@@ -304,7 +304,7 @@ pub struct FailureJobs {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fail_reason: Option<String>,
 }
-/// The response body of `GET /v1/{project_id}/task-center/failure-jobs` (unstated status).
+/// The response body of `GET /v1/{project_id}/task-center/failure-jobs` (status 200).
 ///
 /// Source: 003\_cd26521254878a54 line 149.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

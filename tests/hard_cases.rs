@@ -50,6 +50,7 @@ fn formats_are_sniffed_from_content() {
             ("copied_page", "text"),
             ("http_messages", "markdown"),
             ("page", "html"),
+            ("prose_status", "markdown"),
             ("query_template", "markdown"),
             ("rowspan_notes", "markdown"),
             ("split_request", "markdown"),
@@ -294,6 +295,23 @@ fn query_template_indented_caption_and_a_single_success_status() {
     assert_eq!(values("colour"), vec!["RED", "DARK_BLUE"]);
     assert_eq!(values("order"), vec!["up", "down"]);
     assert_eq!(values("link"), vec!["own", "mark"]);
+}
+
+#[test]
+fn status_given_in_prose_under_a_status_heading() {
+    let op = kb()
+        .operations
+        .iter()
+        .find(|o| o.source == "prose_status")
+        .expect("operation");
+    // `Normal` then `200` under "Returned Values": the fields documented without a status are
+    // the 200 response.
+    let responses: Vec<(Option<u16>, usize)> = op
+        .responses
+        .iter()
+        .map(|r| (r.status, r.fields.len()))
+        .collect();
+    assert_eq!(responses, vec![(Some(200), 1)]);
 }
 
 #[test]

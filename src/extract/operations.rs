@@ -158,6 +158,9 @@ pub struct OperationReader {
     /// For each operation, the names in a query template of its request line
     /// (`/servers{?name={name}&limit={limit}}`, `/servers?name={name}`).
     query_names: Vec<Vec<String>>,
+    /// Whether the last heading was about status codes (`Status Code`, `Returned Values`,
+    /// `返回值`), where a bare `200` paragraph is a status the operation answers with.
+    status_heading: bool,
     recent_text: String,
     source: String,
     title: Option<String>,
@@ -179,6 +182,7 @@ impl OperationReader {
     pub fn heading(&mut self, text: &str) {
         self.split_path = None;
         self.split_method = None;
+        self.status_heading = is_status_heading(text);
         if let Some(status) = status_of(text) {
             self.status = Some(status);
         } else if let Some(section) = section_of(text) {
@@ -196,6 +200,28 @@ impl OperationReader {
         }
         if let Some(status) = status_of(text) {
             self.status = Some(status);
+            self.recent_text = text.to_string();
+            return;
+        }
+        // An example's request or status line as its own paragraph (a page copied as text):
+        // `POST /v2/… HTTP/1.1`, `HTTP/1.1 200`.
+        let trimmed = text.trim();
+        if let Some(caps) = HTTP_REQUEST_HEAD.captures(trimmed)
+            && self.operation_line(&caps[1], line)
+        {
+            return;
+        }
+        let stated = HTTP_STATUS_HEAD.captures(trimmed).or_else(|| {
+            self.status_heading
+                .then(|| PROSE_STATUS.captures(trimmed))
+                .flatten()
+        });
+        if let Some(status) = stated.and_then(|caps| caps[1].parse::<u16>().ok()) {
+            // `HTTP/1.1 200`, or under a status heading `200`, `Normal: 200`, `正常 200`.
+            self.status = Some(status);
+            if let Some(operation) = self.operations.last_mut() {
+                response_for(operation, Some(status));
+            }
             self.recent_text = text.to_string();
             return;
         }
@@ -718,6 +744,28 @@ fn message_head(text: &str) -> Option<MessageParts> {
         offset += raw.len();
     }
     head.map(|head| (head, None))
+}
+
+/// A status stated alone under a status heading: `200`, `200 OK`, `Normal: 200`, `正常 200`.
+static PROSE_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:normal|success|successful|正常|成功)?\s*[:：]?\s*([1-5][0-9][0-9])(?:\s+[A-Za-z][A-Za-z ]*)?$")
+        .expect("valid regex")
+});
+
+/// A heading about the statuses an operation answers with.
+fn is_status_heading(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "status code",
+        "returned value",
+        "return value",
+        "response code",
+        "返回值",
+        "状态码",
+        "返回码",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 static HTTP_STATUS_HEAD: LazyLock<Regex> =

@@ -32,7 +32,26 @@ pub fn service_prefix(code: &str) -> Option<String> {
             .is_some_and(|c| c.is_ascii_alphabetic())
         && prefix.chars().all(|c| c.is_ascii_alphanumeric())
         && !rest.is_empty();
-    valid.then(|| prefix.to_ascii_uppercase())
+    let prefix = prefix.to_ascii_uppercase();
+    // A generic word before the number names no service (`ERROR_001`, `ERR-12`, `E.404`).
+    let generic = matches!(
+        prefix.as_str(),
+        "E" | "ERR"
+            | "ERROR"
+            | "ERRORS"
+            | "ERRCODE"
+            | "ERRORCODE"
+            | "CODE"
+            | "FAIL"
+            | "FAILED"
+            | "FAILURE"
+            | "WARN"
+            | "WARNING"
+            | "INFO"
+            | "SUCCESS"
+            | "OK"
+    );
+    (valid && !generic).then_some(prefix)
 }
 
 /// An HTTP status cell read as a number where it is one: `400`, `400 Bad Request` → 400;
@@ -128,6 +147,9 @@ mod tests {
         );
         assert_eq!(service_prefix(".0001"), None);
         assert_eq!(service_prefix("CSS."), None);
+        // Generic words are no service.
+        assert_eq!(service_prefix("ERROR_001"), None);
+        assert_eq!(service_prefix("Err-12"), None);
     }
 
     #[test]

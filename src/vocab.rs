@@ -109,6 +109,7 @@ const VOCABULARY: &[(&str, ColumnRole)] = &[
     ("range", ColumnRole::Range),
     ("constraint", ColumnRole::Range),
     ("取值范围", ColumnRole::Range),
+    ("约束", ColumnRole::Range),
     ("cause", ColumnRole::Cause),
     ("原因", ColumnRole::Cause),
     ("status", ColumnRole::Value),

@@ -47,6 +47,7 @@ fn formats_are_sniffed_from_content() {
         vec![
             ("api_reference", "rst"),
             ("chinese", "markdown"),
+            ("copied_api", "text"),
             ("copied_page", "text"),
             ("http_messages", "markdown"),
             ("page", "html"),
@@ -312,6 +313,36 @@ fn status_given_in_prose_under_a_status_heading() {
         .map(|r| (r.status, r.fields.len()))
         .collect();
     assert_eq!(responses, vec![(Some(200), 1)]);
+}
+
+#[test]
+fn copied_api_page_with_a_header_word_as_first_value() {
+    let op = kb()
+        .operations
+        .iter()
+        .find(|o| o.source == "copied_api")
+        .expect("operation");
+    // The first parameter is called `name`, itself a header word; the label above the table
+    // became a heading and keeps the request section; `约束` is a column.
+    let params: Vec<(&str, ParameterLocation, Option<bool>)> = op
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.location, p.required))
+        .collect();
+    assert_eq!(
+        params,
+        vec![
+            ("name", ParameterLocation::Body, Some(true)),
+            ("size", ParameterLocation::Body, Some(false)),
+        ]
+    );
+    assert_eq!(op.responses.len(), 1);
+    let fields: Vec<&str> = op.responses[0]
+        .fields
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
+    assert_eq!(fields, vec!["gizmo_id"]);
 }
 
 #[test]

@@ -187,9 +187,11 @@ impl OperationReader {
             self.status = Some(status);
         } else if let Some(section) = section_of(text) {
             self.enter(section);
-        } else {
+        } else if crate::vocab::column_role(text).is_none() {
             self.section = Some(Section::Other);
         }
+        // A heading that names a table (`参数说明`, `Parameter description`; a label a page
+        // copied as text turns into a heading) stays in the section it is in.
         self.recent_text = text.to_string();
     }
 

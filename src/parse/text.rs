@@ -256,16 +256,6 @@ fn header_run_end(chunks: &[Chunk], start: usize, distinct_roles: bool) -> usize
         }
         end += 1;
     }
-    if distinct_roles {
-        let first_repeat = roles
-            .iter()
-            .enumerate()
-            .find(|(k, role)| roles[k + 1..].contains(role))
-            .map(|(k, _)| k);
-        if first_repeat.is_some() {
-            return start;
-        }
-    }
     let first_lower = chunks
         .get(start)
         .and_then(|c| c.text.chars().next())
@@ -280,6 +270,19 @@ fn header_run_end(chunks: &[Chunk], start: usize, distinct_roles: bool) -> usize
             break;
         }
         end -= 1;
+        roles.pop();
+    }
+    // Checked after the trailing body cells are cut: a first value that is itself a header
+    // word (`名称`, …, `说明`, then the parameter `name`) does not make the roles repeat.
+    if distinct_roles {
+        let first_repeat = roles
+            .iter()
+            .enumerate()
+            .find(|(k, role)| roles[k + 1..].contains(role))
+            .map(|(k, _)| k);
+        if first_repeat.is_some() {
+            return start;
+        }
     }
     end
 }

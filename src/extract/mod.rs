@@ -191,17 +191,31 @@ fn is_locale(prefix: &str, rest: &str) -> bool {
 fn language_of(text: &str) -> &'static str {
     let (mut cjk, mut letters) = (0usize, 0usize);
     let mut in_tag = false;
-    for c in text.chars() {
-        if in_tag {
-            in_tag = c != '>';
-        } else if c == '<' {
-            in_tag = true;
-        } else if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-        } else if c.is_alphabetic() {
+    // By bytes: `<`, `>` and ASCII letters are single bytes never found inside a multi-byte
+    // character, so only the non-ASCII characters need decoding.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            if in_tag {
+                in_tag = byte != b'>';
+            } else if byte == b'<' {
+                in_tag = true;
+            } else {
+                letters += usize::from(byte.is_ascii_alphabetic());
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if !in_tag && c.is_alphabetic() {
             letters += 1;
             cjk += usize::from(is_cjk(c));
         }
+        at += c.len_utf8();
     }
     if cjk * 10 > letters { "zh" } else { "en" }
 }

@@ -208,14 +208,14 @@ impl OperationReader {
         // An example's request or status line as its own paragraph (a page copied as text):
         // `POST /v2/… HTTP/1.1`, `HTTP/1.1 200`.
         let trimmed = text.trim();
-        if let Some(caps) = HTTP_REQUEST_HEAD.captures(trimmed)
+        if let Some(caps) = line_match(&HTTP_REQUEST_HEAD, trimmed)
             && self.operation_line(&caps[1], line)
         {
             return;
         }
-        let stated = HTTP_STATUS_HEAD.captures(trimmed).or_else(|| {
+        let stated = line_match(&HTTP_STATUS_HEAD, trimmed).or_else(|| {
             self.status_heading
-                .then(|| PROSE_STATUS.captures(trimmed))
+                .then(|| line_match(&PROSE_STATUS, trimmed))
                 .flatten()
         });
         if let Some(status) = stated.and_then(|caps| caps[1].parse::<u16>().ok()) {
@@ -553,7 +553,7 @@ impl OperationReader {
     }
 
     fn operation_line(&mut self, text: &str, line: u32) -> bool {
-        let Some(caps) = OPERATION_LINE.captures(text.trim()) else {
+        let Some(caps) = line_match(&OPERATION_LINE, text.trim()) else {
             return false;
         };
         let method = &caps[1];
@@ -581,9 +581,9 @@ impl OperationReader {
     /// order): an operation once both are seen under the same heading.
     fn split_request_line(&mut self, text: &str, line: u32) -> bool {
         let text = text.trim();
-        if let Some(caps) = PATH_LINE.captures(text) {
+        if let Some(caps) = line_match(&PATH_LINE, text) {
             self.split_path = Some((caps[1].to_string(), line));
-        } else if let Some(caps) = METHOD_LINE.captures(text) {
+        } else if let Some(caps) = line_match(&METHOD_LINE, text) {
             self.split_method = Some(caps[1].to_ascii_uppercase());
         } else {
             return false;
@@ -730,9 +730,9 @@ fn message_head(text: &str) -> Option<MessageParts> {
         if head.is_none() {
             if trimmed.is_empty() {
                 // Blank lines before the head.
-            } else if let Some(caps) = HTTP_STATUS_HEAD.captures(trimmed) {
+            } else if let Some(caps) = line_match(&HTTP_STATUS_HEAD, trimmed) {
                 head = Some(MessageHead::Status(caps[1].parse().ok()?));
-            } else if let Some(caps) = HTTP_REQUEST_HEAD.captures(trimmed) {
+            } else if let Some(caps) = line_match(&HTTP_REQUEST_HEAD, trimmed) {
                 head = Some(MessageHead::Request(caps[1].to_string()));
             } else {
                 return None;
@@ -782,9 +782,18 @@ static HEADER_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9-]*\s*:\s*\S").expect("valid regex"));
 
 fn status_of(text: &str) -> Option<u16> {
-    STATUS_LINE
-        .captures(text.trim())
-        .and_then(|caps| caps[1].parse().ok())
+    line_match(&STATUS_LINE, text.trim()).and_then(|caps| caps[1].parse().ok())
+}
+
+/// The captures of a line pattern, asked only after a plain match test: nearly every paragraph
+/// and code line of a page is asked for every pattern here and matches none, and a match test
+/// runs on the regex engine's fast path without capture slots.
+fn line_match<'t>(pattern: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    if pattern.is_match(text) {
+        pattern.captures(text)
+    } else {
+        None
+    }
 }
 
 fn section_of(text: &str) -> Option<Section> {

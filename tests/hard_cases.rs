@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use errdex::kb::{Definition, ExampleKind, KnowledgeBase, ParameterLocation};
+use errdex::kb::{Definition, ExampleKind, KnowledgeBase, Operation, ParameterLocation};
 
 fn fixtures(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -25,6 +25,21 @@ fn kb() -> &'static KnowledgeBase {
             .expect("hard-case fixtures compile")
             .kb
     })
+}
+
+/// The operations extracted from one fixture, in source order.
+fn operations_of(source: &str) -> Vec<&'static Operation> {
+    kb().operations
+        .iter()
+        .filter(|o| o.source == source)
+        .collect()
+}
+
+/// The one operation of a fixture that documents exactly one.
+fn only_operation(source: &str) -> &'static Operation {
+    let ops = operations_of(source);
+    assert_eq!(ops.len(), 1, "operations of {source}: {ops:#?}");
+    ops[0]
 }
 
 fn definition(code: &str) -> &'static Definition {
@@ -133,11 +148,7 @@ fn wrapped_grid_cells_lists_and_inline_markup() {
 
 #[test]
 fn whole_html_page() {
-    let op = kb()
-        .operations
-        .iter()
-        .find(|o| o.source == "page")
-        .expect("operation");
+    let op = only_operation("page");
     assert_eq!(
         (op.method.as_str(), op.path.as_str()),
         ("GET", "/v2/{project_id}/jobs")
@@ -163,22 +174,12 @@ fn whole_html_page() {
 
 #[test]
 fn request_line_with_a_host_cited_object_table_and_named_errors() {
-    let op = kb()
-        .operations
-        .iter()
-        .find(|o| o.source == "api_reference")
-        .expect("operation");
-    // `PUT https://{*Endpoint*}/…` defines it; the example to a real host is not another one.
+    let op = only_operation("api_reference");
+    // `PUT https://{*Endpoint*}/…` defines it; the example to a real host is not another one
+    // (`only_operation` asserts there is one).
     assert_eq!(
         (op.method.as_str(), op.path.as_str()),
         ("PUT", "/v1/{project_id}/widgets/{widget_id}")
-    );
-    assert_eq!(
-        kb().operations
-            .iter()
-            .filter(|o| o.source == "api_reference")
-            .count(),
-        1
     );
     // "For details, see Table 3." → `Table 3 Data structure description of widget`.
     assert_eq!(op.responses[0].fields.len(), 1);
@@ -191,14 +192,9 @@ fn request_line_with_a_host_cited_object_table_and_named_errors() {
 
 #[test]
 fn examples_written_as_http_messages() {
-    let ops: Vec<_> = kb()
-        .operations
-        .iter()
-        .filter(|o| o.source == "http_messages")
-        .collect();
     // The example's request line has real values in place of the placeholders: no new operation.
-    assert_eq!(ops.len(), 1);
-    let examples: Vec<(ExampleKind, Option<u16>, u32)> = ops[0]
+    let op = only_operation("http_messages");
+    let examples: Vec<(ExampleKind, Option<u16>, u32)> = op
         .examples
         .iter()
         .map(|e| (e.kind, e.status, e.line))
@@ -212,18 +208,12 @@ fn examples_written_as_http_messages() {
             (ExampleKind::Response, Some(404), 47),
         ]
     );
-    assert_eq!(ops[0].examples[1].member_lines.get("revision"), Some(&39));
+    assert_eq!(op.examples[1].member_lines.get("revision"), Some(&39));
 }
 
 #[test]
 fn storage_api_with_a_request_syntax_block_and_header_and_element_tables() {
-    let ops: Vec<_> = kb()
-        .operations
-        .iter()
-        .filter(|o| o.source == "storage_api")
-        .collect();
-    assert_eq!(ops.len(), 1);
-    let op = ops[0];
+    let op = only_operation("storage_api");
     // `PUT /?colour HTTP/1.1` with headers and an XML body.
     assert_eq!((op.method.as_str(), op.path.as_str()), ("PUT", "/?colour"));
     let params: Vec<(&str, ParameterLocation, Option<bool>)> = op
@@ -250,13 +240,7 @@ fn storage_api_with_a_request_syntax_block_and_header_and_element_tables() {
 
 #[test]
 fn query_template_indented_caption_and_a_single_success_status() {
-    let ops: Vec<_> = kb()
-        .operations
-        .iter()
-        .filter(|o| o.source == "query_template")
-        .collect();
-    assert_eq!(ops.len(), 1);
-    let op = ops[0];
+    let op = only_operation("query_template");
     // The query template is not part of the path; its names are query parameters, and so are
     // the other request parameters of a GET.
     assert_eq!(op.path, "/v1/{project_id}/widgets");
@@ -300,11 +284,7 @@ fn query_template_indented_caption_and_a_single_success_status() {
 
 #[test]
 fn status_given_in_prose_under_a_status_heading() {
-    let op = kb()
-        .operations
-        .iter()
-        .find(|o| o.source == "prose_status")
-        .expect("operation");
+    let op = only_operation("prose_status");
     // `Normal` then `200` under "Returned Values": the fields documented without a status are
     // the 200 response.
     let responses: Vec<(Option<u16>, usize)> = op
@@ -317,11 +297,7 @@ fn status_given_in_prose_under_a_status_heading() {
 
 #[test]
 fn copied_api_page_with_a_header_word_as_first_value() {
-    let op = kb()
-        .operations
-        .iter()
-        .find(|o| o.source == "copied_api")
-        .expect("operation");
+    let op = only_operation("copied_api");
     // The first parameter is called `name`, itself a header word; the label above the table
     // became a heading and keeps the request section; `约束` is a column.
     let params: Vec<(&str, ParameterLocation, Option<bool>)> = op
@@ -355,11 +331,7 @@ fn chinese_page_with_a_split_request_line_and_two_versions() {
     // Attributes of inline HTML are not English text; a locale anchor is not a service.
     assert_eq!(source.language, "zh");
     assert_eq!(source.service, None);
-    let ops: Vec<_> = kb()
-        .operations
-        .iter()
-        .filter(|o| o.source == "split_request")
-        .collect();
+    let ops = operations_of("split_request");
     let lines: Vec<(&str, &str)> = ops
         .iter()
         .map(|o| (o.method.as_str(), o.path.as_str()))

@@ -353,7 +353,7 @@ impl OperationReader {
             return;
         }
         self.filed_since_operation = true;
-        if self.object_table(caption, &caption_name, fields.clone(), line) {
+        if self.object_table(caption, &caption_name, &fields, line) {
             return;
         }
         let mut references: Vec<PendingReference> = fields
@@ -414,7 +414,7 @@ impl OperationReader {
         &mut self,
         caption: &str,
         caption_name: &str,
-        fields: Vec<Field>,
+        fields: &[Field],
         line: u32,
     ) -> bool {
         let subject = caption_subject(caption_name);
@@ -449,14 +449,15 @@ impl OperationReader {
         let Some(operation) = self.operations.last_mut() else {
             return false;
         };
-        let names = |fields: &[Field]| fields.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+        let same_names =
+            |a: &[Field], b: &[Field]| a.iter().map(|f| &f.name).eq(b.iter().map(|f| &f.name));
         let existing = operation
             .objects
             .iter()
             .find(|o| o.name == pending.reference);
         let name = match existing {
             None => pending.reference.clone(),
-            Some(object) if names(&object.fields) == names(&fields) => return true,
+            Some(object) if same_names(&object.fields, fields) => return true,
             Some(_) => {
                 let qualified = match &pending.container {
                     Some(container) => format!("{container}.{}", pending.reference),
@@ -498,7 +499,11 @@ impl OperationReader {
             .iter()
             .filter_map(|f| PendingReference::of(Some(name.clone()), f))
             .collect();
-        operation.objects.push(ObjectType { name, line, fields });
+        operation.objects.push(ObjectType {
+            name,
+            line,
+            fields: fields.to_vec(),
+        });
         self.pending.extend(references);
         true
     }

@@ -16,7 +16,7 @@
 //! Targets: full build within 3x of the floor, peak RSS under 1 GB. This is a measurement, not a
 //! test: it prints figures and fails only if the build itself fails.
 
-mod common;
+use errdex_synth as common;
 
 /// The allocator the `errdex` binary uses, so the figures are the CLI's (and the floor runs
 /// with it too).
@@ -214,7 +214,7 @@ fn child_build(corpus: &Path) {
     let out = std::env::var_os("ERRDEX_BENCH_CHILD_OUT")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| corpus.with_file_name("out"));
-    if let Err(err) = errdex::Build::new().source(corpus).out_dir(&out).run() {
+    if let Err(err) = errdex::build().source(corpus).out_dir(&out).run() {
         eprintln!("{err}");
         std::process::exit(1);
     }

@@ -13,7 +13,7 @@
 //!
 //! This is a measurement, not a test: it prints figures and fails only if a step fails.
 
-mod common;
+use errdex_synth as common;
 
 use std::path::Path;
 use std::process::Command;

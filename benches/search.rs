@@ -13,12 +13,12 @@
 //! Targets: p99 under 5 ms in process, whole command under 50 ms. A measurement, not a test: it
 //! prints figures and fails only if the build fails.
 
-mod common;
+use errdex_synth as common;
 
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use errdex::index::{SearchIndex, SearchRequest};
+use errdex::search::{SearchIndex, SearchRequest};
 
 /// Word queries: English phrases, typos and Chinese words.
 const WORDS: &[&str] = &[
@@ -104,14 +104,14 @@ fn main() {
     );
 
     let start = Instant::now();
-    let compiled = errdex::Build::new()
+    let compiled = errdex::build()
         .source(&corpus)
         .out_dir(&out)
         .keep_going(true)
         .run()
         .expect("build");
     let kb = &compiled.kb;
-    let entries = errdex::index::entries::entries(kb).len();
+    let entries = errdex::search::entries::entries(kb).len();
     let kb_bytes = std::fs::metadata(out.join("kb.json")).map_or(0, |m| m.len());
     println!(
         "build + index: {:.2} s; {} codes, {} enums, {} operations; {entries} index entries; kb.json {:.1} MB",

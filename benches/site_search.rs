@@ -10,7 +10,7 @@
 //! headless Chromium (bytes downloaded per query, time to first result). A measurement, not a
 //! test: it fails only if the build fails.
 
-mod common;
+use errdex_synth as common;
 
 use std::path::Path;
 use std::time::Instant;
@@ -26,7 +26,7 @@ fn main() {
     let stats = common::generate(&corpus, documents);
     println!("corpus: {documents} documents, {:.1} MB", stats.megabytes());
     let started = Instant::now();
-    let compiled = errdex::Build::new()
+    let compiled = errdex::build()
         .source(&corpus)
         .out_dir(base.join("out"))
         .run()
@@ -40,7 +40,7 @@ fn main() {
     );
     let started = Instant::now();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    errdex::emit::site::emit_site(&compiled.kb, &mut |path, content| {
+    errdex::site::emit_site(&compiled.kb, &mut |path, content| {
         files.push((path, content))
     });
     println!(

@@ -6,11 +6,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use errdex::annotate;
-use errdex::explain::{self, Explainer, Lookup};
-use errdex::index::{SearchIndex, SearchRequest, query};
-use errdex::{Build, Error};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand};
+use errdex::Error;
+use errdex::explain::Lookup;
+use errdex::report::{self, Format};
+use errdex::search::{Explainer, SearchIndex, SearchRequest};
 
 /// mimalloc: the build allocates many small strings from several threads at once, where it is
 /// markedly faster than the system allocator (see `cargo bench --bench build`).
@@ -44,7 +45,7 @@ enum Command {
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
-        format: errdex::report::Format,
+        format: Format,
         /// `--deny warnings`: exit 1 on warnings too.
         #[arg(long, value_parser = ["warnings"])]
         deny: Vec<String>,
@@ -66,8 +67,8 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         limit: usize,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-        format: OutputFormat,
+        #[arg(long, default_value = "human", value_parser = human_or_json())]
+        format: Format,
         /// Folder holding kb.json (and the index).
         #[arg(long, default_value = "generated")]
         kb: PathBuf,
@@ -77,8 +78,8 @@ enum Command {
         /// The code, in any spelling (`css.6007`, `CSS-6007`, `css6007`).
         code: String,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-        format: OutputFormat,
+        #[arg(long, default_value = "human", value_parser = human_or_json())]
+        format: Format,
         /// Folder holding kb.json (and the index).
         #[arg(long, default_value = "generated")]
         kb: PathBuf,
@@ -88,8 +89,8 @@ enum Command {
         /// The JSON file; stdin when absent or `-`.
         file: Option<PathBuf>,
         /// Output format (`json` keeps the input and adds `explanation` per task).
-        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-        format: OutputFormat,
+        #[arg(long, default_value = "human", value_parser = human_or_json())]
+        format: Format,
         /// Folder holding kb.json (and the index).
         #[arg(long, default_value = "generated")]
         kb: PathBuf,
@@ -144,50 +145,37 @@ fn main() -> ExitCode {
     }
 }
 
-/// Output format of `search`, `explain` and `annotate`.
-#[derive(Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    /// For people.
-    Human,
-    /// For scripts.
-    Json,
+/// `--format` of `search`, `explain` and `annotate`: SARIF is for findings only.
+fn human_or_json() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(["human", "json"]).map(|value| match value.as_str() {
+        "json" => Format::Json,
+        _ => Format::Human,
+    })
 }
 
 fn notice(line: &str) {
     eprintln!("{line}");
 }
 
-fn search(kb: &Path, request: &SearchRequest, format: OutputFormat) -> anyhow::Result<ExitCode> {
+fn search(kb: &Path, request: &SearchRequest, format: Format) -> anyhow::Result<ExitCode> {
     let results = SearchIndex::open_or_build(kb, &mut notice)?.search(request)?;
-    print!(
-        "{}",
-        match format {
-            OutputFormat::Human => query::render_human(&results),
-            OutputFormat::Json => query::render_json(&results),
-        }
-    );
+    print!("{}", report::search::render(format, &results));
     Ok(match results.hits.is_empty() {
         true => ExitCode::from(1),
         false => ExitCode::SUCCESS,
     })
 }
 
-fn explain(kb: &Path, code: &str, format: OutputFormat) -> anyhow::Result<ExitCode> {
+fn explain(kb: &Path, code: &str, format: Format) -> anyhow::Result<ExitCode> {
     let lookup = Explainer::open(kb, &mut notice)?.lookup(code)?;
-    print!(
-        "{}",
-        match format {
-            OutputFormat::Human => explain::render_human(&lookup),
-            OutputFormat::Json => explain::render_json(&lookup),
-        }
-    );
+    print!("{}", report::explain::render(format, &lookup));
     Ok(match lookup {
         Lookup::Known { .. } => ExitCode::SUCCESS,
         Lookup::Unknown { .. } => ExitCode::from(1),
     })
 }
 
-fn annotate(kb: &Path, file: Option<&Path>, format: OutputFormat) -> anyhow::Result<ExitCode> {
+fn annotate(kb: &Path, file: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
     let text = match file {
         Some(path) if path != Path::new("-") => std::fs::read_to_string(path)?,
         _ => std::io::read_to_string(std::io::stdin())?,
@@ -195,14 +183,8 @@ fn annotate(kb: &Path, file: Option<&Path>, format: OutputFormat) -> anyhow::Res
     let document: serde_json::Value = serde_json::from_str(&text)
         .map_err(|err| anyhow::anyhow!("the input is not JSON: {err}"))?;
     let explainer = Explainer::open(kb, &mut notice)?;
-    let annotated = annotate::annotate(document, &mut |code: &str| explainer.lookup(code))?;
-    print!(
-        "{}",
-        match format {
-            OutputFormat::Human => annotate::render_human(&annotated),
-            OutputFormat::Json => annotate::render_json(&annotated),
-        }
-    );
+    let annotated = errdex::annotate::annotate(document, &mut |code: &str| explainer.lookup(code))?;
+    print!("{}", report::annotate::render(format, &annotated));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -215,7 +197,7 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
 }
 
 fn build(paths: Vec<PathBuf>, out: &Path, keep_going: bool) -> anyhow::Result<ExitCode> {
-    let mut build = Build::new().out_dir(out).keep_going(keep_going);
+    let mut build = errdex::build().out_dir(out).keep_going(keep_going);
     for path in default_paths(paths) {
         build = build.source(path);
     }
@@ -253,11 +235,11 @@ fn build(paths: Vec<PathBuf>, out: &Path, keep_going: bool) -> anyhow::Result<Ex
 
 fn check(
     paths: Vec<PathBuf>,
-    format: errdex::report::Format,
+    format: Format,
     deny_warnings: bool,
     config: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
-    let mut build = Build::new();
+    let mut build = errdex::Build::new();
     let default_config = PathBuf::from("errdex.toml");
     if let Some(config) = config.or_else(|| default_config.is_file().then_some(default_config)) {
         build = build.config(config);
@@ -275,12 +257,12 @@ fn check(
         }
         Err(err) => return Err(err.into()),
     };
-    let sources = errdex::report::SourceMap::read(&compiled.kb.sources);
+    let sources = report::SourceMap::read(&compiled.kb.sources);
     let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     print!(
         "{}",
-        errdex::report::render(format, &compiled.findings, &sources, color)
+        report::findings(format, &compiled.findings, &sources, color)
     );
     let failed = errdex::check::Summary::of(&compiled.findings).fails(deny_warnings);
     Ok(ExitCode::from(u8::from(failed)))

@@ -8,13 +8,13 @@ use std::path::Path;
 fn generated_matches_a_fresh_build_of_the_seeds() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::env::set_current_dir(root).expect("package root");
-    let build = errdex::Build::new().source("seeds").out_dir("generated");
+    let build = errdex::build().source("seeds").out_dir("generated");
     if std::env::var_os("ERRDEX_UPDATE").is_some() {
         build.run().expect("seeds build");
         return;
     }
     let compiled = build.compile().expect("seeds compile");
-    let outputs = errdex::pipeline::render(&compiled.kb);
+    let outputs = errdex::render(&compiled.kb, &errdex::config::Config::default());
     let mut stale = Vec::new();
     for (path, content) in outputs.files() {
         let committed = std::fs::read(root.join("generated").join(path)).unwrap_or_default();

@@ -2,8 +2,7 @@
 //! is sniffed as that format, and every error-code row it holds comes out as one definition.
 //! Small (~40 documents) and untimed; the timed run is `cargo bench --bench build`.
 
-#[path = "../benches/common/mod.rs"]
-mod common;
+use errdex_synth as common;
 
 use errdex::parse::{Format, sniff};
 

@@ -10,7 +10,11 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    match errdex::Build::new().source(docs).rust_out(out_dir).run() {
+    match errdex_core::Build::new()
+        .source(docs)
+        .rust_out(out_dir)
+        .run()
+    {
         Ok(_) => ExitCode::SUCCESS,
         Err(err) => {
             // The same diagnostics as `errdex build`: every bad file, with line numbers.

@@ -20,9 +20,9 @@
 use std::fmt::Write;
 
 use super::SourceMap;
-use crate::check::{Finding, Quote, Summary};
-use crate::kb::Severity;
-use crate::parse::cells::{fold_whitespace, strip_tags};
+use errdex_core::check::{Finding, Quote, Summary};
+use errdex_core::kb::Severity;
+use errdex_core::parse::cells::{fold_whitespace, strip_tags};
 
 /// Width of one column when two texts print side by side.
 const COLUMN: usize = 44;
@@ -236,7 +236,7 @@ fn summary_line(summary: &Summary, paint: Paint) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Finding, Kind, at};
+    use errdex_core::check::{Finding, Kind, at};
 
     fn conflict() -> Finding {
         let mut finding = Finding::new(

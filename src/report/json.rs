@@ -1,6 +1,6 @@
 //! The findings array as pretty JSON with a final newline.
 
-use crate::check::Finding;
+use errdex_core::check::Finding;
 
 /// Renders findings as a JSON array.
 pub fn render(findings: &[Finding]) -> String {
@@ -12,7 +12,7 @@ pub fn render(findings: &[Finding]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{Finding, Kind, at};
+    use errdex_core::check::{Finding, Kind, at};
 
     #[test]
     fn kinds_are_kebab_case() {

@@ -1,22 +1,29 @@
-//! Printers for `check` findings: one per format over the same findings.
+//! Every printer of the command line, over one [`Format`]:
 //!
-//! - [`human`]: rustc-style blocks with quoted source lines, colour on request.
-//! - [`json`]: the findings array.
-//! - [`sarif`]: SARIF 2.1.0 for code-scanning viewers.
+//! - `check` findings: [`human`] (rustc-style blocks with quoted source lines, colour on
+//!   request), [`json`] (the findings array), [`sarif`] (SARIF 2.1.0 for code-scanning viewers);
+//!   all through [`findings`].
+//! - `explain`: [`explain`] (a `rustc --explain`-style text, or the [`Lookup`] as JSON).
+//! - `search`: [`search`] (numbered hits with marked snippets, or JSON).
+//! - `annotate`: [`annotate`] (one block per task, or the annotated input as JSON).
 //!
-//! Printers are pure: they get the findings and a [`SourceMap`] (source id → path and lines).
-//! [`SourceMap::read`] is the one place that reads files, at the edge, for the CLI.
+//! Printers are pure: they get what the library answered and, for findings, a [`SourceMap`]
+//! (source id → path and lines). [`SourceMap::read`] is the one place that reads files, at the
+//! edge, for the CLI.
 
+pub mod annotate;
+pub mod explain;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod search;
 
 use std::collections::BTreeMap;
 
-use crate::check::Finding;
-use crate::kb::Source;
+use errdex_core::check::Finding;
+use errdex_core::kb::Source;
 
-/// An output format.
+/// An output format. SARIF is for findings only; the other printers take human or JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
     /// rustc-style text for people.
@@ -79,12 +86,19 @@ impl SourceMap {
 }
 
 /// Renders findings in a format. `color` applies to [`Format::Human`] only.
-pub fn render(format: Format, findings: &[Finding], sources: &SourceMap, color: bool) -> String {
+pub fn findings(format: Format, findings: &[Finding], sources: &SourceMap, color: bool) -> String {
     match format {
         Format::Human => human::render(findings, sources, color),
         Format::Json => json::render(findings),
         Format::Sarif => sarif::render(findings, sources),
     }
+}
+
+/// Pretty JSON with a final newline: the JSON of every printer.
+pub fn pretty_json(value: &impl serde::Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_string());
+    text.push('\n');
+    text
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@
 use serde_json::{Value, json};
 
 use super::SourceMap;
-use crate::check::{Finding, Kind};
-use crate::kb::{Location, Severity};
+use errdex_core::check::{Finding, Kind};
+use errdex_core::kb::{Location, Severity};
 
 /// The schema URI written into the log.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -136,7 +136,7 @@ pub fn uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::at;
+    use errdex_core::check::at;
 
     #[test]
     fn uris_are_encoded() {

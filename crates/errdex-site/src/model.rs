@@ -3,14 +3,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::check::Kind;
-use crate::kb::{
+use errdex_core::check::Kind;
+use errdex_core::kb::{
     Definition, Enumeration, ErrorCode, Field, Finding, KnowledgeBase, Location, Mention,
     Operation, ParameterLocation, Severity, canonical_code,
 };
 
-use super::json_view::{JsonPiece, highlight};
-use super::paths::{Addresses, NO_SERVICE};
+use crate::json_view::{JsonPiece, highlight};
+use crate::paths::{Addresses, NO_SERVICE};
 
 /// A link: address relative to the site root, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -534,7 +534,7 @@ impl<'a> SiteModel<'a> {
     }
 
     /// Responses by status.
-    pub fn responses(&self, op: &Operation) -> Vec<super::model::ResponseView> {
+    pub fn responses(&self, op: &Operation) -> Vec<crate::model::ResponseView> {
         op.responses
             .iter()
             .map(|r| ResponseView {
@@ -573,8 +573,8 @@ impl<'a> SiteModel<'a> {
                     .copied()
                     .unwrap_or(u32::MAX);
                 let kind = match e.kind {
-                    crate::kb::ExampleKind::Request => "Request",
-                    crate::kb::ExampleKind::Response => "Response",
+                    errdex_core::kb::ExampleKind::Request => "Request",
+                    errdex_core::kb::ExampleKind::Response => "Response",
                 };
                 ExampleView {
                     label: match e.status {
@@ -698,7 +698,7 @@ fn with_extras(description: &str, default: Option<&str>, range: Option<&str>) ->
 }
 
 fn object_anchor(name: &str) -> String {
-    format!("object-{}", super::paths::file_stem(name))
+    format!("object-{}", crate::paths::file_stem(name))
 }
 
 fn object_link(op: &Operation, object: Option<&str>) -> Option<Link> {

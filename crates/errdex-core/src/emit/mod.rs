@@ -7,7 +7,6 @@
 
 pub mod json;
 pub mod rust;
-pub mod site;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;

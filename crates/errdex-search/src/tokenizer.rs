@@ -200,7 +200,7 @@ pub fn code_parts(code: &str) -> Vec<String> {
             parts.push(part);
         }
     };
-    push(crate::kb::canonical_code(code).to_lowercase());
+    push(errdex_core::kb::canonical_code(code).to_lowercase());
     for segment in code.split(|c: char| !c.is_alphanumeric()) {
         push(segment.to_lowercase());
         for digits in segment.split(|c: char| !c.is_ascii_digit()) {

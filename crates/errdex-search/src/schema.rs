@@ -10,13 +10,13 @@
 //! | `status` | u64, indexed, stored | HTTP status |
 //! | `title`, `message`, `description`, `solution` | text, stored | prose, English and CJK |
 //! | `source`, `line` | stored | source path and 1-based line |
-//! | `explanation` | stored | the precomputed [`crate::explain::Explanation`] as JSON |
+//! | `explanation` | stored | the precomputed [`errdex_core::explain::Explanation`] as JSON |
 
 use tantivy::schema::{
     Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use super::tokenizer;
+use crate::tokenizer;
 
 /// Bumped whenever the schema or the analyzers change, so older indexes are rebuilt.
 pub const FORMAT_VERSION: u32 = 1;

@@ -5,7 +5,7 @@
 
 use askama::Template;
 
-use super::model::{
+use crate::model::{
     CodeRow, ConflictView, DefinitionView, EnumView, ExampleView, FindingView, Link, MentionView,
     ObjectView, ParameterGroup, Place, Related, ResponseView, Wording,
 };

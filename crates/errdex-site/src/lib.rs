@@ -23,8 +23,8 @@ use std::collections::BTreeMap;
 use askama::Template;
 use rayon::prelude::*;
 
-use crate::check::Kind;
-use crate::kb::{KnowledgeBase, Severity};
+use errdex_core::check::Kind;
+use errdex_core::kb::{KnowledgeBase, Severity};
 
 use model::{SiteModel, is_conflict, service_name, severity_name, status_label, wordings};
 use pages::{
@@ -49,6 +49,27 @@ const ONE_DOWN: &str = "../";
 /// Pages rendered side by side before they are handed on: enough to keep both cores busy,
 /// few enough that the site is never held in memory at once.
 const RENDER_CHUNK: usize = 256;
+
+/// The site as an output of `errdex build`, under `site/`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SiteRenderer;
+
+impl errdex_core::Renderer for SiteRenderer {
+    fn name(&self) -> &'static str {
+        "site"
+    }
+
+    fn render(
+        &self,
+        context: &errdex_core::RenderContext<'_>,
+        outputs: &mut errdex_core::emit::Outputs,
+    ) -> errdex_core::Result<()> {
+        emit_site(context.kb, &mut |path, content| {
+            outputs.add(std::path::Path::new("site").join(path), content);
+        });
+        Ok(())
+    }
+}
 
 /// Renders every file of the site and hands each to `emit` (path relative to the site folder,
 /// content) as soon as its chunk is rendered. The order of the calls is fixed but not sorted;
@@ -211,7 +232,7 @@ fn service_page(model: &SiteModel, service: &str) -> ServicePage {
     }
 }
 
-fn code_page(model: &SiteModel, code: &crate::kb::ErrorCode) -> CodePage {
+fn code_page(model: &SiteModel, code: &errdex_core::kb::ErrorCode) -> CodePage {
     let findings = model.findings_for_code(code);
     CodePage {
         root: ONE_DOWN,
@@ -350,7 +371,7 @@ fn source_pages(model: &SiteModel) -> Vec<(String, SourcePage)> {
         .collect()
 }
 
-fn empty_source_page(model: &SiteModel, source: &crate::kb::Source) -> SourcePage {
+fn empty_source_page(model: &SiteModel, source: &errdex_core::kb::Source) -> SourcePage {
     SourcePage {
         root: ONE_DOWN,
         page_title: source.title.clone().unwrap_or_else(|| source.id.clone()),

@@ -10,14 +10,15 @@
 //!    single error bodies and arrays of tasks all fit.
 //! 2. [`annotate`] looks each code up once (any spelling, through the caller's look-up) and
 //!    adds an `explanation` object to each task, keeping the rest of the input as it was.
-//! 3. [`render_human`] prints one block per task; the JSON output is the annotated input.
+//! 3. The printers (with the command line) show one block per task; the JSON output is the
+//!    annotated input.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::explain::{Lookup, one_line};
+use crate::explain::Lookup;
 use crate::extract::codes::find_mentions;
 use crate::kb::canonical_code;
 
@@ -287,78 +288,6 @@ pub fn annotate<E>(
     })
 }
 
-/// The annotated input as pretty JSON with a final newline.
-pub fn render_json(annotated: &Annotated) -> String {
-    let mut text =
-        serde_json::to_string_pretty(&annotated.document).unwrap_or_else(|_| "{}".to_string());
-    text.push('\n');
-    text
-}
-
-/// One block per task.
-pub fn render_human(annotated: &Annotated) -> String {
-    if annotated.tasks.is_empty() {
-        return "no error codes found in the input\n".to_string();
-    }
-    let mut out = String::new();
-    for task in &annotated.tasks {
-        let place = if task.pointer.is_empty() {
-            "(top level)"
-        } else {
-            task.pointer.as_str()
-        };
-        out.push_str(&format!("{place}\n"));
-        for c in &task.codes {
-            let found = if c.in_text {
-                format!("in {}", c.member)
-            } else {
-                c.member.clone()
-            };
-            out.push_str(&format!("  {} ({found})", c.code));
-            if !c.known {
-                out.push_str(": unknown code");
-                if !c.nearest.is_empty() {
-                    out.push_str(&format!("; nearest: {}", c.nearest.join(", ")));
-                }
-                out.push('\n');
-                continue;
-            }
-            let status = c
-                .http_status
-                .map(|s| format!(" [HTTP {s}]"))
-                .unwrap_or_default();
-            let meaning = c
-                .meaning
-                .as_deref()
-                .unwrap_or("only mentioned, never defined");
-            out.push_str(&format!(": {}{status}\n", one_line(meaning)));
-            if let Some(solution) = &c.solution {
-                out.push_str(&format!("      solution: {}\n", one_line(solution)));
-            }
-            if let Some(source) = &c.source {
-                let conflict = if c.conflicting {
-                    "; definitions conflict, see `errdex explain`"
-                } else {
-                    ""
-                };
-                out.push_str(&format!("      source: {source}{conflict}\n"));
-            }
-        }
-    }
-    let codes: usize = annotated.tasks.iter().map(|t| t.codes.len()).sum();
-    let unknown = annotated
-        .tasks
-        .iter()
-        .flat_map(|t| &t.codes)
-        .filter(|c| !c.known)
-        .count();
-    out.push_str(&format!(
-        "\n{} task(s), {codes} code(s), {unknown} unknown\n",
-        annotated.tasks.len()
-    ));
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,20 +409,13 @@ mod tests {
         assert_eq!(doc[0]["explanation"]["codes"][0]["source"], "docs/evs.md:7");
         assert_eq!(doc[1]["explanation"]["codes"][0]["known"], false);
         assert_eq!(doc[1]["explanation"]["codes"][0]["nearest"][0], "EVS.2024");
-        let human = render_human(&annotated);
-        assert!(human.contains("/0\n  EVS.2024 (error_code): Volume error [HTTP 400]"));
-        assert!(human.contains("EVS.9999 (error_code): unknown code; nearest: EVS.2024"));
-        assert!(human.contains("2 task(s), 2 code(s), 1 unknown"));
+        assert_eq!(annotated.tasks.len(), 2);
     }
 
     #[test]
     fn inputs_without_codes_say_so() {
         let annotated = annotate(json!({"tasks": []}), &mut lookup).unwrap();
         assert!(annotated.tasks.is_empty());
-        assert_eq!(
-            render_human(&annotated),
-            "no error codes found in the input\n"
-        );
-        assert_eq!(render_json(&annotated), "{\n  \"tasks\": []\n}\n");
+        assert_eq!(annotated.document, json!({"tasks": []}));
     }
 }

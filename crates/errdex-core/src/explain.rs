@@ -7,23 +7,22 @@
 //! 2. [`ExplainContext::explain`] gathers every definition with its source path and line, the
 //!    `check` findings about the code (whether its definitions conflict), the authoritative
 //!    meaning, the mentions in prose and examples, and related codes.
-//! 3. [`render_human`] / [`render_json`] print a [`Lookup`]; an unknown code carries the nearest
+//! 3. [`ExplainContext::lookup`] answers with a [`Lookup`]; an unknown code carries the nearest
 //!    known codes instead.
 //!
-//! Explanations are also precomputed into the search index (see [`crate::index`]) so the command
-//! answers without parsing a large `kb.json`; [`explain`] falls back to `kb.json` alone when the
-//! index cannot be opened or built.
+//! A pure function of the knowledge base: it reads no files. The search index (`errdex-search`)
+//! stores these explanations so the command answers without parsing a large `kb.json`; the
+//! printers live with the command line.
 //!
 //! Not for: deciding whether definitions conflict. That is the `check` stage's judgement; this
 //! module reports its findings.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::index::{self, IndexError, suggest};
 use crate::kb::{Definition, ErrorCode, Finding, KnowledgeBase, Mention, Severity, canonical_code};
+use crate::suggest;
 
 /// How many related codes are listed at most.
 const RELATED_LIMIT: usize = 10;
@@ -449,177 +448,6 @@ pub fn authoritative_meaning(
     })
 }
 
-/// Where explanations come from: the search index, or `kb.json` alone when the index cannot be
-/// opened or built (a read-only folder, say).
-pub enum Explainer {
-    /// Precomputed explanations in the index.
-    Index(index::SearchIndex),
-    /// The parsed knowledge base.
-    Kb(Box<KnowledgeBase>),
-}
-
-impl Explainer {
-    /// Opens the index of `kb_dir` (building it on first use, `notice` told), else `kb.json`.
-    pub fn open(kb_dir: &Path, notice: &mut dyn FnMut(&str)) -> Result<Explainer, IndexError> {
-        match index::SearchIndex::open_or_build(kb_dir, notice) {
-            Ok(search_index) => Ok(Explainer::Index(search_index)),
-            Err(IndexError::MissingKb { path }) => Err(IndexError::MissingKb { path }),
-            Err(err) => {
-                notice(&format!(
-                    "note: search index unavailable ({err}); explaining from kb.json"
-                ));
-                Ok(Explainer::Kb(Box::new(index::read_kb(kb_dir)?)))
-            }
-        }
-    }
-
-    /// Explains a code given in any spelling.
-    pub fn lookup(&self, code: &str) -> Result<Lookup, IndexError> {
-        match self {
-            Explainer::Index(search_index) => search_index.lookup(code),
-            Explainer::Kb(kb) => Ok(ExplainContext::new(kb).lookup(code)),
-        }
-    }
-}
-
-/// Pretty JSON with a final newline.
-pub fn render_json(lookup: &Lookup) -> String {
-    let mut text = serde_json::to_string_pretty(lookup).unwrap_or_else(|_| "{}".to_string());
-    text.push('\n');
-    text
-}
-
-fn status_of(http_status: Option<u16>, status_text: Option<&str>) -> String {
-    match (http_status, status_text) {
-        (Some(status), _) => status.to_string(),
-        (None, Some(text)) if !text.trim().is_empty() => text.to_string(),
-        _ => "-".to_string(),
-    }
-}
-
-/// The human report, `rustc --explain` style.
-pub fn render_human(lookup: &Lookup) -> String {
-    match lookup {
-        Lookup::Unknown { query, nearest } => {
-            let mut out = format!("error: unknown error code `{query}`\n");
-            if !nearest.is_empty() {
-                out.push_str(&format!("nearest known codes: {}\n", nearest.join(", ")));
-            }
-            out
-        }
-        Lookup::Known { explanation } => explanation_text(explanation),
-    }
-}
-
-fn explanation_text(e: &Explanation) -> String {
-    let mut out = format!("{} (service {})\n", e.code, non_empty(&e.service));
-    match &e.meaning {
-        Some(m) => {
-            out.push_str(&format!("\n  Meaning:  {}\n", m.message));
-            if let Some(description) = m.description.as_deref().filter(|d| !d.is_empty()) {
-                out.push_str(&format!("            {description}\n"));
-            }
-            out.push_str(&format!(
-                "  Status:   {}\n",
-                status_of(m.http_status, m.status_text.as_deref())
-            ));
-            if let Some(solution) = m.solution.as_deref().filter(|s| !s.is_empty()) {
-                out.push_str(&format!("  Solution: {solution}\n"));
-            }
-            out.push_str(&format!(
-                "  From:     {}:{} ({} of {} definitions agree)\n",
-                m.place.path, m.place.line, m.agreeing, m.definitions
-            ));
-        }
-        None => out.push_str("\n  Not defined in any table; only mentioned.\n"),
-    }
-    if !e.definitions.is_empty() {
-        let verdict = if e.conflicting {
-            "they conflict"
-        } else if e.definitions.len() > 1 {
-            "no conflict reported"
-        } else {
-            "one definition"
-        };
-        out.push_str(&format!(
-            "\nDefinitions ({}; {verdict}):\n",
-            e.definitions.len()
-        ));
-        for site in &e.definitions {
-            let d = &site.definition;
-            out.push_str(&format!(
-                "  {}:{}  [{}] {}  {}\n",
-                site.path,
-                d.line,
-                status_of(d.http_status, d.status_text.as_deref()),
-                d.code_text,
-                d.message
-            ));
-            if let Some(solution) = d.solution.as_deref().filter(|s| !s.is_empty()) {
-                out.push_str(&format!("      solution: {solution}\n"));
-            }
-        }
-    }
-    if !e.findings.is_empty() {
-        out.push_str("\nFindings:\n");
-        for f in &e.findings {
-            let places: Vec<String> = f
-                .places
-                .iter()
-                .map(|p| format!("{}:{}", p.path, p.line))
-                .collect();
-            out.push_str(&format!(
-                "  {}[{}]: {}\n",
-                severity_word(f.severity),
-                f.kind,
-                f.message
-            ));
-            if !places.is_empty() {
-                out.push_str(&format!("      at {}\n", places.join(", ")));
-            }
-        }
-    }
-    if !e.mentions.is_empty() {
-        out.push_str(&format!("\nMentioned in ({}):\n", e.mentions.len()));
-        for m in &e.mentions {
-            out.push_str(&format!(
-                "  {}:{}  ({})  {}\n",
-                m.place.path,
-                m.place.line,
-                m.context,
-                one_line(&m.text)
-            ));
-        }
-    }
-    if !e.related.is_empty() {
-        out.push_str("\nRelated codes:\n");
-        for r in &e.related {
-            out.push_str(&format!(
-                "  {}  ({}){}\n",
-                r.code,
-                r.relation.describe(),
-                r.message
-                    .as_deref()
-                    .map(|m| format!("  {m}"))
-                    .unwrap_or_default()
-            ));
-        }
-    }
-    out
-}
-
-fn severity_word(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-    }
-}
-
-fn non_empty(text: &str) -> &str {
-    if text.is_empty() { "unknown" } else { text }
-}
-
 /// Collapses whitespace (JSON members span lines) and shortens long text.
 pub fn one_line(text: &str) -> String {
     const LONGEST: usize = 160;
@@ -756,12 +584,6 @@ mod tests {
         assert_eq!(e.mentions[0].place.path, "docs/a.md");
         assert_eq!(e.related[0].code, "ECS.0013");
         assert_eq!(e.related[0].relation, Relation::MentionedTogether);
-        assert!(
-            render_human(&Lookup::Known {
-                explanation: Box::new(e)
-            })
-            .contains("only mentioned")
-        );
     }
 
     #[test]
@@ -772,7 +594,6 @@ mod tests {
             Lookup::Unknown { nearest, .. } => assert_eq!(nearest[0], "CSS.6007"),
             other => panic!("expected unknown, got {other:?}"),
         }
-        assert!(render_human(&lookup).contains("nearest known codes: CSS.6007"));
         assert!(ExplainContext::new(&kb).explain(" .- ").is_none());
     }
 
@@ -802,22 +623,6 @@ mod tests {
             ("Second meaning of it", 2)
         );
         assert!(authoritative_meaning(&code("CSS.2", Vec::new()), place).is_none());
-    }
-
-    #[test]
-    fn human_report_lists_every_section() {
-        let kb = sample_kb();
-        let text = render_human(&ExplainContext::new(&kb).lookup("css6007"));
-        for expected in [
-            "CSS.6007 (service CSS)",
-            "Meaning:  The cluster does not exist.",
-            "Definitions (3; they conflict)",
-            "docs/a.md:10  [400] CSS.6007",
-            "warning[meaning-conflict]",
-            "DWS.6007  (same number)",
-        ] {
-            assert!(text.contains(expected), "missing {expected:?} in\n{text}");
-        }
     }
 
     #[test]

@@ -17,9 +17,10 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::schema::Fields;
-use super::{IndexError, suggest, tokenizer};
-use crate::kb::canonical_code;
+use crate::schema::Fields;
+use crate::{IndexError, tokenizer};
+use errdex_core::kb::canonical_code;
+use errdex_core::suggest;
 
 /// Boost of an exact canonical-code match.
 const EXACT_CODE_BOOST: f32 = 40.0;
@@ -245,7 +246,7 @@ fn snippet_of(doc: &TantivyDocument, generators: &[(Field, SnippetGenerator)]) -
         .find_map(|(field, _)| stored_text(doc, *field))
         .unwrap_or_default();
     Snippet {
-        text: crate::explain::one_line(&first_text),
+        text: errdex_core::explain::one_line(&first_text),
         highlights: Vec::new(),
     }
 }
@@ -354,50 +355,4 @@ fn suggestions(
     out.retain(|s| seen.insert(s.clone()));
     out.truncate(SUGGESTIONS * 2);
     Ok(out)
-}
-
-/// Pretty JSON with a final newline.
-pub fn render_json(results: &SearchResults) -> String {
-    let mut text = serde_json::to_string_pretty(results).unwrap_or_else(|_| "{}".to_string());
-    text.push('\n');
-    text
-}
-
-/// One block per hit: name, service, status, source, then the snippet with `[matches]`.
-pub fn render_human(results: &SearchResults) -> String {
-    if results.hits.is_empty() {
-        let mut out = format!("no hits for `{}`\n", results.query);
-        if !results.suggestions.is_empty() {
-            out.push_str(&format!("near terms: {}\n", results.suggestions.join(", ")));
-        }
-        return out;
-    }
-    let mut out = String::new();
-    for (rank, hit) in results.hits.iter().enumerate() {
-        let mut facts = vec![hit.kind.replace('_', " ")];
-        if let Some(service) = &hit.service {
-            facts.push(format!("service {service}"));
-        }
-        if let Some(status) = hit.status {
-            facts.push(format!("HTTP {status}"));
-        }
-        out.push_str(&format!(
-            "{}. {}  ({})  {}:{}\n",
-            rank + 1,
-            hit.name,
-            facts.join(", "),
-            hit.source,
-            hit.line
-        ));
-        if let Some(title) = &hit.title {
-            out.push_str(&format!("   in: {title}\n"));
-        }
-        if !hit.snippet.text.is_empty() {
-            out.push_str(&format!(
-                "   {}\n",
-                hit.snippet.marked("[", "]").replace('\n', " ")
-            ));
-        }
-    }
-    out
 }

@@ -15,13 +15,12 @@
 //! What the generator guarantees, for assertions: every error-code table row carries a code, so
 //! a correct build yields exactly [`CorpusStats::code_rows`] definitions over
 //! [`CorpusStats::distinct_codes`] codes. Every table is well formed for its format.
-#![allow(dead_code)] // The bench and the test each use part of it.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use errdex::parse::Format;
+use errdex_core::parse::Format;
 
 /// What was generated.
 #[derive(Debug, Clone, Default)]
@@ -136,7 +135,7 @@ pub fn generate(dir: &Path, documents: usize) -> CorpusStats {
     stats
 }
 
-/// `errdex::kb::canonical_code`, restated so the generator's count is independent of it.
+/// `errdex_core::kb::canonical_code`, restated so the generator's count is independent of it.
 fn canonical(code: &str) -> String {
     code.chars()
         .filter(|c| c.is_alphanumeric())

@@ -8,8 +8,8 @@
 //! A pure function of the knowledge base ([`entries`]); the index writer only copies entries
 //! into tantivy documents.
 
-use crate::explain::ExplainContext;
-use crate::kb::{KnowledgeBase, Operation, canonical_code};
+use errdex_core::explain::ExplainContext;
+use errdex_core::kb::{KnowledgeBase, Operation, canonical_code};
 
 /// What an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -151,7 +151,7 @@ pub fn entries(kb: &KnowledgeBase) -> Vec<Entry> {
             &path(&mention.source),
             mention.line,
         );
-        entry.service = crate::extract::codes::service_prefix(&mention.code);
+        entry.service = errdex_core::extract::codes::service_prefix(&mention.code);
         entry.title = mention.context.clone();
         entry.message = mention.text.clone();
         let key = canonical_code(&mention.code);
@@ -231,7 +231,7 @@ fn operation_entries(operation: &Operation, source: &str) -> Vec<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kb::{Definition, EnumValue, Enumeration, ErrorCode, Field, Response, Source};
+    use errdex_core::kb::{Definition, EnumValue, Enumeration, ErrorCode, Field, Response, Source};
 
     fn kb() -> KnowledgeBase {
         let definition = |line| Definition {

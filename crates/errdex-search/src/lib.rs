@@ -20,7 +20,7 @@
 pub mod entries;
 pub mod query;
 pub mod schema;
-pub mod suggest;
+
 pub mod tokenizer;
 
 use std::path::{Path, PathBuf};
@@ -33,9 +33,10 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
-use crate::emit::Outputs;
-use crate::explain::{Explanation, Lookup};
-use crate::kb::{KnowledgeBase, canonical_code};
+use errdex_core::emit::Outputs;
+use errdex_core::explain::{Explanation, Lookup};
+use errdex_core::kb::{KnowledgeBase, canonical_code};
+use errdex_core::suggest;
 pub use query::{Hit, SearchRequest, SearchResults};
 use schema::Fields;
 
@@ -427,4 +428,65 @@ fn rebuild(kb_path: &Path, index_dir: &Path) -> Result<(), IndexError> {
         },
     )?;
     swap_in(&staging.keep(), index_dir)
+}
+
+/// The search index as an output of `errdex build`: built into `index/` when `kb.json`
+/// changed, carried over from the previous output otherwise (see [`add_to_outputs`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IndexRenderer;
+
+impl errdex_core::Renderer for IndexRenderer {
+    fn name(&self) -> &'static str {
+        "search index"
+    }
+
+    fn render(
+        &self,
+        context: &errdex_core::RenderContext<'_>,
+        outputs: &mut Outputs,
+    ) -> errdex_core::Result<()> {
+        add_to_outputs(context.kb, context.out_dir, outputs).map_err(|err| {
+            errdex_core::Error::Generate {
+                what: "search index",
+                message: err.to_string(),
+            }
+        })
+    }
+
+    fn keep(&self) -> &'static [&'static str] {
+        &[INDEX_DIR]
+    }
+}
+
+/// Where explanations come from: the search index, or `kb.json` alone when the index cannot be
+/// opened or built (a read-only folder, say).
+pub enum Explainer {
+    /// Precomputed explanations in the index.
+    Index(SearchIndex),
+    /// The parsed knowledge base.
+    Kb(Box<KnowledgeBase>),
+}
+
+impl Explainer {
+    /// Opens the index of `kb_dir` (building it on first use, `notice` told), else `kb.json`.
+    pub fn open(kb_dir: &Path, notice: &mut dyn FnMut(&str)) -> Result<Explainer, IndexError> {
+        match SearchIndex::open_or_build(kb_dir, notice) {
+            Ok(search_index) => Ok(Explainer::Index(search_index)),
+            Err(IndexError::MissingKb { path }) => Err(IndexError::MissingKb { path }),
+            Err(err) => {
+                notice(&format!(
+                    "note: search index unavailable ({err}); explaining from kb.json"
+                ));
+                Ok(Explainer::Kb(Box::new(read_kb(kb_dir)?)))
+            }
+        }
+    }
+
+    /// Explains a code given in any spelling.
+    pub fn lookup(&self, code: &str) -> Result<Lookup, IndexError> {
+        match self {
+            Explainer::Index(search_index) => search_index.lookup(code),
+            Explainer::Kb(kb) => Ok(errdex_core::explain::ExplainContext::new(kb).lookup(code)),
+        }
+    }
 }

@@ -1,15 +1,21 @@
 //! The build pipeline as a library API, for the CLI and for other crates' `build.rs`.
 //!
 //! ```no_run
-//! let compiled = errdex::Build::new().source("docs").out_dir("generated").run()?;
+//! let compiled = errdex_core::Build::new().source("docs").out_dir("generated").run()?;
 //! println!("{} codes", compiled.kb.error_codes.len());
-//! # Ok::<(), errdex::Error>(())
+//! # Ok::<(), errdex_core::Error>(())
 //! ```
 //!
 //! Steps: discover → read and decode → parse (files in parallel) → extract → normalize → check →
 //! emit → write atomically. Every bad input file is collected before failing.
+//!
+//! The core writes `kb.json`, its schema and the generated Rust; other outputs (the site, the
+//! search index) are [`Renderer`]s added with [`Build::renderer`], in the spirit of mdBook's
+//! renderers: each gets the finished knowledge base and adds files to the same atomic set.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -23,14 +29,56 @@ use crate::kb::KnowledgeBase;
 use crate::normalize;
 use crate::parse;
 
+/// An output beyond the core ones (kb.json, its schema, the generated Rust): the site, the
+/// search index. It adds its files to the build's atomic output set.
+pub trait Renderer: Send + Sync {
+    /// What it renders, for error messages (`"site"`, `"search index"`).
+    fn name(&self) -> &'static str;
+
+    /// Adds this renderer's files to `outputs` (paths relative to the output folder).
+    fn render(&self, context: &RenderContext<'_>, outputs: &mut Outputs) -> Result<()>;
+
+    /// Sub-folders of the previous output carried over when this renderer did not write them
+    /// anew (an index rebuilt only when the knowledge base changed).
+    fn keep(&self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+/// What a [`Renderer`] gets.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderContext<'a> {
+    /// The finished knowledge base.
+    pub kb: &'a KnowledgeBase,
+    /// The settings of `errdex.toml`.
+    pub config: &'a Config,
+    /// The output folder as it is before this build replaces it.
+    pub out_dir: &'a Path,
+}
+
 /// Configures and runs a build.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Build {
     sources: Vec<PathBuf>,
     out_dir: Option<PathBuf>,
     rust_out: Option<PathBuf>,
     keep_going: bool,
     config: Option<PathBuf>,
+    renderers: Vec<Arc<dyn Renderer>>,
+}
+
+impl fmt::Debug for Build {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let renderers: Vec<&str> = self.renderers.iter().map(|r| r.name()).collect();
+        f.debug_struct("Build")
+            .field("sources", &self.sources)
+            .field("out_dir", &self.out_dir)
+            .field("rust_out", &self.rust_out)
+            .field("keep_going", &self.keep_going)
+            .field("config", &self.config)
+            .field("renderers", &renderers)
+            .finish()
+    }
 }
 
 /// The result of a build.
@@ -78,6 +126,12 @@ impl Build {
     /// Compiles the good files and reports bad ones as warnings instead of failing.
     pub fn keep_going(mut self, keep_going: bool) -> Self {
         self.keep_going = keep_going;
+        self
+    }
+
+    /// Adds an output beyond kb.json, its schema and the generated Rust.
+    pub fn renderer(mut self, renderer: impl Renderer + 'static) -> Self {
+        self.renderers.push(Arc::new(renderer));
         self
     }
 
@@ -178,14 +232,17 @@ impl Build {
             .unwrap_or_else(|| PathBuf::from("generated"));
         let mut outputs = Outputs::staged(&out_dir)?;
         render_into(&mut outputs, &compiled.kb, &config);
-        // The search index joins the atomic output set when kb.json changed.
-        crate::index::add_to_outputs(&compiled.kb, &out_dir, &mut outputs).map_err(|err| {
-            Error::Generate {
-                what: "search index",
-                message: err.to_string(),
-            }
-        })?;
-        outputs.write_atomically(&out_dir, &["index"])?;
+        let context = RenderContext {
+            kb: &compiled.kb,
+            config: &config,
+            out_dir: &out_dir,
+        };
+        let mut keep = Vec::new();
+        for renderer in &self.renderers {
+            renderer.render(&context, &mut outputs)?;
+            keep.extend_from_slice(renderer.keep());
+        }
+        outputs.write_atomically(&out_dir, &keep)?;
         Ok(compiled)
     }
 }
@@ -202,28 +259,21 @@ fn compile_file(path: &Path, id: String) -> std::result::Result<Extraction, Vec<
     Ok(extract::extract(&source, &document))
 }
 
-/// Every output file for a knowledge base.
+/// The core output files for a knowledge base (kb.json, its schema, the generated crate), held
+/// in memory.
 pub fn render(kb: &KnowledgeBase) -> Outputs {
-    render_with(kb, &Config::default())
-}
-
-/// Every output file for a knowledge base, with `errdex.toml` settings (the authoritative
-/// meanings in the generated Rust), held in memory.
-pub fn render_with(kb: &KnowledgeBase, config: &Config) -> Outputs {
     let mut outputs = Outputs::default();
-    render_into(&mut outputs, kb, config);
+    render_into(&mut outputs, kb, &Config::default());
     outputs
 }
 
-/// Adds every output file for a knowledge base to `outputs`.
+/// Adds the core output files for a knowledge base to `outputs`, with `errdex.toml` settings
+/// (the authoritative meanings in the generated Rust).
 pub fn render_into(outputs: &mut Outputs, kb: &KnowledgeBase, config: &Config) {
     outputs.add("kb.json", emit::json::kb_json(kb));
     outputs.add("kb.schema.json", emit::json::kb_schema_json());
     let authority = emit::rust::Authority::from_config(config);
     emit::rust::emit_crate(kb, &authority, &mut |path, content| {
         outputs.add(Path::new("rust").join(path), content);
-    });
-    emit::site::emit_site(kb, &mut |path, content| {
-        outputs.add(Path::new("site").join(path), content);
     });
 }

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::kb::{KnowledgeBase, Operation};
+use errdex_core::kb::{KnowledgeBase, Operation};
 
 /// The longest name kept before the collision suffix (file systems allow 255 bytes).
 const MAX_NAME: usize = 120;
@@ -131,7 +131,7 @@ pub fn file_stem(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kb::ErrorCode;
+    use errdex_core::kb::ErrorCode;
 
     fn code(code: &str, service: &str) -> ErrorCode {
         ErrorCode {

@@ -20,8 +20,9 @@
 use std::fmt::Write;
 
 use super::SourceMap;
-use errdex_core::check::{Finding, Quote, Summary};
+use errdex_core::check::Summary;
 use errdex_core::kb::Severity;
+use errdex_core::kb::{Finding, Quote};
 use errdex_core::parse::cells::{fold_whitespace, strip_tags};
 
 /// Width of one column when two texts print side by side.
@@ -236,11 +237,12 @@ fn summary_line(summary: &Summary, paint: Paint) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use errdex_core::check::{Finding, Kind, at};
+    use errdex_core::check::at;
+    use errdex_core::kb::{Finding, FindingKind};
 
     fn conflict() -> Finding {
         let mut finding = Finding::new(
-            Kind::MeaningConflict,
+            FindingKind::MeaningConflict,
             "X.1 has different meanings in 2 sources",
             vec![at("a", 2), at("b", 1)],
         )

@@ -1,6 +1,6 @@
 //! The findings array as pretty JSON with a final newline.
 
-use errdex_core::check::Finding;
+use errdex_core::kb::Finding;
 
 /// Renders findings as a JSON array.
 pub fn render(findings: &[Finding]) -> String {
@@ -12,11 +12,13 @@ pub fn render(findings: &[Finding]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use errdex_core::check::{Finding, Kind, at};
+    use errdex_core::check::at;
+    use errdex_core::kb::{Finding, FindingKind};
 
     #[test]
     fn kinds_are_kebab_case() {
-        let finding = Finding::new(Kind::MeaningConflict, "m", vec![at("a", 3)]).with_code("X.1");
+        let finding =
+            Finding::new(FindingKind::MeaningConflict, "m", vec![at("a", 3)]).with_code("X.1");
         let value: serde_json::Value = serde_json::from_str(&render(&[finding])).expect("json");
         assert_eq!(value[0]["kind"], "meaning-conflict");
         assert_eq!(value[0]["severity"], "error");

@@ -20,7 +20,7 @@ pub mod search;
 
 use std::collections::BTreeMap;
 
-use errdex_core::check::Finding;
+use errdex_core::kb::Finding;
 use errdex_core::kb::Source;
 
 /// An output format. SARIF is for findings only; the other printers take human or JSON.

@@ -8,7 +8,7 @@
 use serde_json::{Value, json};
 
 use super::SourceMap;
-use errdex_core::check::{Finding, Kind};
+use errdex_core::kb::{Finding, FindingKind};
 use errdex_core::kb::{Location, Severity};
 
 /// The schema URI written into the log.
@@ -32,7 +32,7 @@ pub fn log(findings: &[Finding], sources: &SourceMap) -> Value {
                 "driver": {
                     "name": "errdex",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "rules": Kind::ALL.iter().map(|k| rule(*k)).collect::<Vec<_>>(),
+                    "rules": FindingKind::ALL.iter().map(|k| rule(*k)).collect::<Vec<_>>(),
                 }
             },
             "columnKind": "unicodeCodePoints",
@@ -41,7 +41,7 @@ pub fn log(findings: &[Finding], sources: &SourceMap) -> Value {
     })
 }
 
-fn rule(kind: Kind) -> Value {
+fn rule(kind: FindingKind) -> Value {
     json!({
         "id": kind.id(),
         "name": rule_name(kind.id()),
@@ -72,7 +72,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn result(finding: &Finding, sources: &SourceMap) -> Value {
-    let rule_index = Kind::ALL
+    let rule_index = FindingKind::ALL
         .iter()
         .position(|k| *k == finding.kind)
         .unwrap_or(0);
@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn results_point_at_rules_and_lines() {
         let mut finding = Finding::new(
-            Kind::DuplicateMessage,
+            FindingKind::DuplicateMessage,
             "X.1, X.2 share a message",
             vec![at("a", 3), at("a", 4)],
         );

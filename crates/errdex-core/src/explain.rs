@@ -21,7 +21,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::kb::{Definition, ErrorCode, Finding, KnowledgeBase, Mention, Severity, canonical_code};
+use crate::kb::{
+    Definition, ErrorCode, Finding, FindingKind, KnowledgeBase, Mention, Severity, canonical_code,
+};
 use crate::suggest;
 
 /// How many related codes are listed at most.
@@ -55,8 +57,8 @@ pub struct DefinitionSite {
 /// A `check` finding about the code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FindingSite {
-    /// Machine-readable kind (`meaning-conflict`).
-    pub kind: String,
+    /// What it is about (`meaning-conflict`).
+    pub kind: FindingKind,
     /// Severity.
     pub severity: Severity,
     /// Message for a person.
@@ -318,7 +320,7 @@ impl<'kb> ExplainContext<'kb> {
             .unwrap_or(&[])
             .iter()
             .map(|f| FindingSite {
-                kind: f.kind.clone(),
+                kind: f.kind,
                 severity: f.severity,
                 message: f.message.clone(),
                 places: f
@@ -333,7 +335,9 @@ impl<'kb> ExplainContext<'kb> {
         Some(Explanation {
             code: written,
             service,
-            conflicting: findings.iter().any(is_conflict),
+            conflicting: findings
+                .iter()
+                .any(|f| f.kind.is_conflict() && f.severity != Severity::Note),
             definitions,
             findings,
             meaning,
@@ -397,11 +401,6 @@ impl<'kb> ExplainContext<'kb> {
         related.truncate(RELATED_LIMIT);
         related
     }
-}
-
-/// True for a finding that says the definitions disagree.
-fn is_conflict(finding: &FindingSite) -> bool {
-    finding.kind.contains("conflict") && finding.severity != Severity::Note
 }
 
 /// The digits a canonical code ends with, when it also has a letter prefix (`CSS6007` → `6007`).
@@ -536,16 +535,17 @@ mod tests {
                     text: "see (Ecs.0013) or (Ecs.0014)".to_string(),
                 },
             ],
-            findings: vec![Finding {
-                kind: "meaning-conflict".to_string(),
-                severity: Severity::Warning,
-                message: "CSS.6007 has 2 meanings".to_string(),
-                locations: vec![Location {
-                    source: "b".to_string(),
-                    line: 20,
-                }],
-                code: Some("CSS.6007".to_string()),
-            }],
+            findings: vec![
+                Finding::new(
+                    FindingKind::MeaningConflict,
+                    "CSS.6007 has 2 meanings",
+                    vec![Location {
+                        source: "b".to_string(),
+                        line: 20,
+                    }],
+                )
+                .with_code("CSS.6007"),
+            ],
             ..KnowledgeBase::default()
         }
     }

@@ -92,7 +92,7 @@ pub struct Compiled {
     pub inputs: Vec<PathBuf>,
     /// What `check` found, with the texts and scores printers show (`kb.findings` is the
     /// same list in `kb.json` form).
-    pub findings: Vec<crate::check::Finding>,
+    pub findings: Vec<crate::kb::Finding>,
 }
 
 impl Build {
@@ -204,7 +204,7 @@ impl Build {
             code.authoritative = index;
         }
         let findings = check::check(&kb, config);
-        kb.findings = findings.iter().map(check::Finding::to_kb).collect();
+        kb.findings = findings.iter().map(crate::kb::Finding::for_kb).collect();
         Ok(Compiled {
             kb,
             warnings: problems,

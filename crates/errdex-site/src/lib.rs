@@ -23,10 +23,10 @@ use std::collections::BTreeMap;
 use askama::Template;
 use rayon::prelude::*;
 
-use errdex_core::check::Kind;
-use errdex_core::kb::{KnowledgeBase, Severity};
+use errdex_core::kb::FindingKind;
+use errdex_core::kb::{Finding, KnowledgeBase, Severity};
 
-use model::{SiteModel, is_conflict, service_name, severity_name, status_label, wordings};
+use model::{SiteModel, service_name, severity_name, status_label, wordings};
 use pages::{
     CodePage, FindingCount, FindingGroup, FindingsPage, IndexPage, OperationPage, SearchPage,
     ServicePage, ServiceSummary, SourceCode, SourcePage, SourceSummary,
@@ -174,9 +174,9 @@ fn index_page(model: &SiteModel) -> IndexPage {
             })
         })
         .collect();
-    let mut counts: BTreeMap<(Severity, String), usize> = BTreeMap::new();
+    let mut counts: BTreeMap<(Severity, &str), usize> = BTreeMap::new();
     for f in &kb.findings {
-        *counts.entry((f.severity, f.kind.clone())).or_default() += 1;
+        *counts.entry((f.severity, f.kind.id())).or_default() += 1;
     }
     IndexPage {
         root: AT_ROOT,
@@ -184,7 +184,7 @@ fn index_page(model: &SiteModel) -> IndexPage {
         conflicts: kb
             .findings
             .iter()
-            .filter(|f| is_conflict(&f.kind) && f.severity == Severity::Error)
+            .filter(|f| f.is_conflict() && f.severity == Severity::Error)
             .map(|f| model.finding(f))
             .collect(),
         services,
@@ -192,7 +192,7 @@ fn index_page(model: &SiteModel) -> IndexPage {
         finding_counts: counts
             .into_iter()
             .map(|((severity, kind), count)| FindingCount {
-                kind,
+                kind: kind.to_string(),
                 severity: severity_name(severity),
                 count,
             })
@@ -244,7 +244,10 @@ fn code_page(model: &SiteModel, code: &errdex_core::kb::ErrorCode) -> CodePage {
             .iter()
             .map(|d| model.definition(d))
             .collect(),
-        conflicts: model.conflicts(code, &findings),
+        conflicts: model.sides(code, &findings, Finding::is_conflict),
+        questions: model.sides(code, &findings, |f| {
+            f.kind == FindingKind::PossibleConflict && f.severity != Severity::Note
+        }),
         wordings: wordings(model, code),
         related: model.related(code, &findings),
         mentions: model.mentions(code),
@@ -280,11 +283,14 @@ fn operation_page(model: &SiteModel, index: usize) -> Option<OperationPage> {
 }
 
 fn findings_page(model: &SiteModel) -> FindingsPage {
-    let mut groups: BTreeMap<(Severity, String), Vec<model::FindingView>> = BTreeMap::new();
+    // Grouped by severity, then by kind id in alphabetical order.
+    let mut groups: BTreeMap<(Severity, &str), (FindingKind, Vec<model::FindingView>)> =
+        BTreeMap::new();
     for f in &model.kb.findings {
         groups
-            .entry((f.severity, f.kind.clone()))
-            .or_default()
+            .entry((f.severity, f.kind.id()))
+            .or_insert_with(|| (f.kind, Vec::new()))
+            .1
             .push(model.finding(f));
     }
     FindingsPage {
@@ -292,14 +298,10 @@ fn findings_page(model: &SiteModel) -> FindingsPage {
         page_title: "Findings".to_string(),
         groups: groups
             .into_iter()
-            .map(|((severity, kind), findings)| FindingGroup {
-                anchor: format!("{}-{kind}", severity_name(severity)),
-                description: Kind::ALL
-                    .iter()
-                    .find(|k| k.id() == kind)
-                    .map(|k| k.description().to_string())
-                    .unwrap_or_default(),
-                kind,
+            .map(|((severity, id), (kind, findings))| FindingGroup {
+                anchor: format!("{}-{id}", severity_name(severity)),
+                description: kind.description().to_string(),
+                kind: id.to_string(),
                 severity: severity_name(severity),
                 findings,
             })

@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use errdex_core::check::Kind;
 use errdex_core::kb::{
     Definition, Enumeration, ErrorCode, Field, Finding, KnowledgeBase, Location, Mention,
     Operation, ParameterLocation, Severity, canonical_code,
@@ -340,7 +339,7 @@ impl<'a> SiteModel<'a> {
     /// A finding as shown.
     pub fn finding(&self, finding: &Finding) -> FindingView {
         FindingView {
-            kind: finding.kind.clone(),
+            kind: finding.kind.id().to_string(),
             severity: severity_name(finding.severity),
             message: finding.message.clone(),
             places: finding
@@ -383,13 +382,18 @@ impl<'a> SiteModel<'a> {
             .unwrap_or_default()
     }
 
-    /// Conflicts of a code, each with its sides.
-    pub fn conflicts(&self, code: &ErrorCode, findings: &[&Finding]) -> Vec<ConflictView> {
+    /// The findings of a code that `pick` chooses (conflicts, or possible conflicts), each
+    /// with its sides.
+    pub fn sides(
+        &self,
+        code: &ErrorCode,
+        findings: &[&Finding],
+        pick: fn(&Finding) -> bool,
+    ) -> Vec<ConflictView> {
         findings
             .iter()
             .filter(|f| {
-                is_conflict(&f.kind)
-                    && f.code.as_deref().map(canonical_code) == Some(canonical_code(&code.code))
+                pick(f) && f.code.as_deref().map(canonical_code) == Some(canonical_code(&code.code))
             })
             .map(|f| ConflictView {
                 message: f.message.clone(),
@@ -421,7 +425,7 @@ impl<'a> SiteModel<'a> {
                 if let Some(link) = self.code_link(&other) {
                     related.push(Related {
                         link,
-                        kind: finding.kind.clone(),
+                        kind: finding.kind.id().to_string(),
                         message: finding.message.clone(),
                     });
                 }
@@ -605,7 +609,7 @@ impl<'a> SiteModel<'a> {
                 continue;
             };
             let conflict = self.findings_for_code(code).iter().any(|f| {
-                is_conflict(&f.kind)
+                f.is_conflict()
                     && f.code.as_deref().map(canonical_code) == Some(canonical_code(&code.code))
             });
             for d in &code.definitions {
@@ -618,17 +622,6 @@ impl<'a> SiteModel<'a> {
         }
         rows
     }
-}
-
-/// The kinds shown as conflicts side by side.
-pub fn is_conflict(kind: &str) -> bool {
-    [
-        Kind::MeaningConflict,
-        Kind::StatusConflict,
-        Kind::PossibleConflict,
-    ]
-    .iter()
-    .any(|k| k.id() == kind)
 }
 
 /// `METHOD path`, the way enumerations name their operation.

@@ -101,8 +101,10 @@ pub struct CodePage {
     pub service: Option<Link>,
     /// Every definition.
     pub definitions: Vec<DefinitionView>,
-    /// Conflicts side by side.
+    /// Conflicts (meaning or status) side by side.
     pub conflicts: Vec<ConflictView>,
+    /// Possible conflicts side by side: worded so differently that a person should look.
+    pub questions: Vec<ConflictView>,
     /// Message wordings (shown when there are several).
     pub wordings: Vec<Wording>,
     /// Related codes.

@@ -6,8 +6,9 @@
 
 use std::collections::BTreeSet;
 
-use super::{Finding, Kind, Quote, at};
+use super::at;
 use crate::kb::{Enumeration, KnowledgeBase};
+use crate::kb::{Finding, FindingKind, Quote};
 
 /// Runs the enumeration check.
 pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
@@ -45,7 +46,7 @@ fn compare(a: &Enumeration, b: &Enumeration) -> Option<Finding> {
     let only_a = list(va.difference(&vb).collect());
     let only_b = list(vb.difference(&va).collect());
     let mut finding = Finding::new(
-        Kind::EnumMismatch,
+        FindingKind::EnumMismatch,
         format!(
             "`{}` is documented twice with different values: line {} adds {only_a}, line {} adds {only_b}",
             a.name, a.line, b.line

@@ -12,11 +12,12 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde_json::Value;
 
-use super::{Finding, Kind, Quote, at};
+use super::at;
 use crate::kb::{
     Enumeration, Example, ExampleKind, Field, KnowledgeBase, Operation, Parameter,
     ParameterLocation, item_path, member_path,
 };
+use crate::kb::{Finding, FindingKind, Quote};
 
 /// Runs the example checks over every operation.
 pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
@@ -202,7 +203,7 @@ struct Walk<'a> {
     enums: &'a EnumsByField<'a>,
     op: &'a Operation,
     example: &'a Example,
-    seen: BTreeSet<(Kind, String)>,
+    seen: BTreeSet<(FindingKind, String)>,
     findings: Vec<Finding>,
 }
 
@@ -215,7 +216,7 @@ impl<'a> Walk<'a> {
                     match docs.iter().find(|d| d.name == key) {
                         Some(doc) => self.field(item, doc, &here),
                         None if !self.documented_anywhere(key) => self.report(
-                            Kind::UndocumentedField,
+                            FindingKind::UndocumentedField,
                             format!(
                                 "the example has field `{here}`, which no table of {} documents",
                                 self.op_name()
@@ -230,7 +231,7 @@ impl<'a> Walk<'a> {
                 for doc in docs.iter().filter(|d| d.required == Some(true)) {
                     if !map.contains_key(doc.name) {
                         self.report(
-                            Kind::MissingRequiredField,
+                            FindingKind::MissingRequiredField,
                             format!(
                                 "the example lacks `{}`, which the table marks mandatory",
                                 member_path(path, doc.name)
@@ -255,7 +256,7 @@ impl<'a> Walk<'a> {
         let expected = doc.type_name.and_then(JsonType::of_documented);
         if value.is_null() && doc.required == Some(true) {
             self.report(
-                Kind::TypeMismatch,
+                FindingKind::TypeMismatch,
                 format!(
                     "`{path}` is null in the example, but the table documents a mandatory {}",
                     doc.type_name.unwrap_or("value")
@@ -266,7 +267,7 @@ impl<'a> Walk<'a> {
             );
         } else if expected.is_some_and(|e| !e.accepts(value)) {
             self.report(
-                Kind::TypeMismatch,
+                FindingKind::TypeMismatch,
                 format!(
                     "`{path}` is {} in the example, but the table documents {}",
                     json_type_name(value),
@@ -304,7 +305,7 @@ impl<'a> Walk<'a> {
             .map(|v| v.value.as_str())
             .collect();
         self.report(
-            Kind::UndocumentedEnumValue,
+            FindingKind::UndocumentedEnumValue,
             format!(
                 "`{path}` is {text:?} in the example, which is not among its documented values: {}",
                 documented.join(", ")
@@ -372,7 +373,7 @@ impl<'a> Walk<'a> {
     /// when the path is not known), and at the documenting table row when there is one.
     fn report(
         &mut self,
-        kind: Kind,
+        kind: FindingKind,
         message: String,
         path: &str,
         table_line: Option<u32>,
@@ -491,8 +492,8 @@ mod tests {
         example(ExampleKind::Response, status, 30, value)
     }
 
-    fn kinds(findings: &[Finding]) -> Vec<Kind> {
-        let mut kinds: Vec<Kind> = findings.iter().map(|f| f.kind).collect();
+    fn kinds(findings: &[Finding]) -> Vec<FindingKind> {
+        let mut kinds: Vec<FindingKind> = findings.iter().map(|f| f.kind).collect();
         kinds.sort();
         kinds
     }
@@ -503,7 +504,7 @@ mod tests {
             {"kind": "RUNNING_KIND", "id": "x"}, {"kind": "RUNNING_KIND", "id": "y"}
         ]});
         let findings = check(&kb(vec![response(value, Some(200))]));
-        assert_eq!(kinds(&findings), vec![Kind::UndocumentedEnumValue]);
+        assert_eq!(kinds(&findings), vec![FindingKind::UndocumentedEnumValue]);
         assert!(findings[0].message.contains("tasks[].kind"));
         assert_eq!(findings[0].locations.len(), 2);
         // At the key's line: `{` 30, `"tasks": [` 31, `{` 32, `"id"` 33, `"kind"` 34.
@@ -517,7 +518,7 @@ mod tests {
         let findings = check(&kb(vec![response(value, None)]));
         assert_eq!(
             kinds(&findings),
-            vec![Kind::UndocumentedField, Kind::TypeMismatch],
+            vec![FindingKind::UndocumentedField, FindingKind::TypeMismatch],
             "{findings:#?}"
         );
     }
@@ -526,11 +527,11 @@ mod tests {
     fn request_missing_and_null_required() {
         let request = |value| example(ExampleKind::Request, None, 20, value);
         let missing = check(&kb(vec![request(json!({"total": 1}))]));
-        assert!(kinds(&missing).contains(&Kind::MissingRequiredField));
+        assert!(kinds(&missing).contains(&FindingKind::MissingRequiredField));
         // A missing top-level field is reported at the example's first line.
         assert!(missing.iter().all(|f| f.locations[0].line == 20));
         let null = check(&kb(vec![request(json!({"name": null}))]));
-        assert_eq!(kinds(&null), vec![Kind::TypeMismatch]);
+        assert_eq!(kinds(&null), vec![FindingKind::TypeMismatch]);
     }
 
     #[test]

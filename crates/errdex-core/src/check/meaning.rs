@@ -14,8 +14,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::similarity::{self, Judgement, Lexicon, Profile};
-use super::{Context, Finding, Kind, Quote, at};
+use super::{Context, at};
 use crate::kb::{Definition, ErrorCode};
+use crate::kb::{Finding, FindingKind, Quote};
 
 /// One definition: index of the code in `kb.error_codes`, index in its definitions.
 type Ref = (usize, usize);
@@ -353,7 +354,7 @@ fn meaning_finding(
         .filter(|d| context.authority(&code.service, &d.source).is_some());
     let (kind, mut message) = if conflict {
         (
-            Kind::MeaningConflict,
+            FindingKind::MeaningConflict,
             format!(
                 "{} has different meanings in {} sources (similarity {:.2})",
                 code.code,
@@ -363,7 +364,7 @@ fn meaning_finding(
         )
     } else if unclear {
         (
-            Kind::PossibleConflict,
+            FindingKind::PossibleConflict,
             format!(
                 "{} is worded so differently in {} sources that its meaning may differ (similarity {:.2})",
                 code.code,
@@ -373,7 +374,7 @@ fn meaning_finding(
         )
     } else {
         (
-            Kind::WordingVariant,
+            FindingKind::WordingVariant,
             format!(
                 "{} is worded differently in {} sources with the same meaning (similarity {:.2})",
                 code.code,
@@ -444,7 +445,7 @@ fn status_finding(code: &ErrorCode, members: &[usize]) -> Option<Finding> {
         })
         .collect();
     let mut finding = Finding::new(
-        Kind::StatusConflict,
+        FindingKind::StatusConflict,
         format!(
             "{} has different HTTP statuses: {}",
             code.code,
@@ -491,7 +492,7 @@ fn group_difference(
                                 .map_or("(ungrouped)".to_string(), |g| g.name.clone())
                         };
                         let mut finding = Finding::new(
-                            Kind::GroupDifference,
+                            FindingKind::GroupDifference,
                             format!(
                                 "{} means different things in group {} and group {} (similarity {:.2})",
                                 code.code,
@@ -608,7 +609,7 @@ fn renumbering_hints(
         let (df, dt) = (definition(c.from), definition(c.to));
         let (xf, xt) = (&codes[c.from.0].code, &codes[c.to.0].code);
         let mut finding = Finding::new(
-            Kind::RenumberingHint,
+            FindingKind::RenumberingHint,
             format!(
                 "{xf} in {} matches {xt} in {} (similarity {:.2}): the table may have shifted",
                 df.source,
@@ -694,7 +695,7 @@ mod tests {
         )
     }
 
-    fn kinds(findings: &[Finding], kind: Kind) -> Vec<String> {
+    fn kinds(findings: &[Finding], kind: FindingKind) -> Vec<String> {
         findings
             .iter()
             .filter(|f| f.kind == kind)
@@ -707,14 +708,14 @@ mod tests {
         let kb = seeds_like();
         let config = Config::default();
         let findings = check(&Context::new(&kb, &config));
-        let conflicts = kinds(&findings, Kind::MeaningConflict);
+        let conflicts = kinds(&findings, FindingKind::MeaningConflict);
         assert_eq!(conflicts.len(), 2, "{conflicts:#?}");
         assert!(conflicts[0].starts_with("CSS.6007"));
         assert!(conflicts[1].starts_with("CSS.6008"));
-        let variants = kinds(&findings, Kind::WordingVariant);
+        let variants = kinds(&findings, FindingKind::WordingVariant);
         assert_eq!(variants.len(), 1);
         assert!(variants[0].starts_with("CSS.6000"));
-        let hints = kinds(&findings, Kind::RenumberingHint);
+        let hints = kinds(&findings, FindingKind::RenumberingHint);
         assert!(
             hints
                 .iter()
@@ -760,7 +761,10 @@ mod tests {
             judge(code, profiles.code(0), 0, 2),
             Some(Judgement::Conflict(_))
         ));
-        assert_eq!(kinds(&check(&context), Kind::MeaningConflict).len(), 1);
+        assert_eq!(
+            kinds(&check(&context), FindingKind::MeaningConflict).len(),
+            1
+        );
     }
 
     /// `[[synonyms]]` of a service reach that service's texts only; global ones reach all.
@@ -789,21 +793,21 @@ mod tests {
         );
         let plain = Config::default();
         let findings = check(&Context::new(&kb, &plain));
-        assert_eq!(kinds(&findings, Kind::MeaningConflict).len(), 2);
+        assert_eq!(kinds(&findings, FindingKind::MeaningConflict).len(), 2);
         let config = Config::parse(
             "[[synonyms]]\nservice = \"KMS\"\nwords = [\"DEK\", \"data encryption key\"]\n\n[[synonyms]]\nwords = [\"revoked\", \"withdrawn\"]\n",
             Path::new("errdex.toml"),
         )
         .expect("valid");
         let findings = check(&Context::new(&kb, &config));
-        let variants = kinds(&findings, Kind::WordingVariant);
+        let variants = kinds(&findings, FindingKind::WordingVariant);
         assert_eq!(variants.len(), 1, "{findings:#?}");
         assert!(variants[0].starts_with("KMS.1"));
         // ECS shares the global word, not the KMS abbreviation: still not one meaning.
         assert!(
-            findings
-                .iter()
-                .any(|f| f.code.as_deref() == Some("ECS.1") && f.kind != Kind::WordingVariant)
+            findings.iter().any(
+                |f| f.code.as_deref() == Some("ECS.1") && f.kind != FindingKind::WordingVariant
+            )
         );
     }
 
@@ -818,7 +822,7 @@ mod tests {
         );
         let config = Config::default();
         let findings = check(&Context::new(&kb, &config));
-        assert_eq!(kinds(&findings, Kind::StatusConflict).len(), 1);
+        assert_eq!(kinds(&findings, FindingKind::StatusConflict).len(), 1);
         assert_eq!(findings[0].severity, Severity::Error);
     }
 
@@ -840,11 +844,11 @@ mod tests {
         let findings = check(&Context::new(&kb, &config));
         let conflicts: Vec<&Finding> = findings
             .iter()
-            .filter(|f| f.kind == Kind::MeaningConflict)
+            .filter(|f| f.kind == FindingKind::MeaningConflict)
             .collect();
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].locations[0].source, "r2_c");
         assert!(conflicts[0].message.contains("r2_c authoritative"));
-        assert_eq!(kinds(&findings, Kind::GroupDifference).len(), 1);
+        assert_eq!(kinds(&findings, FindingKind::GroupDifference).len(), 1);
     }
 }

@@ -5,7 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Finding, Kind, Quote, at};
+use super::at;
+use crate::kb::{Finding, FindingKind, Quote};
 use crate::kb::{KnowledgeBase, Mention, canonical_code};
 
 /// Runs the mention check.
@@ -28,7 +29,7 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
             let first = mentions.first()?;
             let contexts: BTreeSet<&str> = mentions.iter().map(|m| m.context.as_str()).collect();
             let mut finding = Finding::new(
-                Kind::UndefinedCode,
+                FindingKind::UndefinedCode,
                 format!(
                     "{} is used in {} ({} time{}) but no source defines it",
                     first.code,

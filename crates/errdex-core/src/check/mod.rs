@@ -30,245 +30,8 @@ use serde::Serialize;
 use crate::config::Config;
 use rayon::prelude::*;
 
-use crate::kb::{self, ErrorCode, KnowledgeBase, Location, Severity, Source};
-
-/// What a finding is about. Each kind has one severity and one description (the SARIF rule).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Kind {
-    /// One code, different meanings in different sources.
-    MeaningConflict,
-    /// One code, one meaning, different words.
-    WordingVariant,
-    /// One code, texts too far apart to call one meaning, too close to call two.
-    PossibleConflict,
-    /// One code, different HTTP statuses in different sources.
-    StatusConflict,
-    /// A code's definition in one source reads like another code's in a second source.
-    RenumberingHint,
-    /// One code means different things in different config groups (releases, services).
-    GroupDifference,
-    /// One code defined twice in one source.
-    DuplicateDefinition,
-    /// One message for several codes in one source.
-    DuplicateMessage,
-    /// An error code documented with a 2xx status.
-    SuccessStatus,
-    /// `NA` and `N/A` (or other spellings) mixed in one source.
-    MixedNotApplicable,
-    /// A JSON example uses a value outside the documented enumeration.
-    UndocumentedEnumValue,
-    /// A JSON example has a field no table documents.
-    UndocumentedField,
-    /// A JSON example lacks a field its table marks mandatory.
-    MissingRequiredField,
-    /// A JSON example's value has a type the table contradicts.
-    TypeMismatch,
-    /// One enumeration documented twice with different values.
-    EnumMismatch,
-    /// A code used in prose or an example that no source defines.
-    UndefinedCode,
-    /// An acknowledgement in the config that matched no finding.
-    UnusedAcknowledgement,
-}
-
-impl Kind {
-    /// Every kind, in a stable order (SARIF rules are listed in this order).
-    pub const ALL: [Kind; 17] = [
-        Kind::MeaningConflict,
-        Kind::WordingVariant,
-        Kind::PossibleConflict,
-        Kind::StatusConflict,
-        Kind::RenumberingHint,
-        Kind::GroupDifference,
-        Kind::DuplicateDefinition,
-        Kind::DuplicateMessage,
-        Kind::SuccessStatus,
-        Kind::MixedNotApplicable,
-        Kind::UndocumentedEnumValue,
-        Kind::UndocumentedField,
-        Kind::MissingRequiredField,
-        Kind::TypeMismatch,
-        Kind::EnumMismatch,
-        Kind::UndefinedCode,
-        Kind::UnusedAcknowledgement,
-    ];
-
-    /// The machine-readable id (`meaning-conflict`).
-    pub fn id(self) -> &'static str {
-        self.info().0
-    }
-
-    /// The severity before acknowledgement.
-    pub fn severity(self) -> Severity {
-        self.info().1
-    }
-
-    /// One sentence for a reader (the SARIF rule description).
-    pub fn description(self) -> &'static str {
-        self.info().2
-    }
-
-    fn info(self) -> (&'static str, Severity, &'static str) {
-        use Severity::{Error, Note, Warning};
-        match self {
-            Kind::MeaningConflict => (
-                "meaning-conflict",
-                Error,
-                "The same error code is defined with different meanings in different sources.",
-            ),
-            Kind::WordingVariant => (
-                "wording-variant",
-                Note,
-                "The same error code has the same meaning worded differently in different sources.",
-            ),
-            Kind::PossibleConflict => (
-                "possible-conflict",
-                Warning,
-                "The same error code is worded so differently in different sources that its meaning may differ: a person should look.",
-            ),
-            Kind::StatusConflict => (
-                "status-conflict",
-                Error,
-                "The same error code has different HTTP statuses in different sources.",
-            ),
-            Kind::RenumberingHint => (
-                "renumbering-hint",
-                Note,
-                "A definition in one source reads like another code's definition in another source: a table may have shifted.",
-            ),
-            Kind::GroupDifference => (
-                "group-difference",
-                Note,
-                "The same error code means different things in different source groups (releases or services).",
-            ),
-            Kind::DuplicateDefinition => (
-                "duplicate-definition",
-                Error,
-                "The same error code is defined more than once in one source.",
-            ),
-            Kind::DuplicateMessage => (
-                "duplicate-message",
-                Warning,
-                "Several error codes share one message in one source, so a reader cannot tell them apart.",
-            ),
-            Kind::SuccessStatus => (
-                "success-status",
-                Warning,
-                "An error code is documented with a 2xx (success) HTTP status.",
-            ),
-            Kind::MixedNotApplicable => (
-                "mixed-not-applicable",
-                Note,
-                "One source spells 'not applicable' in several ways (NA, N/A).",
-            ),
-            Kind::UndocumentedEnumValue => (
-                "undocumented-enum-value",
-                Warning,
-                "A JSON example uses a value that is not among the documented values of its field.",
-            ),
-            Kind::UndocumentedField => (
-                "undocumented-field",
-                Warning,
-                "A JSON example has a field that no table of its operation documents.",
-            ),
-            Kind::MissingRequiredField => (
-                "missing-required-field",
-                Warning,
-                "A JSON example lacks a field that its table documents as mandatory.",
-            ),
-            Kind::TypeMismatch => (
-                "type-mismatch",
-                Warning,
-                "A JSON example's value has a type that contradicts the documented type.",
-            ),
-            Kind::EnumMismatch => (
-                "enum-mismatch",
-                Warning,
-                "The same enumeration is documented twice with different values.",
-            ),
-            Kind::UndefinedCode => (
-                "undefined-code",
-                Note,
-                "An error code is used in prose or an example, but no source defines it.",
-            ),
-            Kind::UnusedAcknowledgement => (
-                "unused-acknowledgement",
-                Warning,
-                "An acknowledgement in errdex.toml matched no finding; it may be stale.",
-            ),
-        }
-    }
-}
-
-/// A quoted text at a place: one side of a conflict, or the value an example uses.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Quote {
-    /// Where the text is.
-    #[serde(flatten)]
-    pub location: Location,
-    /// The text.
-    pub text: String,
-}
-
-/// One finding, with what a printer needs beyond `kb.json`'s [`kb::Finding`]: the differing
-/// texts, the similarity score, the acknowledgement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Finding {
-    /// What it is about.
-    pub kind: Kind,
-    /// Severity (a note when acknowledged).
-    pub severity: Severity,
-    /// Message for a person.
-    pub message: String,
-    /// Where, most important first.
-    pub locations: Vec<Location>,
-    /// The error code concerned, if any.
-    pub code: Option<String>,
-    /// The differing texts, for conflicts and variants.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub texts: Vec<Quote>,
-    /// The similarity score that decided a meaning question.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub similarity: Option<f64>,
-    /// The reason from the config, when a maintainer acknowledged it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub acknowledged: Option<String>,
-}
-
-impl Finding {
-    /// A finding of a kind at its default severity.
-    pub fn new(kind: Kind, message: impl Into<String>, locations: Vec<Location>) -> Self {
-        Finding {
-            kind,
-            severity: kind.severity(),
-            message: message.into(),
-            locations,
-            code: None,
-            texts: Vec::new(),
-            similarity: None,
-            acknowledged: None,
-        }
-    }
-
-    /// Sets the code concerned.
-    pub fn with_code(mut self, code: impl Into<String>) -> Self {
-        self.code = Some(code.into());
-        self
-    }
-
-    /// The `kb.json` form.
-    pub fn to_kb(&self) -> kb::Finding {
-        kb::Finding {
-            kind: self.kind.id().to_string(),
-            severity: self.severity,
-            message: self.message.clone(),
-            locations: self.locations.clone(),
-            code: self.code.clone(),
-        }
-    }
-}
+use crate::kb::{ErrorCode, KnowledgeBase, Location, Severity, Source};
+use crate::kb::{Finding, FindingKind};
 
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -426,7 +189,7 @@ fn acknowledge(findings: &mut Vec<Finding>, context: &Context) {
             .collect::<Vec<_>>()
             .join(", ");
             findings.push(Finding::new(
-                Kind::UnusedAcknowledgement,
+                FindingKind::UnusedAcknowledgement,
                 format!("acknowledgement ({what}) matched no finding"),
                 Vec::new(),
             ));
@@ -533,14 +296,14 @@ mod tests {
         let findings = check(&kb, &config);
         let conflict = findings
             .iter()
-            .find(|f| f.kind == Kind::MeaningConflict)
+            .find(|f| f.kind == FindingKind::MeaningConflict)
             .expect("conflict");
         assert_eq!(conflict.severity, Severity::Note);
         assert_eq!(conflict.acknowledged.as_deref(), Some("renumbered"));
         assert!(
             findings
                 .iter()
-                .any(|f| f.kind == Kind::UnusedAcknowledgement && f.message.contains("X.9"))
+                .any(|f| f.kind == FindingKind::UnusedAcknowledgement && f.message.contains("X.9"))
         );
         assert!(!Summary::of(&findings).fails(false));
         assert!(Summary::of(&findings).fails(true));
@@ -565,7 +328,8 @@ mod tests {
 
     #[test]
     fn kinds_have_unique_ids() {
-        let ids: std::collections::BTreeSet<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
-        assert_eq!(ids.len(), Kind::ALL.len());
+        let ids: std::collections::BTreeSet<&str> =
+            FindingKind::ALL.iter().map(|k| k.id()).collect();
+        assert_eq!(ids.len(), FindingKind::ALL.len());
     }
 }

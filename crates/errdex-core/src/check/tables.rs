@@ -8,8 +8,9 @@ use rustc_hash::FxHashMap;
 
 use super::meaning::text_of;
 use super::similarity::{surface, surface_hash};
-use super::{Context, Finding, Kind, Quote, at};
+use super::{Context, at};
 use crate::kb::{Definition, ErrorCode, canonical_code};
+use crate::kb::{Finding, FindingKind, Quote};
 
 /// Runs the within-source checks.
 pub fn check(context: &Context) -> Vec<Finding> {
@@ -42,7 +43,7 @@ fn duplicate_definitions(code: &ErrorCode) -> Vec<Finding> {
         .map(|(source, defs)| {
             let lines: Vec<String> = defs.iter().map(|d| d.line.to_string()).collect();
             let mut finding = Finding::new(
-                Kind::DuplicateDefinition,
+                FindingKind::DuplicateDefinition,
                 format!(
                     "{} is defined {} times in {source} (lines {})",
                     code.code,
@@ -120,7 +121,7 @@ fn duplicate_messages(codes: &[ErrorCode]) -> Vec<Finding> {
             let names: Vec<&str> = rows.iter().map(|(c, _)| c.code.as_str()).collect();
             let (_, first) = rows[0];
             let mut finding = Finding::new(
-                Kind::DuplicateMessage,
+                FindingKind::DuplicateMessage,
                 format!(
                     "{} share the message {:?} in {source}",
                     names.join(", "),
@@ -140,7 +141,7 @@ fn success_status(code: &ErrorCode, d: &Definition) -> Option<Finding> {
     let status = d.http_status.filter(|s| (200..300).contains(s))?;
     Some(
         Finding::new(
-            Kind::SuccessStatus,
+            FindingKind::SuccessStatus,
             format!(
                 "error code {} is documented with HTTP status {status}, a success status",
                 code.code
@@ -188,7 +189,7 @@ fn mixed_not_applicable(codes: &[ErrorCode]) -> Vec<Finding> {
                 .collect();
             firsts.sort_by_key(|d| d.line);
             let mut finding = Finding::new(
-                Kind::MixedNotApplicable,
+                FindingKind::MixedNotApplicable,
                 format!(
                     "{source} spells 'not applicable' in {} ways: {}",
                     by_spelling.len(),
@@ -230,7 +231,7 @@ mod tests {
         );
         let findings = run(&kb);
         assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].kind, Kind::DuplicateDefinition);
+        assert_eq!(findings[0].kind, FindingKind::DuplicateDefinition);
         assert_eq!(findings[0].locations.len(), 2);
     }
 
@@ -264,7 +265,7 @@ mod tests {
         );
         let findings = run(&kb);
         assert_eq!(findings.len(), 1, "{findings:#?}");
-        assert_eq!(findings[0].kind, Kind::DuplicateMessage);
+        assert_eq!(findings[0].kind, FindingKind::DuplicateMessage);
         assert!(findings[0].message.starts_with("X.1, X.2 share"));
     }
 
@@ -279,8 +280,11 @@ mod tests {
             vec![def("a", 1, "X.1", Some(202), "One."), na, slash],
         );
         let findings = run(&kb);
-        let kinds: Vec<Kind> = findings.iter().map(|f| f.kind).collect();
-        assert!(kinds.contains(&Kind::SuccessStatus), "{kinds:?}");
-        assert!(kinds.contains(&Kind::MixedNotApplicable), "{kinds:?}");
+        let kinds: Vec<FindingKind> = findings.iter().map(|f| f.kind).collect();
+        assert!(kinds.contains(&FindingKind::SuccessStatus), "{kinds:?}");
+        assert!(
+            kinds.contains(&FindingKind::MixedNotApplicable),
+            "{kinds:?}"
+        );
     }
 }

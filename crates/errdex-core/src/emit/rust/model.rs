@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use super::docs::{code_span, escape_markdown};
 use super::ident::{Case, Names, ident};
-use crate::check::Kind;
+
 use crate::config::Config;
 use crate::kb::{
     Definition, Enumeration, ErrorCode, Example, ExampleKind, Field, KnowledgeBase, Operation,
@@ -328,10 +328,9 @@ pub fn plan(kb: &KnowledgeBase, authority: &Authority<'_>) -> CratePlan {
 /// The definitions `check` found in a meaning or status conflict: (source, line, canonical
 /// code) of every location of those findings.
 fn conflicted_definitions(kb: &KnowledgeBase) -> BTreeSet<(&str, u32, String)> {
-    let kinds = [Kind::MeaningConflict.id(), Kind::StatusConflict.id()];
     kb.findings
         .iter()
-        .filter(|f| kinds.contains(&f.kind.as_str()))
+        .filter(|f| f.is_conflict())
         .filter_map(|f| f.code.as_deref().map(|code| (f, canonical_code(code))))
         .flat_map(|(f, code)| {
             f.locations
@@ -983,6 +982,7 @@ fn reaches(edges: &[Vec<usize>], from: usize, to: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kb::FindingKind;
 
     fn definition(source: &str, line: u32, message: &str) -> Definition {
         Definition {
@@ -998,20 +998,15 @@ mod tests {
         }
     }
 
-    fn finding(kind: Kind, code: &str, at: &[(&str, u32)]) -> crate::kb::Finding {
-        crate::kb::Finding {
-            kind: kind.id().into(),
-            severity: kind.severity(),
-            message: String::new(),
-            locations: at
-                .iter()
-                .map(|(source, line)| crate::kb::Location {
-                    source: (*source).into(),
-                    line: *line,
-                })
-                .collect(),
-            code: Some(code.into()),
-        }
+    fn finding(kind: FindingKind, code: &str, at: &[(&str, u32)]) -> crate::kb::Finding {
+        let locations = at
+            .iter()
+            .map(|(source, line)| crate::kb::Location {
+                source: (*source).into(),
+                line: *line,
+            })
+            .collect();
+        crate::kb::Finding::new(kind, String::new(), locations).with_code(code)
     }
 
     #[test]
@@ -1035,14 +1030,14 @@ mod tests {
         };
         // Different words alone are not a conflict: only check's judgement is.
         assert!(!conflicting(vec![]));
-        let variant = finding(Kind::WordingVariant, "CSS.1", &[("a", 3), ("b", 5)]);
+        let variant = finding(FindingKind::WordingVariant, "CSS.1", &[("a", 3), ("b", 5)]);
         assert!(!conflicting(vec![variant]));
-        let meaning = finding(Kind::MeaningConflict, "css-1", &[("a", 3), ("b", 5)]);
+        let meaning = finding(FindingKind::MeaningConflict, "css-1", &[("a", 3), ("b", 5)]);
         assert!(conflicting(vec![meaning]));
-        let status = finding(Kind::StatusConflict, "CSS.1", &[("a", 3), ("b", 5)]);
+        let status = finding(FindingKind::StatusConflict, "CSS.1", &[("a", 3), ("b", 5)]);
         assert!(conflicting(vec![status]));
         // A conflict of another code at other lines says nothing about this one.
-        let other = finding(Kind::MeaningConflict, "CSS.2", &[("a", 4), ("b", 6)]);
+        let other = finding(FindingKind::MeaningConflict, "CSS.2", &[("a", 4), ("b", 6)]);
         assert!(!conflicting(vec![other]));
     }
 

@@ -7,6 +7,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod finding;
+
+pub use finding::{Finding, FindingKind, Quote};
+
 /// Version of the `kb.json` layout.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -315,21 +319,6 @@ pub struct Location {
     pub source: String,
     /// 1-based line.
     pub line: u32,
-}
-
-/// One finding of `check`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Finding {
-    /// Machine-readable kind (`meaning-conflict`).
-    pub kind: String,
-    /// Severity.
-    pub severity: Severity,
-    /// Message for a person.
-    pub message: String,
-    /// Where.
-    pub locations: Vec<Location>,
-    /// The error code concerned, if any.
-    pub code: Option<String>,
 }
 
 /// Canonical form of an error code for lookups: upper case, separators and spaces removed

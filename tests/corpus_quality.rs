@@ -78,7 +78,7 @@ fn norm(text: &str) -> String {
         if c == ' ' {
             let next = chars.get(i + 1).copied().unwrap_or(' ');
             let prev = if i > 0 { chars[i - 1] } else { ' ' };
-            let cjk = |c: char| errdex::vocab::is_cjk(c);
+            let cjk = |c: char| errdex::shapes::is_cjk_or_fullwidth(c);
             if ".,;:)。，；：".contains(next) || cjk(prev) || cjk(next) {
                 continue;
             }

@@ -24,6 +24,7 @@ use errdex_core::check::Summary;
 use errdex_core::kb::Severity;
 use errdex_core::kb::{Finding, Quote};
 use errdex_core::parse::cells::{fold_whitespace, strip_tags};
+use errdex_core::shapes::display_width;
 
 /// Width of one column when two texts print side by side.
 const COLUMN: usize = 44;
@@ -141,23 +142,37 @@ fn texts(out: &mut String, quotes: &[Quote], sources: &SourceMap, pad: &str, pai
     }
 }
 
-/// Pads or cuts a text to exactly `width` characters.
+/// Pads or cuts a text to exactly `width` terminal columns (a CJK character takes two).
 fn fit(text: &str, width: usize) -> String {
-    let count = text.chars().count();
-    if count > width {
-        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
+    let shown = display_width(text);
+    if shown > width {
+        let (head, _) = split_at_width(text, width.saturating_sub(1));
+        let pad = width.saturating_sub(1) - display_width(head);
+        format!("{head}…{}", " ".repeat(pad))
     } else {
-        format!("{text}{}", " ".repeat(width - count))
+        format!("{text}{}", " ".repeat(width - shown))
     }
 }
 
-/// Word-wraps a text into lines of at most `width` characters (long words are cut).
+/// The longest head of `text` that fits in `width` columns, and the rest.
+fn split_at_width(text: &str, width: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (at, c) in text.char_indices() {
+        used += display_width(c.encode_utf8(&mut [0; 4]));
+        if used > width {
+            return text.split_at(at);
+        }
+    }
+    (text, "")
+}
+
+/// Word-wraps a text into lines of at most `width` terminal columns (long words are cut;
+/// CJK text, which has no spaces, is cut where the line is full).
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        let needed = display_width(&line) + usize::from(!line.is_empty()) + display_width(word);
         if needed > width && !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
@@ -165,9 +180,9 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
             line.push(' ');
         }
         line.push_str(word);
-        while line.chars().count() > width {
-            let head: String = line.chars().take(width).collect();
-            let tail: String = line.chars().skip(width).collect();
+        while display_width(&line) > width {
+            let (head, tail) = split_at_width(&line, width.max(2));
+            let (head, tail) = (head.to_string(), tail.to_string());
             lines.push(head);
             line = tail;
         }
@@ -296,6 +311,9 @@ mod tests {
         assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
         assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(wrap("错误码不存在", 4), vec!["错误", "码不", "存在"]);
+        assert_eq!(fit("错误码不存在", 6), "错误… ");
+        assert_eq!(fit("错误", 6), "错误  ");
         let row = r#"<tr id="r1"><td class="c" headers="h1"><p id="p1">CSS.6007</p></td><td><p>Failed &amp; stopped.</p></td></tr>"#;
         assert_eq!(excerpt(row, Some("CSS.6007")), "CSS.6007 Failed & stopped.");
         let placeholder = "<ECS error code> indicates the error reported by ECS.";

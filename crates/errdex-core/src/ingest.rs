@@ -9,8 +9,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
-
 use crate::error::Diagnostic;
 use crate::parse::{Format, sniff};
 
@@ -111,7 +109,7 @@ pub fn read_source(path: &Path, id: String) -> Result<SourceFile, Diagnostic> {
     let shown = display_path(path);
     let bytes = std::fs::read(path)
         .map_err(|err| Diagnostic::file(Path::new(&shown), format!("cannot read: {err}")))?;
-    let sha256 = hex_sha256(&bytes);
+    let sha256 = crate::shapes::sha256_hex(&bytes);
     let text = decode(Path::new(&shown), bytes)?;
     Ok(SourceFile {
         id,
@@ -135,7 +133,7 @@ pub fn source_from_text(path: &str, text: &str) -> SourceFile {
         id: unique_ids(&[path.to_string()]).remove(0),
         path: path.to_string(),
         format: sniff(text),
-        sha256: hex_sha256(text.as_bytes()),
+        sha256: crate::shapes::sha256_hex(text.as_bytes()),
         text: text.replace("\r\n", "\n"),
     }
 }
@@ -144,13 +142,6 @@ pub fn source_from_text(path: &str, text: &str) -> SourceFile {
 pub fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
-}
-
-fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Ids are file stems; where stems collide, the path without extension is used instead.

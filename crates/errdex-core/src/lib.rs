@@ -24,6 +24,7 @@ pub mod kb;
 pub mod normalize;
 pub mod parse;
 pub mod pipeline;
+pub mod shapes;
 pub mod suggest;
 pub mod vocab;
 

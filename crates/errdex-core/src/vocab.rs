@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use crate::shapes::is_cjk_or_fullwidth;
+
 /// What a table column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ColumnRole {
@@ -148,7 +150,7 @@ pub fn column_role(header: &str) -> Option<ColumnRole> {
 /// True when `haystack[start..end]` stands on word boundaries (any boundary for CJK words; a
 /// plural `s` may follow).
 fn on_word_boundaries(haystack: &str, start: usize, end: usize) -> bool {
-    let cjk = haystack[start..end].chars().any(is_cjk);
+    let cjk = haystack[start..end].chars().any(is_cjk_or_fullwidth);
     let before_ok = haystack[..start]
         .chars()
         .next_back()
@@ -158,13 +160,6 @@ fn on_word_boundaries(haystack: &str, start: usize, end: usize) -> bool {
         .next()
         .is_none_or(|c| cjk || !c.is_alphanumeric() || c == 's');
     before_ok && after_ok
-}
-
-/// True for a CJK ideograph or CJK punctuation.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
 }
 
 /// Roles of every header cell, in column order.

@@ -27,7 +27,6 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
@@ -36,6 +35,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 use errdex_core::emit::Outputs;
 use errdex_core::explain::{Explanation, Lookup};
 use errdex_core::kb::{KnowledgeBase, canonical_code};
+use errdex_core::shapes::sha256_hex;
 use errdex_core::suggest;
 pub use query::{Hit, SearchRequest, SearchResults};
 use schema::Fields;
@@ -102,14 +102,6 @@ struct Stamp {
     /// Modification time of `kb.json` in nanoseconds, for the quick check (unknown while the
     /// build that wrote it has not finished).
     kb_modified_ns: Option<u128>,
-}
-
-/// Hex SHA-256 of some bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 fn read_stamp(index_dir: &Path) -> Option<Stamp> {
@@ -281,29 +273,6 @@ fn freshness(kb_path: &Path, index_dir: &Path) -> Result<Freshness, IndexError> 
     Ok(Freshness::Current)
 }
 
-/// Replaces `target` with the folder `staged` (two renames; the old one is removed after).
-fn swap_in(staged: &Path, target: &Path) -> Result<(), IndexError> {
-    let retired = target.with_extension(format!("old-{}", std::process::id()));
-    let had_old = target.exists();
-    if had_old {
-        let _ = std::fs::remove_dir_all(&retired);
-        std::fs::rename(target, &retired).map_err(io_error(target))?;
-    }
-    if let Err(err) = std::fs::rename(staged, target) {
-        if had_old {
-            let _ = std::fs::rename(&retired, target);
-        }
-        return Err(IndexError::Io {
-            path: target.to_path_buf(),
-            source: err,
-        });
-    }
-    if had_old {
-        let _ = std::fs::remove_dir_all(&retired);
-    }
-    Ok(())
-}
-
 /// An opened search index.
 pub struct SearchIndex {
     reader: IndexReader,
@@ -427,7 +396,14 @@ fn rebuild(kb_path: &Path, index_dir: &Path) -> Result<(), IndexError> {
             kb_modified_ns: modified_ns(&metadata),
         },
     )?;
-    swap_in(&staging.keep(), index_dir)
+    let staged = staging.keep();
+    errdex_core::emit::replace_folder(&staged, index_dir).map_err(|source| {
+        let _ = std::fs::remove_dir_all(&staged);
+        IndexError::Io {
+            path: index_dir.to_path_buf(),
+            source,
+        }
+    })
 }
 
 /// The search index as an output of `errdex build`: built into `index/` when `kb.json`

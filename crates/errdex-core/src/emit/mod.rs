@@ -120,37 +120,41 @@ impl Outputs {
                 copy_dir(&old, &new).map_err(write_err(&old))?;
             }
         }
-        let parent = parent_of(out_dir);
         let staged = staging.keep();
-        let retired = parent.join(format!(".{}.old-{}", name_of(out_dir), std::process::id()));
-        if out_dir.exists() {
-            if retired.exists() {
-                std::fs::remove_dir_all(&retired).map_err(write_err(&retired))?;
-            }
-            if let Err(err) = std::fs::rename(out_dir, &retired) {
-                let _ = std::fs::remove_dir_all(&staged);
-                return Err(Error::Write {
-                    path: out_dir.to_path_buf(),
-                    source: err,
-                });
-            }
-        }
-        if let Err(err) = std::fs::rename(&staged, out_dir) {
-            // Put the previous output back before reporting.
-            if retired.exists() {
-                let _ = std::fs::rename(&retired, out_dir);
-            }
+        replace_folder(&staged, out_dir).map_err(|source| {
             let _ = std::fs::remove_dir_all(&staged);
-            return Err(Error::Write {
+            Error::Write {
                 path: out_dir.to_path_buf(),
-                source: err,
-            });
-        }
-        if retired.exists() {
-            std::fs::remove_dir_all(&retired).map_err(write_err(&retired))?;
-        }
-        Ok(())
+                source,
+            }
+        })
     }
+}
+
+/// Replaces the folder `target` (if any) with the folder `staged` by two renames, so a reader
+/// sees either the old folder or the new one, never a mix: `target` moves aside to
+/// `.NAME.old-PID`, `staged` takes its place, and the old one is removed. When the second rename
+/// fails, the old folder is put back. The one atomic folder swap of errdex (outputs, index).
+pub fn replace_folder(staged: &Path, target: &Path) -> std::io::Result<()> {
+    let retired =
+        parent_of(target).join(format!(".{}.old-{}", name_of(target), std::process::id()));
+    let had_old = target.exists();
+    if had_old {
+        if retired.exists() {
+            std::fs::remove_dir_all(&retired)?;
+        }
+        std::fs::rename(target, &retired)?;
+    }
+    if let Err(err) = std::fs::rename(staged, target) {
+        if had_old {
+            let _ = std::fs::rename(&retired, target);
+        }
+        return Err(err);
+    }
+    if had_old {
+        std::fs::remove_dir_all(&retired)?;
+    }
+    Ok(())
 }
 
 fn parent_of(out_dir: &Path) -> PathBuf {

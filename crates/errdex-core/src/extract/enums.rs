@@ -84,7 +84,7 @@ fn label_at_boundary(piece: &str, start: usize, end: usize, token: &str) -> bool
     let before_ok = match before.chars().next_back() {
         None => true,
         Some(c) if ".。;；".contains(c) => true,
-        Some(c) => latin && (":：）)".contains(c) || crate::vocab::is_cjk(c)),
+        Some(c) => latin && (":：）)".contains(c) || crate::shapes::is_cjk_or_fullwidth(c)),
     };
     let after_ok = !piece[..end].ends_with(':')
         || piece[end..]

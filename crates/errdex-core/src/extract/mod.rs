@@ -24,7 +24,7 @@ use crate::document::{BlockKind, Document, Table};
 use crate::ingest::SourceFile;
 use crate::kb::{EnumValue, Enumeration, Mention, Operation, Source};
 use crate::parse::cells::fold_whitespace;
-use crate::vocab::is_cjk;
+use crate::shapes::is_cjk_or_fullwidth;
 
 use error_codes::ServiceDefinition;
 use operations::OperationReader;
@@ -213,7 +213,7 @@ fn language_of(text: &str) -> &'static str {
         };
         if !in_tag && c.is_alphabetic() {
             letters += 1;
-            cjk += usize::from(is_cjk(c));
+            cjk += usize::from(is_cjk_or_fullwidth(c));
         }
         at += c.len_utf8();
     }

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 mod finding;
 
+/// Codes are looked up by their canonical spelling (the rule lives in [`crate::shapes`]).
+pub use crate::shapes::canonical_code;
 pub use finding::{Finding, FindingKind, Quote};
 
 /// Version of the `kb.json` layout.
@@ -321,15 +323,6 @@ pub struct Location {
     pub line: u32,
 }
 
-/// Canonical form of an error code for lookups: upper case, separators and spaces removed
-/// (`css.6007`, `CSS-6007`, `css6007` and `DCS. 4855` all compare equal to their canonical form).
-pub fn canonical_code(code: &str) -> String {
-    code.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect()
-}
-
 impl KnowledgeBase {
     /// Finds an error code by any common spelling.
     pub fn error_code(&self, code: &str) -> Option<&ErrorCode> {
@@ -342,17 +335,5 @@ impl KnowledgeBase {
     /// Finds a source by id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn canonical_codes_match_spellings() {
-        for spelling in ["CSS.6007", "css.6007", "CSS-6007", "css6007", "Css. 6007"] {
-            assert_eq!(canonical_code(spelling), "CSS6007");
-        }
     }
 }

@@ -571,24 +571,12 @@ fn heading_topic_id(heading: DomNode<'_>) -> Option<String> {
         .map(str::to_string)
 }
 
-/// True for a paragraph that names the following table: `Table 1 Failure causes`,
-/// `Table 2-3 …`, `表 1 失败信息事件类型`; not for a sentence ending in `.` or `:`.
-pub(crate) fn is_caption_text(text: &str) -> bool {
-    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:Table|TABLE|表)\s*[0-9]+(?:[-.][0-9]+)*(?:\s|[:：.]|$)")
-            .expect("valid regex")
-    });
-    let text = text.trim();
-    // A sentence about the table ("Table 1 describes the parameters.") is not its caption.
-    CAPTION.is_match(text) && !text.ends_with(['.', '。', ':', '：'])
-}
-
 /// Gives each table without a caption the text of the paragraph just before it when that
 /// paragraph reads like a caption (`Table 1 Failure causes`). The paragraph stays a block too.
 pub(crate) fn attach_captions(blocks: &mut [Block]) {
     for index in 1..blocks.len() {
         let caption = match &blocks[index - 1].kind {
-            BlockKind::Paragraph { text } if is_caption_text(text) => text.clone(),
+            BlockKind::Paragraph { text } if crate::shapes::is_table_caption(text) => text.clone(),
             _ => continue,
         };
         if let BlockKind::Table(table) = &mut blocks[index].kind

@@ -527,7 +527,7 @@ fn indented_caption(text: &str) -> Option<String> {
         return None;
     }
     let plain = crate::parse::cells::fold_whitespace(&text.replace("**", " "));
-    html::is_caption_text(&plain).then_some(plain)
+    crate::shapes::is_table_caption(&plain).then_some(plain)
 }
 
 /// The language of a fence info string: its first word (```` ```json ```` → `json`).

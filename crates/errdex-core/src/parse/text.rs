@@ -23,7 +23,8 @@
 use crate::document::{Block, BlockKind, Document, Row, Table};
 use crate::parse::ParseProblem;
 use crate::parse::cells::fold_whitespace;
-use crate::vocab::{ColumnRole, column_role, is_cjk};
+use crate::shapes::{is_cjk_or_fullwidth, is_http_method, is_status_or_class, is_table_caption};
+use crate::vocab::{ColumnRole, column_role};
 
 /// Parses a text source into the document IR. Never fails on real input: structure that cannot
 /// be read is kept as paragraphs.
@@ -226,7 +227,7 @@ const MAX_HEADER_LINES: usize = 12;
 /// `Error Codes` just before `HTTP Status Code`, `Error Code`, ... is not part of the header).
 fn table_start(chunks: &[Chunk], i: usize) -> Option<TableStart> {
     let text = chunks.get(i)?.line_text()?;
-    if is_caption(text) {
+    if is_caption_line(text) {
         let header_end = header_run_end(chunks, i + 1, false);
         return (header_end > i + 1).then(|| TableStart {
             caption: Some(text.to_string()),
@@ -291,7 +292,7 @@ fn header_run_end(chunks: &[Chunk], start: usize, distinct_roles: bool) -> usize
 fn header_role(text: &str) -> Option<ColumnRole> {
     if ends_with_sentence_punctuation(text)
         || is_status_code_line(text)
-        || is_caption(text)
+        || is_caption_line(text)
         || is_parent_topic(text)
         || is_request_line(text)
     {
@@ -300,20 +301,11 @@ fn header_role(text: &str) -> Option<ColumnRole> {
     column_role(text)
 }
 
-/// True for a caption line: `Table 3 Request header parameters`, `表 1 错误码`.
-fn is_caption(text: &str) -> bool {
-    let rest = if let Some(rest) = text.strip_prefix("Table ") {
-        rest
-    } else if let Some(rest) = text.strip_prefix('表') {
-        rest.trim_start()
-    } else {
-        return false;
-    };
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    let after = &rest[digits..];
-    digits > 0
-        && text.chars().count() <= 120
-        && (after.is_empty() || after.starts_with(' ') || after.starts_with(|c: char| is_cjk(c)))
+/// A caption line of pasted text ([`is_table_caption`]). Pasted text has no markup to tell a
+/// caption from a paragraph that happens to start with `Table 3`, so a long line is prose.
+fn is_caption_line(text: &str) -> bool {
+    const LONGEST_CAPTION: usize = 120;
+    text.chars().count() <= LONGEST_CAPTION && is_table_caption(text)
 }
 
 /// What the cells of one column look like, used to cut rows and deal blocks to columns.
@@ -770,9 +762,9 @@ fn looks_like_heading(text: &str) -> bool {
     (1..=8).contains(&words)
         && text.chars().count() <= 60
         && !ends_with_sentence_punctuation(text)
-        && first.is_some_and(|c| c.is_uppercase() || is_cjk(c))
+        && first.is_some_and(|c| c.is_uppercase() || is_cjk_or_fullwidth(c))
         && !NOT_HEADINGS.contains(&text.to_lowercase().as_str())
-        && !is_caption(text)
+        && !is_caption_line(text)
         && !is_request_line(text)
         && !is_status_code_line(text)
         && !is_parent_topic(text)
@@ -821,7 +813,7 @@ fn is_content_after_heading(chunks: &[Chunk], next: &Chunk, k: usize) -> bool {
         || is_bullet(text)
         || is_request_line(text)
         || is_known_heading(text)
-        || is_caption(text)
+        || is_caption_line(text)
         || table_start(chunks, k).is_some()
 }
 
@@ -862,22 +854,13 @@ fn is_parent_topic(text: &str) -> bool {
 
 /// True for `GET /v3/{project_id}/...` and similar request lines.
 fn is_request_line(text: &str) -> bool {
-    const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
     text.split_once(' ')
-        .is_some_and(|(method, rest)| METHODS.contains(&method) && !rest.trim().is_empty())
+        .is_some_and(|(method, rest)| is_http_method(method) && !rest.trim().is_empty())
 }
 
 /// True for `400`, `4xx`, `NA`, `N/A`, `-`, `400/404`.
 fn is_http_status(text: &str) -> bool {
-    let one = |t: &str| {
-        let t = t.trim();
-        let bytes = t.as_bytes();
-        bytes.len() == 3
-            && (b'1'..=b'5').contains(&bytes[0])
-            && bytes[1..]
-                .iter()
-                .all(|b| b.is_ascii_digit() || *b == b'x' || *b == b'X')
-    };
+    let one = |t: &str| is_status_or_class(t.trim());
     // `403 Forbidden`: a status with its reason phrase.
     let code_part = match text.split_once(' ') {
         Some((code, reason))
@@ -1012,7 +995,7 @@ fn is_name(text: &str) -> bool {
     text.chars().count() <= 80
         && !text.contains(char::is_whitespace)
         && text.chars().any(char::is_alphanumeric)
-        && !text.chars().any(is_cjk)
+        && !text.chars().any(is_cjk_or_fullwidth)
         && !ends_with_sentence_punctuation(text)
         && !is_bullet(text)
 }
@@ -1498,8 +1481,6 @@ mod tests {
         assert!(is_data_type("Array of FailedTasks objects") && is_data_type("Map<String,String>"));
         assert!(is_data_type("String") && !is_data_type("String of text here."));
         assert!(is_mandatory("Yes") && is_mandatory("否") && !is_mandatory("Nothing"));
-        assert!(is_caption("Table 3 Request header parameters") && is_caption("表1 错误码"));
-        assert!(!is_caption("Table describes"));
     }
 
     #[test]

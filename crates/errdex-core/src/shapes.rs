@@ -38,6 +38,12 @@ pub fn display_width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
 }
 
+/// A character that takes two columns (East Asian wide and full-width characters): CJK
+/// letters and punctuation, full-width forms. RST grid tables are drawn in these columns.
+pub fn is_wide(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width(c) == Some(2)
+}
+
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
@@ -172,6 +178,8 @@ mod tests {
         for (text, width) in [("abc", 3), ("错误码", 6), ("a错", 3), ("", 0)] {
             assert_eq!(display_width(text), width, "{text}");
         }
+        assert!(is_wide('错') && is_wide('，') && is_wide('Ａ'));
+        assert!(!is_wide('a') && !is_wide('é') && !is_wide('\u{301}'));
     }
 
     #[test]

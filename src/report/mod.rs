@@ -3,7 +3,8 @@
 //! - `check` findings: [`human`] (rustc-style blocks with quoted source lines, colour on
 //!   request), [`json`] (the findings array), [`sarif`] (SARIF 2.1.0 for code-scanning viewers);
 //!   all through [`findings`].
-//! - `explain`: [`explain`] (a `rustc --explain`-style text, or the [`Lookup`] as JSON).
+//! - `explain`: [`explain`] (a `rustc --explain`-style text, or the [`errdex_core::Lookup`] as
+//!   JSON).
 //! - `search`: [`search`] (numbered hits with marked snippets, or JSON).
 //! - `annotate`: [`annotate`] (one block per task, or the annotated input as JSON).
 //!

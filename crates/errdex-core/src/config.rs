@@ -62,7 +62,18 @@ pub enum ConfigError {
     },
 }
 
-/// The whole config; the default says nothing and changes nothing.
+/// The whole config (`errdex.toml`); the default says nothing and changes nothing.
+///
+/// ```
+/// use std::path::Path;
+///
+/// let config = errdex_core::Config::parse(
+///     "[[synonyms]]\nservice = \"KMS\"\nwords = [\"DEK\", \"data encryption key\"]\n",
+///     Path::new("errdex.toml"),
+/// )?;
+/// assert_eq!(config.synonyms_for("KMS").len(), 1);
+/// # Ok::<(), errdex_core::config::ConfigError>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {

@@ -182,7 +182,17 @@ impl Lookup {
     }
 }
 
-/// Look-up tables over one knowledge base.
+/// Look-up tables over one knowledge base: build once, explain many codes.
+///
+/// ```
+/// use errdex_core::{ExplainContext, KnowledgeBase, Lookup};
+///
+/// let kb = KnowledgeBase::default();
+/// match ExplainContext::new(&kb).lookup("Ecs.0013") {
+///     Lookup::Known { explanation } => println!("{}", explanation.code),
+///     Lookup::Unknown { nearest, .. } => assert!(nearest.is_empty()),
+/// }
+/// ```
 pub struct ExplainContext<'kb> {
     kb: &'kb KnowledgeBase,
     paths: HashMap<&'kb str, &'kb str>,

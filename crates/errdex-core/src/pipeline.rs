@@ -30,7 +30,36 @@ use crate::normalize;
 use crate::parse;
 
 /// An output beyond the core ones (kb.json, its schema, the generated Rust): the site, the
-/// search index. It adds its files to the build's atomic output set.
+/// search index, or one of your own:
+///
+/// ```no_run
+/// use errdex_core::{Build, Outputs, RenderContext, Renderer};
+///
+/// /// Writes one line per code: `CODE<TAB>message`.
+/// struct CodeList;
+///
+/// impl Renderer for CodeList {
+///     fn name(&self) -> &'static str {
+///         "code list"
+///     }
+///     fn render(&self, context: &RenderContext<'_>, outputs: &mut Outputs) -> errdex_core::Result<()> {
+///         let lines: String = context
+///             .kb
+///             .error_codes
+///             .iter()
+///             .filter_map(|c| Some(format!("{}\t{}\n", c.code, c.definitions.first()?.message)))
+///             .collect();
+///         outputs.add("codes.tsv", lines);
+///         Ok(())
+///     }
+/// }
+///
+/// Build::new().source("docs").out_dir("generated").renderer(CodeList).run()?;
+/// # Ok::<(), errdex_core::Error>(())
+/// ```
+///
+/// A renderer adds its files to the build's atomic output set: nothing is written unless the
+/// whole build succeeds.
 pub trait Renderer: Send + Sync {
     /// What it renders, for error messages (`"site"`, `"search index"`).
     fn name(&self) -> &'static str;
@@ -57,6 +86,13 @@ pub struct RenderContext<'a> {
 }
 
 /// Configures and runs a build.
+///
+/// ```no_run
+/// // In a build.rs: the generated Rust into OUT_DIR, nothing else written.
+/// let out_dir = std::env::var_os("OUT_DIR").expect("run by cargo");
+/// errdex_core::Build::new().source("docs").rust_out(out_dir).run()?;
+/// # Ok::<(), errdex_core::Error>(())
+/// ```
 #[derive(Clone, Default)]
 pub struct Build {
     sources: Vec<PathBuf>,

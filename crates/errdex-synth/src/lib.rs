@@ -6,7 +6,7 @@
 //! count always gives byte-identical files.
 //!
 //! Steps for one document: pick a service (40 invented ones), a language and a page kind (error
-//! codes, API reference, status values); build a format-free [`Page`] (sections, paragraphs,
+//! codes, API reference, status values); build a format-free `Page` (sections, paragraphs,
 //! `METHOD /path` lines, tables with rowspans and value lists in cells, JSON examples); render it
 //! with the renderer of the document's format. Renderers only decide layout (inline HTML or pipe
 //! table, grid/simple/list-table, one cell per line), never content, so [`CorpusStats`] counts

@@ -1,4 +1,4 @@
-//! Table recognition: what a table is, decided from its header words (see [`crate::vocab`]),
+//! Table recognition: what a table is, decided from its header words (see `crate::vocab`),
 //! never from its position or the file it is in.
 
 use crate::document::Table;

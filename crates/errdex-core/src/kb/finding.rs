@@ -4,6 +4,14 @@
 //! [`FindingKind`] is declared once, in the list at the bottom of this file; the enum, its
 //! ids, severities, descriptions (the SARIF rules) and [`FindingKind::ALL`] are generated from
 //! that list, so a new kind cannot be missing from any of them.
+//!
+//! ```
+//! use errdex_core::{FindingKind, Severity};
+//!
+//! let kind = FindingKind::from_id("meaning-conflict").expect("a kind");
+//! assert_eq!((kind.severity(), kind.is_conflict()), (Severity::Error, true));
+//! assert!(!FindingKind::PossibleConflict.is_conflict());
+//! ```
 
 use serde::{Deserialize, Serialize};
 

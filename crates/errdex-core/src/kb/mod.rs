@@ -2,6 +2,15 @@
 //! `kb.json`. These types are the JSON contract (see `generated/kb.schema.json`); the keys listed
 //! in ARCHITECTURE.md are stable, new keys may be added, and [`SCHEMA_VERSION`] changes when a
 //! stable key changes meaning.
+//!
+//! ```
+//! // A kb.json written by `errdex build`, read back:
+//! let kb: errdex_core::KnowledgeBase =
+//!     serde_json::from_str(r#"{"schema_version": 1, "sources": [], "error_codes": [],
+//!         "enums": [], "operations": [], "mentions": [], "findings": []}"#)?;
+//! assert!(kb.error_code("CSS.6007").is_none());
+//! # Ok::<(), serde_json::Error>(())
+//! ```
 
 use std::collections::BTreeMap;
 

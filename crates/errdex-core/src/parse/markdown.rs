@@ -15,7 +15,7 @@
 //!    fenced and indented code, GFM pipe tables, and other HTML blocks through the HTML parser.
 //!    Inline markup and escapes vanish with the events (`**Failed Tasks**` → `Failed Tasks`).
 //! 4. Merge the blocks of both sources by line, then give each table without a caption the
-//!    `Table N …` / `表 N …` paragraph just before it ([`html::attach_captions`]).
+//!    `Table N …` / `表 N …` paragraph just before it (`html::attach_captions`).
 
 use std::ops::Range;
 use std::sync::LazyLock;

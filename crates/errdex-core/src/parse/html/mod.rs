@@ -2,7 +2,7 @@
 //! Markdown parser for `<table>` regions).
 //!
 //! Steps:
-//! 1. Scan the raw source for tags ([`scan_tags`]): comments, `<!...>` and the content of
+//! 1. Scan the raw source for tags (`scan_tags`): comments, `<!...>` and the content of
 //!    `<script>`/`<style>` are skipped. The scan gives every start tag its 1-based line, and
 //!    finds `<table>`s that are never closed (html5ever would close them silently at the end,
 //!    swallowing what follows), reported as [`ParseProblem`]s.
@@ -17,7 +17,7 @@
 //!    expanded with [`cells::expand_spans`], header rows merged with [`cells::merge_header_rows`];
 //!    cell text keeps one piece per paragraph, list item, note or nested-table cell.
 //! 6. Captions: `<caption>`, else a preceding paragraph such as `Table 1 Failure causes`
-//!    ([`attach_captions`], shared with the Markdown parser).
+//!    (`attach_captions`, shared with the Markdown parser).
 //!
 //! Not handled: `<template>` contents, and source positions of elements html5ever invents or
 //! drops (their lines fall back to the nearest known line).

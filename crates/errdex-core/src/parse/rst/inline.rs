@@ -162,7 +162,7 @@ pub(super) fn shown_text(content: &str) -> String {
 }
 
 /// Removes RST inline markup, keeping what a reader sees: `**strong**`, `*em*` and
-/// ` ``literal`` ` lose their marks; `:role:\`Title <target>\`` and `` `Title <url>`_ `` give
+/// ` ``literal`` ` lose their marks; ``:role:`Title <target>` `` and `` `Title <url>`_ `` give
 /// `Title`; `|name|` is replaced by its substitution (`|br|` by `'\n'`); `\x` gives `x` and an
 /// escaped space disappears; a reference name's trailing `_` is dropped.
 pub(super) fn strip_inline(text: &str, substitutions: &HashMap<String, String>) -> String {

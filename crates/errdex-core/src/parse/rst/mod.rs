@@ -5,7 +5,7 @@
 //! 1. Split the text into numbered lines (BOM stripped, tabs expanded to 8-column stops) and
 //!    collect substitution definitions (`.. |br| raw:: html`) up front, so a reference can be
 //!    resolved before its definition.
-//! 2. Parse the body block by block ([`Parser::parse_body`]): section titles (underlined,
+//! 2. Parse the body block by block (`Parser::parse_body`): section titles (underlined,
 //!    optionally overlined; level by order of first appearance of each style), paragraphs,
 //!    bullet, enumerated and field lists, literal blocks (`::`), explicit markup (directives,
 //!    targets, comments, substitution definitions) and tables. Nested content (list items,
@@ -17,7 +17,7 @@
 //!    contents are parsed as RST and flattened into pieces joined by `'\n'`; spans are expanded
 //!    with [`expand_spans`] and header rows merged with [`merge_header_rows`].
 //! 4. Inline markup is removed from every text (headings, paragraphs, cells) by
-//!    [`strip_inline`]: emphasis, literals, roles, references, substitutions and escapes.
+//!    `strip_inline`: emphasis, literals, roles, references, substitutions and escapes.
 //!
 //! Broken tables (a grid line that does not line up with the border, a simple table without
 //! its bottom border, a list table that is not a two-level list) are reported as

@@ -5,14 +5,14 @@
 //! it can from the words themselves.
 //!
 //! Steps:
-//! 1. Split the text into [`Chunk`]s: every non-blank line is one, with its 1-based line number;
+//! 1. Split the text into `Chunk`s: every non-blank line is one, with its 1-based line number;
 //!    a line opening a JSON value (`{`, `[`) swallows the following lines until its brackets
 //!    balance and becomes one JSON chunk with its original text.
 //! 2. Pick the title: the first line, skipping an `Updated on ...` stamp.
 //! 3. Walk the chunks. A table starts at a caption (`Table 2 Query Parameters`, `表 1 ...`)
 //!    followed by header lines, or at a run of at least two header lines (each naming a
-//!    [`ColumnRole`] in [`crate::vocab`]). The table is rebuilt ([`rebuild_table`]):
-//!    a [`CellShape`] per column from its role (or learned from the first value), rows cut where
+//!    `ColumnRole` in `crate::vocab`). The table is rebuilt (`rebuild_table`):
+//!    a `CellShape` per column from its role (or learned from the first value), rows cut where
 //!    a block fits the first column and the following blocks fit the next columns, the blocks of
 //!    each row dealt out to its columns, pieces of a long cell joined by `'\n'`.
 //! 4. Every other line is a heading (a known section name such as `Request Parameters`, or a

@@ -86,6 +86,9 @@ pub struct Config {
     /// Acknowledged findings.
     #[serde(default, rename = "acknowledge")]
     pub acknowledgements: Vec<Acknowledgement>,
+    /// Which files of the walked folders are sources.
+    #[serde(default)]
+    pub sources: SourcesConfig,
     /// Domain synonyms for the meaning check.
     #[serde(default)]
     pub synonyms: Vec<Synonyms>,
@@ -137,6 +140,26 @@ pub struct Group {
     /// Authority order inside the group (patterns, first wins).
     #[serde(default)]
     pub authority: Vec<String>,
+}
+
+/// `[sources]`: globs over paths relative to the project root (the folder of `errdex.toml`).
+/// A walked file is read when it matches an `include` glob (or there are none) and no
+/// `exclude` glob; files named on the command line are always read.
+///
+/// ```toml
+/// [sources]
+/// include = ["doc/source/**"]
+/// exclude = ["**/figures/**", "doc/source/drafts/**"]
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesConfig {
+    /// Globs a walked file must match one of.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Globs a walked file must match none of.
+    #[serde(default)]
+    pub exclude: Vec<String>,
 }
 
 /// A finding a maintainer knows about.

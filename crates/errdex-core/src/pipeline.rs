@@ -100,6 +100,8 @@ pub struct Build {
     rust_out: Option<PathBuf>,
     keep_going: bool,
     config: Option<PathBuf>,
+    root: Option<PathBuf>,
+    exclude: Vec<String>,
     renderers: Vec<Arc<dyn Renderer>>,
 }
 
@@ -112,6 +114,8 @@ impl fmt::Debug for Build {
             .field("rust_out", &self.rust_out)
             .field("keep_going", &self.keep_going)
             .field("config", &self.config)
+            .field("root", &self.root)
+            .field("exclude", &self.exclude)
             .field("renderers", &renderers)
             .finish()
     }
@@ -126,6 +130,8 @@ pub struct Compiled {
     pub warnings: Vec<Diagnostic>,
     /// Every input file read, for `cargo:rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
+    /// Files of walked folders left out because they are not documents, by extension.
+    pub skipped: std::collections::BTreeMap<String, usize>,
     /// What `check` found, with the texts and scores printers show (`kb.findings` is the
     /// same list in `kb.json` form).
     pub findings: Vec<crate::kb::Finding>,
@@ -165,6 +171,21 @@ impl Build {
         self
     }
 
+    /// The project root: every path in every output is relative to it, so the same
+    /// repository gives the same output on any machine. Default: the folder of the config
+    /// file, else the current folder.
+    pub fn root(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.root = Some(dir.into());
+        self
+    }
+
+    /// Leaves out walked files matching this glob (relative to the root), beside
+    /// `[sources] exclude` of the config.
+    pub fn exclude(mut self, glob: impl Into<String>) -> Self {
+        self.exclude.push(glob.into());
+        self
+    }
+
     /// Adds an output beyond kb.json, its schema and the generated Rust.
     pub fn renderer(mut self, renderer: impl Renderer + 'static) -> Self {
         self.renderers.push(Arc::new(renderer));
@@ -191,6 +212,28 @@ impl Build {
         })
     }
 
+    /// The folder output paths are relative to: [`Build::root`], else the config file's
+    /// folder, else the current folder.
+    fn project_root(&self) -> PathBuf {
+        if let Some(root) = &self.root {
+            return root.clone();
+        }
+        match self.config.as_deref().and_then(Path::parent) {
+            Some(folder) if !folder.as_os_str().is_empty() => folder.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
+    }
+
+    /// `[sources]` of the config with [`Build::exclude`] added.
+    fn source_filter(&self, config: &Config) -> Result<ingest::SourceFilter> {
+        let mut exclude = config.sources.exclude.clone();
+        exclude.extend(self.exclude.iter().cloned());
+        ingest::SourceFilter::new(&config.sources.include, &exclude).map_err(|message| {
+            let place = self.config.as_deref().unwrap_or(Path::new("--exclude"));
+            Error::BadInput(vec![Diagnostic::file(place, message)])
+        })
+    }
+
     /// Compiles the sources into a knowledge base without writing anything.
     pub fn compile(&self) -> Result<Compiled> {
         self.compile_with(&self.load_config()?)
@@ -198,14 +241,20 @@ impl Build {
 
     /// Compiles with the config already read.
     fn compile_with(&self, config: &Config) -> Result<Compiled> {
-        let (files, mut problems) = ingest::discover(&self.sources);
+        let root = self.project_root();
+        let filter = self.source_filter(config)?;
+        let ingest::Discovery {
+            files,
+            mut problems,
+            skipped,
+        } = ingest::discover(&self.sources, &root, &filter);
         // One pass per file, in parallel: read, parse, extract, then drop the text and the
         // document, so memory holds only what the knowledge base keeps.
-        let ids = ingest::source_ids(&files);
+        let ids = ingest::source_ids(&files, &root);
         let results: Vec<std::result::Result<Extraction, Vec<Diagnostic>>> = files
             .par_iter()
             .zip(ids)
-            .map(|(path, id)| compile_file(path, id))
+            .map(|(path, (id, shown))| compile_file(path, id, shown))
             .collect();
         let mut extractions = Vec::with_capacity(results.len());
         for result in results {
@@ -245,6 +294,7 @@ impl Build {
             kb,
             warnings: problems,
             inputs: files,
+            skipped,
             findings,
         })
     }
@@ -284,8 +334,12 @@ impl Build {
 }
 
 /// Reads, parses and extracts one file.
-fn compile_file(path: &Path, id: String) -> std::result::Result<Extraction, Vec<Diagnostic>> {
-    let source = ingest::read_source(path, id).map_err(|problem| vec![problem])?;
+fn compile_file(
+    path: &Path,
+    id: String,
+    shown: String,
+) -> std::result::Result<Extraction, Vec<Diagnostic>> {
+    let source = ingest::read_source(path, id, shown).map_err(|problem| vec![problem])?;
     let document = parse::parse(source.format, &source.text).map_err(|problems| {
         problems
             .into_iter()

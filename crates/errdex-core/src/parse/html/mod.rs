@@ -63,7 +63,8 @@ pub fn parse(text: &str) -> Result<Document, Vec<ParseProblem>> {
     let text = text.trim_start_matches('\u{feff}');
     let tags = scan_tags(text, 1);
     check_structure(&tags)?;
-    let html = Html::parse_document(text);
+    let (flattened, tags) = flatten_deep_nesting(text, tags);
+    let html = Html::parse_document(flattened.as_deref().unwrap_or(text));
     let walk = walk_dom(&html, &tags);
     let title = walk.title.or(walk.page_title);
     Ok(Document {
@@ -78,7 +79,8 @@ pub fn parse(text: &str) -> Result<Document, Vec<ParseProblem>> {
 pub fn parse_fragment(html: &str, first_line: u32) -> Result<Vec<Block>, Vec<ParseProblem>> {
     let tags = scan_tags(html, first_line.max(1));
     check_structure(&tags)?;
-    let dom = Html::parse_fragment(html);
+    let (flattened, tags) = flatten_deep_nesting(html, tags);
+    let dom = Html::parse_fragment(flattened.as_deref().unwrap_or(html));
     Ok(walk_dom(&dom, &tags).blocks)
 }
 

@@ -237,3 +237,70 @@ pub(crate) fn table_regions(tags: &[SourceTag]) -> Result<Vec<TableRegion>, Vec<
             .collect())
     }
 }
+
+/// How deep generic containers (`div`, `span`, …) may nest before the extra levels are
+/// flattened. Real pages stay far below; html5ever's tree builder walks its stack of open
+/// elements for every tag, so parse time grows with the square of the depth.
+pub(super) const MAX_CONTAINER_DEPTH: usize = 256;
+
+/// Generic containers: they carry no meaning for extraction and their end tags are required,
+/// so their depth can be counted from the tags alone.
+const CONTAINERS: &[&str] = &[
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "font",
+    "main",
+    "nav",
+    "section",
+    "span",
+];
+
+/// Flattens container nesting deeper than [`MAX_CONTAINER_DEPTH`]: the start and end tags of
+/// the deeper containers are blanked (replaced by spaces, newlines kept, so every offset and
+/// line stays where it was) and dropped from the tag list, so html5ever never sees the depth
+/// and the k-th element of a name in the DOM is still the k-th of the list. `None` when
+/// nothing is that deep (nearly always).
+pub(super) fn flatten_deep_nesting<'a>(
+    text: &str,
+    tags: Vec<SourceTag<'a>>,
+) -> (Option<String>, Vec<SourceTag<'a>>) {
+    // Open containers: (name, blanked).
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    let mut blanked: Vec<bool> = vec![false; tags.len()];
+    let mut any = false;
+    for (index, tag) in tags.iter().enumerate() {
+        let name = tag.name.as_ref();
+        if !CONTAINERS.contains(&name) {
+            continue;
+        }
+        if !tag.is_end {
+            let deep = open.len() >= MAX_CONTAINER_DEPTH;
+            open.push((name, deep));
+            blanked[index] = deep;
+            any |= deep;
+        } else if let Some(at) = open.iter().rposition(|(open_name, _)| *open_name == name) {
+            blanked[index] = open[at].1;
+            open.truncate(at);
+        }
+    }
+    if !any {
+        return (None, tags);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (tag, _) in tags.iter().zip(&blanked).filter(|(_, blank)| **blank) {
+        for byte in &mut bytes[tag.start..tag.end.min(text.len())] {
+            if *byte != b'\n' {
+                *byte = b' ';
+            }
+        }
+    }
+    let kept = tags
+        .into_iter()
+        .zip(blanked)
+        .filter_map(|(tag, blank)| (!blank).then_some(tag))
+        .collect();
+    // Only whole tags (ASCII `<…>` runs) became spaces, so the text is still UTF-8.
+    (Some(String::from_utf8(bytes).unwrap_or_default()), kept)
+}

@@ -293,3 +293,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn deep_container_nesting_is_flattened_not_lost() {
+    let depth = 3 * super::scan::MAX_CONTAINER_DEPTH;
+    let page = format!(
+        "<html><body>{}<h2>Errors</h2>\n<table><tr><th>Error Code</th></tr>\n<tr><td>CSS.1</td></tr></table>{}</body></html>",
+        "<div>\n".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let document = parse(&page).expect("parses");
+    let table = document
+        .blocks
+        .iter()
+        .find_map(|b| match &b.kind {
+            BlockKind::Table(t) => Some((b.line, t)),
+            _ => None,
+        })
+        .expect("the table survives");
+    // Lines still count the blanked tags' newlines.
+    assert_eq!(table.0, u32::try_from(depth).unwrap() + 2);
+    assert_eq!(table.1.rows[0].cells, vec!["CSS.1".to_string()]);
+    let (flattened, kept) =
+        super::scan::flatten_deep_nesting(&page, super::scan::scan_tags(&page, 1));
+    let flattened = flattened.expect("too deep");
+    assert_eq!(flattened.len(), page.len());
+    assert_eq!(
+        kept.iter().filter(|t| t.name == "div").count(),
+        2 * super::scan::MAX_CONTAINER_DEPTH
+    );
+    let shallow = "<div><div>x</div></div>";
+    assert!(
+        super::scan::flatten_deep_nesting(shallow, super::scan::scan_tags(shallow, 1))
+            .0
+            .is_none()
+    );
+}

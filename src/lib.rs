@@ -8,9 +8,11 @@
 //! - [`site`] (`errdex-site`): the static HTML reference.
 //!
 //! This crate adds what the command line needs on top: [`build`] (a [`Build`] that writes
-//! every output) and the printers ([`report`]).
+//! every output), finding the knowledge base without `--kb` ([`locate`]) and the printers
+//! ([`report`]).
 #![warn(missing_docs)]
 
+pub mod locate;
 pub mod report;
 
 pub use errdex_core::*;

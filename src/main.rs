@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
 use errdex::Error;
-use errdex::explain::Lookup;
+use errdex::explain::{DEFAULT_LANGUAGE, Lookup};
 use errdex::report::{self, Format};
 use errdex::search::{Explainer, SearchIndex, SearchRequest};
 
@@ -38,6 +38,9 @@ enum Command {
         /// Compile the good files and report bad ones as warnings instead of failing.
         #[arg(long)]
         keep_going: bool,
+        /// Config file. Default: errdex.toml in the current folder, when present.
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Find where the docs contradict themselves; exit 1 on error-level findings.
     Check {
@@ -73,16 +76,23 @@ enum Command {
         #[arg(long, default_value = "generated")]
         kb: PathBuf,
     },
-    /// Explain an error code: every definition with source, conflicts, meaning, solution.
+    /// Explain error codes: the meaning most sources give, every definition with its source,
+    /// conflicts, solution. Exit 1 when a code is unknown.
     Explain {
-        /// The code, in any spelling (`css.6007`, `CSS-6007`, `css6007`).
-        code: String,
-        /// Output format.
+        /// One or more codes, in any spelling (`css.6007`, `CSS-6007`, `css6007`); commas and
+        /// spaces separate codes too.
+        #[arg(required = true, num_args = 1..)]
+        codes: Vec<String>,
+        /// Output format (`json`: one object for one code, an array for several).
         #[arg(long, default_value = "human", value_parser = human_or_json())]
         format: Format,
-        /// Folder holding kb.json (and the index).
-        #[arg(long, default_value = "generated")]
-        kb: PathBuf,
+        /// The reader's language: the meaning is stated in it where a definition is.
+        #[arg(long, default_value = DEFAULT_LANGUAGE, value_parser = LANGUAGES)]
+        lang: String,
+        /// Folder holding kb.json (and the index). Default: $ERRDEX_KB, else the nearest
+        /// generated/ folder holding kb.json, from the current folder up.
+        #[arg(long)]
+        kb: Option<PathBuf>,
     },
     /// Explain the error codes of a failed-task API response (JSON file, or `-` for stdin).
     Annotate {
@@ -91,9 +101,13 @@ enum Command {
         /// Output format (`json` keeps the input and adds `explanation` per task).
         #[arg(long, default_value = "human", value_parser = human_or_json())]
         format: Format,
-        /// Folder holding kb.json (and the index).
-        #[arg(long, default_value = "generated")]
-        kb: PathBuf,
+        /// The reader's language: meanings are stated in it where a definition is.
+        #[arg(long, default_value = DEFAULT_LANGUAGE, value_parser = LANGUAGES)]
+        lang: String,
+        /// Folder holding kb.json (and the index). Default: $ERRDEX_KB, else the nearest
+        /// generated/ folder holding kb.json, from the current folder up.
+        #[arg(long)]
+        kb: Option<PathBuf>,
     },
     /// Print the parsed document IR of one file as JSON (for debugging parsers).
     Dump {
@@ -109,7 +123,8 @@ fn main() -> ExitCode {
             paths,
             out,
             keep_going,
-        } => build(paths, &out, keep_going),
+            config,
+        } => build(paths, &out, keep_going, config),
         Command::Check {
             paths,
             format,
@@ -133,8 +148,18 @@ fn main() -> ExitCode {
             };
             search(&kb, &request, format)
         }
-        Command::Explain { code, format, kb } => explain(&kb, &code, format),
-        Command::Annotate { file, format, kb } => annotate(&kb, file.as_deref(), format),
+        Command::Explain {
+            codes,
+            format,
+            lang,
+            kb,
+        } => explain(kb.as_deref(), &codes, &lang, format),
+        Command::Annotate {
+            file,
+            format,
+            lang,
+            kb,
+        } => annotate(kb.as_deref(), file.as_deref(), &lang, format),
     };
     match result {
         Ok(code) => code,
@@ -144,6 +169,9 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// The languages `--lang` takes: those errdex tells definitions apart by.
+const LANGUAGES: [&str; 2] = ["en", "zh"];
 
 /// `--format` of `search`, `explain` and `annotate`: SARIF is for findings only.
 fn human_or_json() -> impl TypedValueParser<Value = Format> {
@@ -166,24 +194,51 @@ fn search(kb: &Path, request: &SearchRequest, format: Format) -> anyhow::Result<
     })
 }
 
-fn explain(kb: &Path, code: &str, format: Format) -> anyhow::Result<ExitCode> {
-    let lookup = Explainer::open(kb, &mut notice)?.lookup(code)?;
-    print!("{}", report::explain::render(format, &lookup));
-    Ok(match lookup {
-        Lookup::Known { .. } => ExitCode::SUCCESS,
-        Lookup::Unknown { .. } => ExitCode::from(1),
-    })
+/// The codes of `explain`'s arguments: each argument split at commas and spaces.
+fn split_codes(arguments: &[String]) -> Vec<&str> {
+    arguments
+        .iter()
+        .flat_map(|a| a.split(|c: char| c == ',' || c.is_whitespace()))
+        .filter(|code| !code.is_empty())
+        .collect()
 }
 
-fn annotate(kb: &Path, file: Option<&Path>, format: Format) -> anyhow::Result<ExitCode> {
+fn explain(
+    kb: Option<&Path>,
+    arguments: &[String],
+    lang: &str,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let codes = split_codes(arguments);
+    if codes.is_empty() {
+        anyhow::bail!("no error code given (for example `errdex explain CSS.6007`)");
+    }
+    let explainer = Explainer::open(&errdex::locate::find_kb_here(kb)?, &mut notice)?;
+    let mut lookups = Vec::with_capacity(codes.len());
+    for code in codes {
+        lookups.push(explainer.lookup(code)?.in_language(lang));
+    }
+    print!("{}", report::explain::render_all(format, &lookups));
+    let unknown = lookups.iter().any(|l| matches!(l, Lookup::Unknown { .. }));
+    Ok(ExitCode::from(u8::from(unknown)))
+}
+
+fn annotate(
+    kb: Option<&Path>,
+    file: Option<&Path>,
+    lang: &str,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
     let text = match file {
         Some(path) if path != Path::new("-") => std::fs::read_to_string(path)?,
         _ => std::io::read_to_string(std::io::stdin())?,
     };
     let document: serde_json::Value = serde_json::from_str(&text)
         .map_err(|err| anyhow::anyhow!("the input is not JSON: {err}"))?;
-    let explainer = Explainer::open(kb, &mut notice)?;
-    let annotated = errdex::annotate::annotate(document, &mut |code: &str| explainer.lookup(code))?;
+    let explainer = Explainer::open(&errdex::locate::find_kb_here(kb)?, &mut notice)?;
+    let annotated = errdex::annotate::annotate(document, &mut |code: &str| {
+        explainer.lookup(code).map(|l| l.in_language(lang))
+    })?;
     print!("{}", report::annotate::render(format, &annotated));
     Ok(ExitCode::SUCCESS)
 }
@@ -196,8 +251,23 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     }
 }
 
-fn build(paths: Vec<PathBuf>, out: &Path, keep_going: bool) -> anyhow::Result<ExitCode> {
+/// The config `build` and `check` read: `--config FILE`, else `errdex.toml` in the current
+/// folder when there is one.
+fn config_file(flag: Option<PathBuf>) -> Option<PathBuf> {
+    let default = PathBuf::from("errdex.toml");
+    flag.or_else(|| default.is_file().then_some(default))
+}
+
+fn build(
+    paths: Vec<PathBuf>,
+    out: &Path,
+    keep_going: bool,
+    config: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
     let mut build = errdex::build().out_dir(out).keep_going(keep_going);
+    if let Some(config) = config_file(config) {
+        build = build.config(config);
+    }
     for path in default_paths(paths) {
         build = build.source(path);
     }
@@ -240,8 +310,7 @@ fn check(
     config: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
     let mut build = errdex::Build::new();
-    let default_config = PathBuf::from("errdex.toml");
-    if let Some(config) = config.or_else(|| default_config.is_file().then_some(default_config)) {
+    if let Some(config) = config_file(config) {
         build = build.config(config);
     }
     for path in default_paths(paths) {

@@ -25,7 +25,7 @@ fn fixture_kb() -> KnowledgeBase {
 /// Writes the generated crate into a fresh temporary folder (outside the workspace).
 fn write_crate(kb: &KnowledgeBase) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    for (path, content) in crate_files(kb, &Authority::first_in_source_order()) {
+    for (path, content) in crate_files(kb, &Authority::stated()) {
         let path = dir.path().join(path);
         std::fs::create_dir_all(path.parent().expect("file in a folder")).expect("mkdir");
         std::fs::write(path, content).expect("write");
@@ -72,7 +72,7 @@ fn assert_crate_is_clean(dir: &Path) {
 }
 
 fn generated_file(kb: &KnowledgeBase, path: &str) -> String {
-    crate_files(kb, &Authority::first_in_source_order())
+    crate_files(kb, &Authority::stated())
         .into_iter()
         .find(|(p, _)| p == path)
         .map(|(_, content)| content)
@@ -113,7 +113,7 @@ fn nasty_names_become_the_documented_identifiers() {
     assert!(css.contains("Dcs4855,"), "code with a space: {css}");
     // The fixture's findings say CSS.6007 is a meaning conflict (what check would judge).
     assert!(css.contains("The documents disagree on this code (2 definitions)"));
-    assert!(!css.contains("The documents disagree on this code (2 definitions); the meaning above is the authoritative one. All of them:\n    ///\n    /// - a\\_css line 11"), "CSS.6008 differs only in spacing");
+    assert!(!css.contains("The documents disagree on this code (2 definitions); the meaning above is the one errdex states. All of them:\n    ///\n    /// - a\\_css line 11"), "CSS.6008 differs only in spacing");
     let r#as = generated_file(&kb, "src/as.rs");
     for expected in [
         "pub enum ErrorCode2",
@@ -145,8 +145,8 @@ fn nasty_names_become_the_documented_identifiers() {
 #[test]
 fn generation_is_deterministic() {
     let kb = fixture_kb();
-    let first = crate_files(&kb, &Authority::first_in_source_order());
-    let second = crate_files(&kb, &Authority::first_in_source_order());
+    let first = crate_files(&kb, &Authority::stated());
+    let second = crate_files(&kb, &Authority::stated());
     assert_eq!(first, second);
 }
 
@@ -180,7 +180,7 @@ fn committed_crate_has_exactly_the_rendered_files() {
         .source(root().join("seeds"))
         .compile()
         .expect("seeds compile");
-    let mut rendered: Vec<String> = crate_files(&compiled.kb, &Authority::first_in_source_order())
+    let mut rendered: Vec<String> = crate_files(&compiled.kb, &Authority::stated())
         .into_iter()
         .map(|(path, _)| path)
         .collect();

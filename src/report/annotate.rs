@@ -44,6 +44,9 @@ fn human(annotated: &Annotated) -> String {
             if let Some(solution) = &c.solution {
                 out.push_str(&format!("      solution: {}\n", one_line(solution)));
             }
+            if let Some(agreement) = &c.agreement {
+                out.push_str(&format!("      agreement: {agreement}\n"));
+            }
             if let Some(source) = &c.source {
                 let conflict = if c.conflicting {
                     "; definitions conflict, see `errdex explain`"

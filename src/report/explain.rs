@@ -1,8 +1,11 @@
 //! `errdex explain`: a [`Lookup`] as a `rustc --explain`-style text, or as JSON.
 
 use super::{Format, pretty_json};
-use errdex_core::explain::{Explanation, Lookup, one_line};
+use errdex_core::explain::{Explanation, Lookup, Meaning, OtherMeaning, language_name, one_line};
 use errdex_core::kb::Severity;
+
+/// Width of the labels of the meaning block (`Solution:`), a space after.
+const LABEL: usize = 9;
 
 fn status_of(http_status: Option<u16>, status_text: Option<&str>) -> String {
     match (http_status, status_text) {
@@ -20,6 +23,10 @@ fn human(lookup: &Lookup) -> String {
             if !nearest.is_empty() {
                 out.push_str(&format!("nearest known codes: {}\n", nearest.join(", ")));
             }
+            out.push_str(&format!(
+                "help: to find it in the text of the docs, try `errdex search {}`\n",
+                shell_word(query)
+            ));
             out
         }
         Lookup::Known { explanation } => explanation_text(explanation),
@@ -29,23 +36,7 @@ fn human(lookup: &Lookup) -> String {
 fn explanation_text(e: &Explanation) -> String {
     let mut out = format!("{} (service {})\n", e.code, non_empty(&e.service));
     match &e.meaning {
-        Some(m) => {
-            out.push_str(&format!("\n  Meaning:  {}\n", m.message));
-            if let Some(description) = m.description.as_deref().filter(|d| !d.is_empty()) {
-                out.push_str(&format!("            {description}\n"));
-            }
-            out.push_str(&format!(
-                "  Status:   {}\n",
-                status_of(m.http_status, m.status_text.as_deref())
-            ));
-            if let Some(solution) = m.solution.as_deref().filter(|s| !s.is_empty()) {
-                out.push_str(&format!("  Solution: {solution}\n"));
-            }
-            out.push_str(&format!(
-                "  From:     {}:{} ({} of {} definitions agree)\n",
-                m.place.path, m.place.line, m.agreeing, m.definitions
-            ));
-        }
+        Some(m) => out.push_str(&meaning_text(m)),
         None => out.push_str("\n  Not defined in any table; only mentioned.\n"),
     }
     if !e.definitions.is_empty() {
@@ -92,6 +83,9 @@ fn explanation_text(e: &Explanation) -> String {
             if !places.is_empty() {
                 out.push_str(&format!("      at {}\n", places.join(", ")));
             }
+            if let Some(reason) = &f.acknowledged {
+                out.push_str(&format!("      acknowledged in errdex.toml: {reason}\n"));
+            }
         }
     }
     if !e.mentions.is_empty() {
@@ -123,6 +117,92 @@ fn explanation_text(e: &Explanation) -> String {
     out
 }
 
+/// One line of the meaning block: the label padded, then the text.
+fn labelled(label: &str, text: &str) -> String {
+    format!("  {:<LABEL$} {text}\n", format!("{label}:"))
+}
+
+/// The meaning errdex states, how far the sources agree, what differs and the translations.
+fn meaning_text(m: &Meaning) -> String {
+    let mut out = String::from("\n");
+    out.push_str(&labelled("Meaning", &m.message));
+    if let Some(description) = m.description.as_deref().filter(|d| adds_to(d, &m.message)) {
+        out.push_str(&format!("  {:LABEL$} {description}\n", ""));
+    }
+    let status = status_of(m.http_status, m.status_text.as_deref());
+    out.push_str(&labelled("Status", &status));
+    if let Some(solution) = m.solution.as_deref().filter(|s| !s.is_empty()) {
+        out.push_str(&labelled("Solution", solution));
+    }
+    out.push_str(&labelled(
+        "From",
+        &format!("{}:{}", m.place.path, m.place.line),
+    ));
+    out.push_str(&labelled("Sources", &m.agreement));
+    if !m.in_reader_language {
+        out.push_str(&labelled(
+            "Language",
+            &format!(
+                "nothing in the language asked for; stated in {}",
+                language_name(&m.language)
+            ),
+        ));
+    }
+    for other in &m.differing {
+        out.push_str(&labelled("Differs", &other_text(other)));
+    }
+    for other in &m.translations {
+        out.push_str(&labelled(
+            language_name(&other.language),
+            &other_text(other),
+        ));
+    }
+    out
+}
+
+/// True when a description says something its message does not (not blank, not the same
+/// words).
+fn adds_to(description: &str, message: &str) -> bool {
+    let words = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    !description.trim().is_empty() && words(description) != words(message)
+}
+
+/// A meaning not stated: its texts and where it is given.
+fn other_text(other: &OtherMeaning) -> String {
+    let mut text = one_line(&other.message);
+    if let Some(description) = other
+        .description
+        .as_deref()
+        .filter(|d| adds_to(d, &other.message))
+    {
+        text.push_str(&format!(" / {}", one_line(description)));
+    }
+    if let Some(solution) = other.solution.as_deref().filter(|s| !s.is_empty()) {
+        text.push_str(&format!(" (solution: {})", one_line(solution)));
+    }
+    let places: Vec<String> = other
+        .places
+        .iter()
+        .map(|p| format!("{}:{}", p.path, p.line))
+        .collect();
+    format!("{text} — {}", places.join(", "))
+}
+
+/// The query as one shell word: quoted when it holds anything but letters, digits, `.`, `-`
+/// and `_`.
+fn shell_word(query: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '_');
+    match !query.is_empty() && query.chars().all(plain) {
+        true => query.to_string(),
+        false => format!("'{}'", query.replace('\'', r"'\''")),
+    }
+}
+
 fn severity_word(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -137,9 +217,16 @@ fn non_empty(text: &str) -> &str {
 
 /// `lookup` in `format` (SARIF is not a format of this printer and prints as JSON).
 pub fn render(format: Format, lookup: &Lookup) -> String {
-    match format {
-        Format::Human => human(lookup),
-        Format::Json | Format::Sarif => pretty_json(&lookup),
+    render_all(format, std::slice::from_ref(lookup))
+}
+
+/// Several answers in `format`: the human reports one after another, a blank line between;
+/// JSON as one object for one code, an array for several.
+pub fn render_all(format: Format, lookups: &[Lookup]) -> String {
+    match (format, lookups) {
+        (Format::Human, _) => lookups.iter().map(human).collect::<Vec<_>>().join("\n"),
+        (Format::Json | Format::Sarif, [one]) => pretty_json(one),
+        (Format::Json | Format::Sarif, _) => pretty_json(&lookups),
     }
 }
 
@@ -184,6 +271,8 @@ mod tests {
         for expected in [
             "CSS.6007 (service CSS)",
             "Meaning:  The cluster does not exist.",
+            "Sources:  1 of 2 sources agree; 1 differs; no majority of sources",
+            "Differs:  Failed to reset the password. (solution: Retry.) — ",
             "Definitions (2; they conflict)",
             "a.md:5  [400] CSS.6007  The cluster does not exist.",
             "error[meaning-conflict]",
@@ -196,10 +285,35 @@ mod tests {
     #[test]
     fn unknown_codes_name_the_nearest_and_json_keeps_the_shape() {
         let lookup = explained("CSS.6070");
-        assert!(render(Format::Human, &lookup).contains("nearest known codes: CSS.6007"));
+        let text = render(Format::Human, &lookup);
+        assert!(text.contains("nearest known codes: CSS.6007"), "{text}");
+        assert!(text.contains("try `errdex search CSS.6070`"), "{text}");
         let json: serde_json::Value =
             serde_json::from_str(&render(Format::Json, &lookup)).expect("JSON");
         assert_eq!(json["status"], "unknown");
         assert_eq!(json["nearest"][0], "CSS.6007");
+    }
+
+    #[test]
+    fn several_codes_print_one_after_another_and_as_a_json_array() {
+        let lookups = [explained("css6007"), explained("nope 1")];
+        let text = render_all(Format::Human, &lookups);
+        assert!(text.starts_with("CSS.6007 (service CSS)"), "{text}");
+        assert!(
+            text.contains("\nerror: unknown error code `nope 1`"),
+            "{text}"
+        );
+        assert!(text.contains("try `errdex search 'nope 1'`"), "{text}");
+        let json: serde_json::Value =
+            serde_json::from_str(&render_all(Format::Json, &lookups)).expect("JSON");
+        assert_eq!(json[0]["status"], "known");
+        assert_eq!(json[1]["status"], "unknown");
+    }
+
+    #[test]
+    fn queries_are_quoted_for_the_shell_where_needed() {
+        assert_eq!(shell_word("CSS.6007"), "CSS.6007");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word(""), "''");
     }
 }

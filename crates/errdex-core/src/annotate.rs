@@ -65,16 +65,19 @@ pub struct CodeExplanation {
     /// The code as the knowledge base writes it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub documented_as: Option<String>,
-    /// The authoritative message.
+    /// The message of the meaning errdex states ([`crate::explain::stated_meaning`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meaning: Option<String>,
-    /// HTTP status of the authoritative definition.
+    /// How far the sources agree on it (`2 of 3 sources agree; 1 differs`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<String>,
+    /// HTTP status of the stated definition.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub http_status: Option<u16>,
     /// What to do.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub solution: Option<String>,
-    /// `path:line` of the authoritative definition (or first mention).
+    /// `path:line` of the stated definition (or first mention).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// How many definitions the code has.
@@ -95,6 +98,7 @@ impl CodeExplanation {
             known: false,
             documented_as: None,
             meaning: None,
+            agreement: None,
             http_status: None,
             solution: None,
             source: None,
@@ -112,6 +116,7 @@ impl CodeExplanation {
                 match &e.meaning {
                     Some(m) => {
                         out.meaning = Some(m.message.clone());
+                        out.agreement = Some(m.agreement.clone());
                         out.http_status = m.http_status;
                         out.solution = m.solution.clone().filter(|s| !s.is_empty());
                         out.source = Some(format!("{}:{}", m.place.path, m.place.line));
@@ -291,30 +296,42 @@ pub fn annotate<E>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::explain::{Explanation, Meaning, Place};
+    use crate::explain::{DefinitionSite, Explanation, Meaning};
+    use crate::kb::Definition;
     use serde_json::json;
 
+    /// A code two pages define alike and a third differently.
     fn known(code: &str) -> Lookup {
+        let site = |path: &str, line, message: &str| DefinitionSite {
+            path: path.to_string(),
+            definition: Definition {
+                source: path.to_string(),
+                line,
+                code_text: code.to_string(),
+                http_status: Some(400),
+                status_text: None,
+                message: message.to_string(),
+                description: None,
+                solution: Some("Retry".to_string()),
+                module: None,
+            },
+        };
+        let definitions = vec![
+            site("docs/a.md", 3, "The disk is detached."),
+            site("docs/evs.md", 7, "Volume error"),
+            site("docs/z.md", 9, "Volume error"),
+        ];
+        let meanings = vec![vec![0], vec![1, 2]];
         Lookup::Known {
             explanation: Box::new(Explanation {
                 code: code.to_string(),
                 service: "EVS".to_string(),
-                definitions: Vec::new(),
                 conflicting: false,
                 findings: Vec::new(),
-                meaning: Some(Meaning {
-                    message: "Volume error".to_string(),
-                    description: None,
-                    solution: Some("Retry".to_string()),
-                    http_status: Some(400),
-                    status_text: None,
-                    place: Place {
-                        path: "docs/evs.md".to_string(),
-                        line: 7,
-                    },
-                    agreeing: 1,
-                    definitions: 1,
-                }),
+                meaning: Meaning::stated(&definitions, &meanings, &[], "en"),
+                definitions,
+                meanings,
+                ranked: Vec::new(),
                 mentions: Vec::new(),
                 related: Vec::new(),
             }),
@@ -407,6 +424,10 @@ mod tests {
         assert_eq!(doc[0]["job_id"], "a");
         assert_eq!(doc[0]["explanation"]["codes"][0]["meaning"], "Volume error");
         assert_eq!(doc[0]["explanation"]["codes"][0]["source"], "docs/evs.md:7");
+        assert_eq!(
+            doc[0]["explanation"]["codes"][0]["agreement"],
+            "2 of 3 sources agree; 1 differs"
+        );
         assert_eq!(doc[1]["explanation"]["codes"][0]["known"], false);
         assert_eq!(doc[1]["explanation"]["codes"][0]["nearest"][0], "EVS.2024");
         assert_eq!(annotated.tasks.len(), 2);

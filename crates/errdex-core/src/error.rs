@@ -53,6 +53,9 @@ pub enum Error {
     /// One or more input files could not be compiled; every one is listed.
     #[error("{} input problem(s):\n{}", .0.len(), list(.0))]
     BadInput(Vec<Diagnostic>),
+    /// The config file (`errdex.toml`) could not be read or is not valid; nothing was built.
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
     /// No input files were found under the given paths.
     #[error("no input files found in {0}")]
     NoInput(String),

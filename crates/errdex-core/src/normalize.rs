@@ -41,6 +41,8 @@ pub fn assemble(extractions: Vec<Extraction>) -> KnowledgeBase {
                         // Most codes are defined once: room for exactly one.
                         definitions: vec![item.definition],
                         authoritative: 0,
+                        meanings: Vec::new(),
+                        ranked: Vec::new(),
                     });
                     slot.insert(codes.len() - 1);
                 }

@@ -6,8 +6,9 @@
 //! # Ok::<(), errdex_core::Error>(())
 //! ```
 //!
-//! Steps: discover → read and decode → parse (files in parallel) → extract → normalize → check →
-//! emit → write atomically. Every bad input file is collected before failing.
+//! Steps: discover → read and decode → parse (files in parallel) → extract → normalize → state
+//! each code's meaning ([`crate::explain::stated::decide`]) → check → emit → write atomically.
+//! Every bad input file is collected before failing.
 //!
 //! The core writes `kb.json`, its schema and the generated Rust; other outputs (the site, the
 //! search index) are [`Renderer`]s added with [`Build::renderer`], in the spirit of mdBook's
@@ -20,9 +21,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::check;
-use crate::config::{Config, ConfigError};
+use crate::config::Config;
 use crate::emit::{self, Outputs};
 use crate::error::{Diagnostic, Error, Result};
+use crate::explain;
 use crate::extract::{self, Extraction};
 use crate::ingest;
 use crate::kb::KnowledgeBase;
@@ -192,8 +194,9 @@ impl Build {
         self
     }
 
-    /// Reads `errdex.toml`-style settings for `check` from this file (acknowledged findings,
-    /// authoritative sources, source groups).
+    /// Reads `errdex.toml` settings from this file: acknowledged findings, authoritative
+    /// sources, source groups and synonyms, for `check`, the meaning errdex states and every
+    /// output (kb.json, the generated Rust, the site).
     pub fn config(mut self, path: impl Into<PathBuf>) -> Self {
         self.config = Some(path.into());
         self
@@ -203,13 +206,7 @@ impl Build {
         let Some(path) = &self.config else {
             return Ok(Config::default());
         };
-        Config::load(path).map_err(|err| {
-            let diagnostic = match &err {
-                ConfigError::Parse { line, message, .. } => Diagnostic::at(path, *line, message),
-                _ => Diagnostic::file(path, err.to_string()),
-            };
-            Error::BadInput(vec![diagnostic])
-        })
+        Ok(Config::load(path)?)
     }
 
     /// The folder output paths are relative to: [`Build::root`], else the config file's
@@ -279,15 +276,7 @@ impl Build {
             });
         }
         let mut kb = normalize::assemble(extractions);
-        let context = check::Context::new(&kb, config);
-        let authoritative: Vec<usize> = kb
-            .error_codes
-            .iter()
-            .map(|code| check::authoritative(&context, code))
-            .collect();
-        for (code, index) in kb.error_codes.iter_mut().zip(authoritative) {
-            code.authoritative = index;
-        }
+        explain::stated::decide(&mut kb, config);
         let findings = check::check(&kb, config);
         kb.findings = findings.iter().map(crate::kb::Finding::for_kb).collect();
         Ok(Compiled {

@@ -261,6 +261,8 @@ mod tests {
                 service: "CSS".into(),
                 definitions: vec![definition(3), definition(9)],
                 authoritative: 0,
+                meanings: Vec::new(),
+                ranked: Vec::new(),
             }],
             enums: vec![Enumeration {
                 name: "failure_status".into(),

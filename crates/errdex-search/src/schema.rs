@@ -18,8 +18,9 @@ use tantivy::schema::{
 
 use crate::tokenizer;
 
-/// Bumped whenever the schema or the analyzers change, so older indexes are rebuilt.
-pub const FORMAT_VERSION: u32 = 1;
+/// Bumped whenever the schema, the analyzers or the stored explanation's layout change, so
+/// older indexes are rebuilt (2: the stated meaning with its agreement and translations).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone, Copy)]

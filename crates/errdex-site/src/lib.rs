@@ -239,6 +239,7 @@ fn code_page(model: &SiteModel, code: &errdex_core::kb::ErrorCode) -> CodePage {
         page_title: code.code.clone(),
         code: code.code.clone(),
         service: model.service_link(&code.service),
+        meaning: model.meaning(code),
         definitions: code
             .definitions
             .iter()

@@ -8,6 +8,9 @@ use errdex_core::kb::{
     Operation, ParameterLocation, Severity, canonical_code,
 };
 
+use errdex_core::explain::stated::representative;
+use errdex_core::explain::{DEFAULT_LANGUAGE, language_name, language_of, stated_meaning};
+
 use crate::json_view::{JsonPiece, highlight};
 use crate::paths::{Addresses, NO_SERVICE};
 
@@ -42,6 +45,8 @@ pub struct FindingView {
     pub places: Vec<Place>,
     /// The code page, if the finding is about a known code.
     pub code: Option<Link>,
+    /// Why a maintainer accepts it (`errdex.toml`), if one does.
+    pub acknowledged: Option<String>,
 }
 
 /// One definition of a code as shown.
@@ -70,6 +75,33 @@ pub struct ConflictView {
     pub severity: &'static str,
     /// The definitions at the finding's places.
     pub sides: Vec<DefinitionView>,
+}
+
+/// The meaning errdex states for a code ([`errdex_core::explain::stated_meaning`], for a
+/// reader of English), with the meanings it does not state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeaningView {
+    /// The definition whose wording is stated.
+    pub stated: DefinitionView,
+    /// How far the sources agree, in words.
+    pub agreement: String,
+    /// The other definitions giving the same meaning.
+    pub also: Vec<Place>,
+    /// Other meanings in the stated language.
+    pub differing: Vec<OtherMeaningView>,
+    /// Definitions in other languages, by meaning.
+    pub translations: Vec<OtherMeaningView>,
+}
+
+/// A meaning errdex does not state, worded by one of its definitions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherMeaningView {
+    /// Its language in words (`Chinese`).
+    pub language: String,
+    /// The definition that words it.
+    pub shown: DefinitionView,
+    /// Every definition giving it.
+    pub places: Vec<Place>,
 }
 
 /// One wording of a code's message and the places that use it.
@@ -348,6 +380,7 @@ impl<'a> SiteModel<'a> {
                 .map(|l| self.place(&l.source, l.line))
                 .collect(),
             code: finding.code.as_deref().and_then(|c| self.code_link(c)),
+            acknowledged: finding.acknowledged.clone(),
         }
     }
 
@@ -361,6 +394,35 @@ impl<'a> SiteModel<'a> {
             solution: d.solution.clone().unwrap_or_default(),
             module: d.module.clone().unwrap_or_default(),
         }
+    }
+
+    /// The meaning errdex states for a code, for a reader of English.
+    pub fn meaning(&self, code: &ErrorCode) -> Option<MeaningView> {
+        let stated = stated_meaning(code, DEFAULT_LANGUAGE)?;
+        let place = |i: usize| {
+            let d = &code.definitions[i];
+            self.place(&d.source, d.line)
+        };
+        let other = |group: &Vec<usize>| {
+            let shown = &code.definitions[representative(&code.definitions, group)];
+            OtherMeaningView {
+                language: language_name(language_of(shown)).to_string(),
+                shown: self.definition(shown),
+                places: group.iter().map(|&i| place(i)).collect(),
+            }
+        };
+        Some(MeaningView {
+            stated: self.definition(&code.definitions[stated.definition]),
+            agreement: stated.agreement(&code.definitions),
+            also: stated
+                .agreeing
+                .iter()
+                .filter(|&&i| i != stated.definition)
+                .map(|&i| place(i))
+                .collect(),
+            differing: stated.differing.iter().map(other).collect(),
+            translations: stated.translations.iter().map(other).collect(),
+        })
     }
 
     /// Every code a finding is about: its own and those defined at its locations.

@@ -6,8 +6,8 @@
 use askama::Template;
 
 use crate::model::{
-    CodeRow, ConflictView, DefinitionView, EnumView, ExampleView, FindingView, Link, MentionView,
-    ObjectView, ParameterGroup, Place, Related, ResponseView, Wording,
+    CodeRow, ConflictView, DefinitionView, EnumView, ExampleView, FindingView, Link, MeaningView,
+    MentionView, ObjectView, ParameterGroup, Place, Related, ResponseView, Wording,
 };
 
 /// A service on the start page.
@@ -99,6 +99,8 @@ pub struct CodePage {
     pub code: String,
     /// Its service.
     pub service: Option<Link>,
+    /// The meaning errdex states, when the code is defined.
+    pub meaning: Option<MeaningView>,
     /// Every definition.
     pub definitions: Vec<DefinitionView>,
     /// Conflicts (meaning or status) side by side.

@@ -139,6 +139,8 @@ mod tests {
             service: service.to_string(),
             definitions: Vec::new(),
             authoritative: 0,
+            meanings: Vec::new(),
+            ranked: Vec::new(),
         }
     }
 

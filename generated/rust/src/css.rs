@@ -8,7 +8,7 @@
 ///
 /// `Display` and serde write the code as documented; `FromStr` and serde accept any spelling with the same letters and digits (`CSS.6007`, `css.6007`, `CSS-6007`, `css6007`).
 ///
-/// Where definitions disagree, `meaning()` is the authoritative one: the first definition in source order (sources sorted by id, then by line); `meanings()` lists them all.
+/// Where definitions disagree, `meaning()` is the one errdex states: the meaning most sources give, as errdex check judges two definitions alike (a definition in Chinese counts only where no English one exists); on a tie, the one given by more definitions, then one with a solution, then the first in source order; `meanings()` lists them all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -336,6 +336,8 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
+    /// Sources: all 2 sources agree.
+    ///
     /// The documents word this code differently, with the same meaning. Every wording:
     ///
     /// - 000\_6817c9c560a1ff8f line 43: Failed to create the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
@@ -347,6 +349,8 @@ pub enum ErrorCode {
     /// `CSS.6001`: Failed to scale out the cluster because of an internal error. Please contact customer service or try again later.
     ///
     /// Solution: Try again later or contact customer service.
+    ///
+    /// Sources: all 2 sources agree.
     ///
     /// The documents word this code differently, with the same meaning. Every wording:
     ///
@@ -360,7 +364,9 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// The documents disagree on this code (2 definitions); the meaning above is the authoritative one. All of them:
+    /// Sources: 1 of 2 sources agree; 1 differs; no majority of sources: the tie goes to more definitions, a solution, then source order.
+    ///
+    /// The documents disagree on this code (2 definitions); the meaning above is the one errdex states. All of them:
     ///
     /// - 000\_6817c9c560a1ff8f line 55: Failed to restart the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
@@ -371,6 +377,8 @@ pub enum ErrorCode {
     /// `CSS.6003`: Failed to restore the cluster because of an internal error. Please contact customer service or try again later.
     ///
     /// Solution: Try again later or contact customer service.
+    ///
+    /// Sources: all 2 sources agree.
     ///
     /// The documents word this code differently, with the same meaning. Every wording:
     ///
@@ -384,6 +392,8 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
+    /// Sources: all 2 sources agree.
+    ///
     /// The documents word this code differently, with the same meaning. Every wording:
     ///
     /// - 000\_6817c9c560a1ff8f line 65: Failed to create the node because of ECS exceptions (\<ECS error code\>). Please contact customer service or try again later. NOTE: \<ECS error code\> indicates the error information reported by ECS. For details about the cause and solution, see ECS Error Code Description. Solution: Try again later or contact customer service.
@@ -395,6 +405,8 @@ pub enum ErrorCode {
     /// `CSS.6005`: Failed to initialize the service because of an internal error. Please contact customer service or try again later.
     ///
     /// Solution: Try again later or contact customer service.
+    ///
+    /// Sources: all 2 sources agree.
     ///
     /// The documents word this code differently, with the same meaning. Every wording:
     ///
@@ -418,7 +430,9 @@ pub enum ErrorCode {
     ///
     /// Solution: Try again later or contact customer service.
     ///
-    /// The documents disagree on this code (2 definitions); the meaning above is the authoritative one. All of them:
+    /// Sources: 1 of 2 sources agree; 1 differs; no majority of sources: the tie goes to more definitions, a solution, then source order.
+    ///
+    /// The documents disagree on this code (2 definitions); the meaning above is the one errdex states. All of them:
     ///
     /// - 000\_6817c9c560a1ff8f line 77: Failed to create the snapshot because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
@@ -430,7 +444,9 @@ pub enum ErrorCode {
     ///
     /// Solution: Modify the OBS bucket.
     ///
-    /// The documents disagree on this code (2 definitions); the meaning above is the authoritative one. All of them:
+    /// Sources: 1 of 2 sources agree; 1 differs; no majority of sources: the tie goes to more definitions, a solution, then source order.
+    ///
+    /// The documents disagree on this code (2 definitions); the meaning above is the one errdex states. All of them:
     ///
     /// - 000\_6817c9c560a1ff8f line 82: Failed to create the snapshot because the OBS bucket you select does not exist or has been deleted. Solution: Modify the OBS bucket.
     ///
@@ -442,7 +458,9 @@ pub enum ErrorCode {
     ///
     /// Solution: Modify the OBS bucket.
     ///
-    /// The documents disagree on this code (2 definitions); the meaning above is the authoritative one. All of them:
+    /// Sources: 1 of 2 sources agree; 1 differs; no majority of sources: the tie goes to more definitions, a solution, then source order.
+    ///
+    /// The documents disagree on this code (2 definitions); the meaning above is the one errdex states. All of them:
     ///
     /// - 000\_6817c9c560a1ff8f line 89: Failed to restore the snapshot because the OBS bucket you select does not exist or has been deleted. Solution: Modify the OBS bucket.
     ///
@@ -453,6 +471,8 @@ pub enum ErrorCode {
     /// `CSS.6010`: Failed to restore the snapshot because the OBS object does not exist or has been deleted.
     ///
     /// Solution: Modify the OBS bucket.
+    ///
+    /// Sources: all 2 sources agree.
     ///
     /// Source: 000\_6817c9c560a1ff8f line 94; 002\_a7d516839fff964f line 99
     ///
@@ -576,7 +596,7 @@ impl ErrorCode {
     pub fn code(self) -> &'static str {
         self.entry().code
     }
-    /// The authoritative meaning.
+    /// The meaning errdex states (the rule is in the enum's documentation).
     pub fn meaning(self) -> &'static super::Meaning {
         let entry = self.entry();
         &entry.meanings[entry.authoritative]
@@ -591,15 +611,15 @@ impl ErrorCode {
     pub fn has_conflicting_meanings(self) -> bool {
         self.entry().conflicting
     }
-    /// The authoritative message.
+    /// The message of `meaning()`.
     pub fn message(self) -> &'static str {
         self.meaning().message
     }
-    /// The authoritative solution, if documented.
+    /// The solution of `meaning()`, if documented.
     pub fn solution(self) -> Option<&'static str> {
         self.meaning().solution
     }
-    /// The authoritative HTTP status, if documented as one number.
+    /// The HTTP status of `meaning()`, if documented as one number.
     pub fn http_status(self) -> Option<u16> {
         self.meaning().http_status
     }

@@ -7,7 +7,7 @@
 //!
 //! One module per service: `ErrorCode` (every documented code, with message, solution, HTTP status and every meaning with its source), one enum per documented enumeration (unknown values deserialize into `Unknown`), one struct per documented request, response and object.
 //!
-//! Authoritative meaning of a code documented differently in several places: the first definition in source order (sources sorted by id, then by line).
+//! Authoritative meaning of a code documented differently in several places: the meaning most sources give, as errdex check judges two definitions alike (a definition in Chinese counts only where no English one exists); on a tie, the one given by more definitions, then one with a solution, then the first in source order.
 pub mod css;
 pub mod ecs;
 pub mod kps;

@@ -648,6 +648,62 @@ fn is_stable(codes: &[ErrorCode], profiles: &Profiles, ci: usize, a: &str, b: &s
     })
 }
 
+/// The meaning check's judgement for use outside `check`: the meaning errdex states
+/// (`crate::explain::stated`) groups a code's definitions with it, so what `explain` calls
+/// one meaning is what `check` calls a wording variant. Holds the config's synonyms.
+pub struct Judge {
+    lexicons: Lexicons,
+}
+
+impl Judge {
+    /// Prepares the config's `[[synonyms]]`.
+    pub fn new(context: &Context) -> Judge {
+        Judge {
+            lexicons: Lexicons::new(context),
+        }
+    }
+
+    /// Profiles every reading of a code's definitions, with its service's synonyms.
+    pub fn code<'c>(&self, code: &'c ErrorCode) -> CodeJudge<'c> {
+        let lexicon = self.lexicons.of(&code.service).0;
+        let mut store = Vec::new();
+        let slots = code
+            .definitions
+            .iter()
+            .map(|d| {
+                readings(d)
+                    .into_iter()
+                    .map(|text| {
+                        store.push(Profile::with_lexicon(text, lexicon));
+                        store.len() - 1
+                    })
+                    .collect()
+            })
+            .collect();
+        CodeJudge { code, store, slots }
+    }
+}
+
+/// One code's definitions, profiled for [`CodeJudge::judge`].
+pub struct CodeJudge<'c> {
+    code: &'c ErrorCode,
+    store: Vec<Profile>,
+    slots: Vec<Vec<usize>>,
+}
+
+impl CodeJudge<'_> {
+    /// The meaning check's judgement on definitions `a` and `b` (indices into the code's
+    /// definitions, from any sources); `None` when no reading of one can be compared with a
+    /// reading of the other (two languages).
+    pub fn judge(&self, a: usize, b: usize) -> Option<Judgement> {
+        let profiles = CodeProfiles {
+            store: &self.store,
+            slots: &self.slots,
+        };
+        judge(self.code, profiles, a, b)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testkb::*;

@@ -30,8 +30,8 @@ use serde::Serialize;
 use crate::config::Config;
 use rayon::prelude::*;
 
-use crate::kb::{ErrorCode, KnowledgeBase, Location, Severity, Source};
 use crate::kb::{Finding, FindingKind};
+use crate::kb::{KnowledgeBase, Location, Severity, Source};
 
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -126,29 +126,6 @@ impl<'a> Context<'a> {
         self.source(id)
             .and_then(|s| self.config.authority_rank(service, s))
     }
-}
-
-/// Which definition of `code` is authoritative: the one from the source `errdex.toml` ranks
-/// first for the code's service (`[authority]`, or the authority of the source's group); else,
-/// and among sources it does not rank, the first in source order (sources sorted by id, rows by
-/// line). An index into `code.definitions`; 0 for a code with one definition.
-pub fn authoritative(context: &Context, code: &ErrorCode) -> usize {
-    if code.definitions.len() < 2 {
-        return 0;
-    }
-    code.definitions
-        .iter()
-        .enumerate()
-        .min_by_key(|(_, d)| {
-            (
-                context
-                    .authority(&code.service, &d.source)
-                    .unwrap_or(usize::MAX),
-                context.order(&d.source),
-                d.line,
-            )
-        })
-        .map_or(0, |(index, _)| index)
 }
 
 /// A location from a source id and line.
@@ -261,6 +238,8 @@ pub(crate) mod testkb {
                     service: d.code_text.split('.').next().unwrap_or("").to_uppercase(),
                     definitions: vec![d],
                     authoritative: 0,
+                    meanings: Vec::new(),
+                    ranked: Vec::new(),
                 }),
             }
         }
@@ -307,23 +286,6 @@ mod tests {
         );
         assert!(!Summary::of(&findings).fails(false));
         assert!(Summary::of(&findings).fails(true));
-    }
-
-    #[test]
-    fn authority_picks_the_definition() {
-        let kb = kb(
-            &["a", "b"],
-            vec![
-                def("a", 3, "CSS.1", None, "One."),
-                def("b", 9, "CSS.1", None, "Two."),
-            ],
-        );
-        let config = Config::parse("[authority]\nCSS = [\"b\"]\n", std::path::Path::new("e"))
-            .expect("valid");
-        let code = &kb.error_codes[0];
-        assert_eq!(authoritative(&Context::new(&kb, &config), code), 1);
-        let default = Config::default();
-        assert_eq!(authoritative(&Context::new(&kb, &default), code), 0);
     }
 
     #[test]

@@ -97,8 +97,8 @@ pub struct Quote {
 
 /// One finding of `check`.
 ///
-/// `kb.json` keeps the short form ([`Finding::for_kb`]: no quoted texts, score or
-/// acknowledgement); `check`'s own output carries all of it.
+/// `kb.json` keeps the short form ([`Finding::for_kb`]: no quoted texts or score, the
+/// acknowledgement's reason kept); `check`'s own output carries all of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Finding {
     /// What it is about.
@@ -143,12 +143,13 @@ impl Finding {
         self
     }
 
-    /// The short form `kb.json` keeps: kind, severity, message, places and code.
+    /// The short form `kb.json` keeps: kind, severity, message, places, code and the reason
+    /// of an acknowledgement (so `explain` and the site show why a conflict is only a note).
     pub fn for_kb(&self) -> Finding {
         Finding {
             texts: Vec::new(),
             similarity: None,
-            acknowledged: None,
+            acknowledged: self.acknowledged.clone(),
             message: self.message.clone(),
             locations: self.locations.clone(),
             code: self.code.clone(),

@@ -72,11 +72,24 @@ pub struct ErrorCode {
     pub service: String,
     /// Every table row defining this code, in source order.
     pub definitions: Vec<Definition>,
-    /// Index into `definitions` of the authoritative one: the source `errdex.toml` ranks first
-    /// for the service, else the first in source order. Decided once per build, so `explain`,
-    /// the site and the generated Rust agree.
+    /// Index into `definitions` of the meaning errdex states to a reader of English (the
+    /// default language): the definition `errdex.toml` ranks first, else the wording of the
+    /// meaning most sources give ([`crate::explain::stated_meaning`], which also answers for
+    /// other languages). Decided once per build, so `explain`, the site and the generated Rust
+    /// agree.
     #[serde(default)]
     pub authoritative: usize,
+    /// The definitions grouped by meaning, as `check` judges two definitions alike (the same
+    /// words, or a wording variant): indices into `definitions`, each group in source order,
+    /// groups in the order of their first definition. A group holds one language only
+    /// ([`crate::explain::language_of`]). Absent for a code with one definition.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meanings: Vec<Vec<usize>>,
+    /// Indices into `definitions` from the sources `errdex.toml` ranks for the code's service
+    /// (`[authority]`, or a group's `authority`), most authoritative first. Absent when it
+    /// ranks none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranked: Vec<usize>,
 }
 
 /// One table row defining an error code.

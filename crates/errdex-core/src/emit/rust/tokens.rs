@@ -144,7 +144,7 @@ fn error_code_items(module: &ModulePlan, authority_rule: &str) -> TokenStream {
          `css6007`)."
             .to_string(),
         format!(
-            "Where definitions disagree, `meaning()` is the authoritative one: {}; `meanings()` lists them all.",
+            "Where definitions disagree, `meaning()` is the one errdex states: {}; `meanings()` lists them all.",
             escape_markdown(authority_rule)
         ),
     ]));
@@ -183,7 +183,7 @@ fn error_code_items(module: &ModulePlan, authority_rule: &str) -> TokenStream {
                 self.entry().code
             }
 
-            /// The authoritative meaning.
+            /// The meaning errdex states (the rule is in the enum's documentation).
             pub fn meaning(self) -> &'static super::Meaning {
                 let entry = self.entry();
                 &entry.meanings[entry.authoritative]
@@ -201,17 +201,17 @@ fn error_code_items(module: &ModulePlan, authority_rule: &str) -> TokenStream {
                 self.entry().conflicting
             }
 
-            /// The authoritative message.
+            /// The message of `meaning()`.
             pub fn message(self) -> &'static str {
                 self.meaning().message
             }
 
-            /// The authoritative solution, if documented.
+            /// The solution of `meaning()`, if documented.
             pub fn solution(self) -> Option<&'static str> {
                 self.meaning().solution
             }
 
-            /// The authoritative HTTP status, if documented as one number.
+            /// The HTTP status of `meaning()`, if documented as one number.
             pub fn http_status(self) -> Option<u16> {
                 self.meaning().http_status
             }
@@ -307,25 +307,28 @@ fn meaning_tokens(meaning: &Definition) -> TokenStream {
     }
 }
 
-/// The doc comment of one code: its authoritative meaning, then every other one with its
+/// The doc comment of one code: the meaning errdex states, then every other one with its
 /// source.
 fn code_doc(code: &CodePlan) -> Vec<String> {
-    let authoritative = &code.meanings[code.authoritative];
+    let stated = &code.meanings[code.authoritative];
     let mut paragraphs = vec![format!(
         "{}: {}",
         code_span(&code.code),
-        escape_markdown(&authoritative.message)
+        escape_markdown(&stated.message)
     )];
-    if let Some(solution) = &authoritative.solution {
+    if let Some(solution) = &stated.solution {
         paragraphs.push(format!("Solution: {}", escape_markdown(solution)));
     }
-    if let Some(status) = status_of(authoritative) {
+    if let Some(status) = status_of(stated) {
         paragraphs.push(format!("HTTP status: {}", escape_markdown(&status)));
     }
+    if code.meanings.len() > 1 && !code.agreement.is_empty() {
+        paragraphs.push(format!("Sources: {}.", escape_markdown(&code.agreement)));
+    }
     let wordings: BTreeSet<&str> = code.meanings.iter().map(|m| m.message.trim()).collect();
-    let heading = if code.conflicting {
+    let heading = if code.conflicting || code.differing {
         Some(format!(
-            "The documents disagree on this code ({} definitions); the meaning above is the authoritative one. All of them:",
+            "The documents disagree on this code ({} definitions); the meaning above is the one errdex states. All of them:",
             code.meanings.len()
         ))
     } else if wordings.len() > 1 {

@@ -5,7 +5,7 @@
 //! 1. give every fact a module: its service (the operation's, else the source's), lower case;
 //!    facts with no service go to `other`;
 //! 2. error codes → one variant each (codes equal after [`canonical_code`] are one), with every
-//!    definition as a meaning and the authoritative one chosen by an [`Authority`];
+//!    definition as a meaning and the one `meaning()` returns chosen by an [`Authority`];
 //! 3. enumerations → one enum each (identical ones documented twice are one);
 //! 4. operations → one struct per named object, per response body and per request body
 //!    (identical objects shared by operations are one), fields typed from the tables and linked
@@ -23,6 +23,7 @@ use super::docs::{code_span, escape_markdown};
 use super::ident::{Case, Names, ident};
 
 use crate::config::Config;
+use crate::explain::{DEFAULT_LANGUAGE, stated_meaning};
 use crate::kb::{
     Definition, Enumeration, ErrorCode, Example, ExampleKind, Field, KnowledgeBase, Operation,
     ParameterLocation, canonical_code,
@@ -77,48 +78,41 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "TryInto",
 ];
 
-/// How the authoritative meaning of a code with several definitions is chosen.
+/// How the meaning `meaning()` returns is chosen for a code with several definitions.
 pub struct Authority<'a> {
     /// The rule in words, for the generated docs.
     pub rule: String,
-    /// Index into `definitions` of the authoritative one.
+    /// Index into `definitions` of the one `meaning()` returns.
     pub pick: Box<dyn Fn(&ErrorCode) -> usize + 'a>,
 }
 
-/// The default rule in words.
-const FIRST_IN_SOURCE_ORDER: &str =
-    "the first definition in source order (sources sorted by id, then by line)";
+/// The rule of [`crate::explain::stated_meaning`] in words.
+const STATED: &str = "the meaning most sources give, as errdex check judges two definitions alike (a definition in Chinese counts only where no English one exists); on a tie, the one given by more definitions, then one with a solution, then the first in source order";
 
 impl Authority<'static> {
-    /// The stated default: the first definition in source order (sources sorted by id, rows
-    /// by line).
-    pub fn first_in_source_order() -> Self {
+    /// The meaning the build decided ([`crate::kb::ErrorCode::authoritative`], the meaning
+    /// errdex states to a reader of English), described without an `errdex.toml`.
+    pub fn stated() -> Self {
         Authority {
-            rule: FIRST_IN_SOURCE_ORDER.to_string(),
-            pick: Box::new(|_| 0),
+            rule: STATED.to_string(),
+            pick: Box::new(|code: &ErrorCode| code.authoritative),
         }
     }
 }
 
 impl<'a> Authority<'a> {
-    /// The authority the build decided ([`crate::kb::ErrorCode::authoritative`], from
-    /// `errdex.toml`'s `[authority]` or a group's `authority`, else source order); `config`
-    /// only words the rule for the generated docs.
+    /// The meaning the build decided, with the rule worded for `config` (whether it ranks
+    /// sources with `[authority]` or a group's `authority`).
     pub fn from_config(config: &'a Config) -> Self {
         let configured =
             !config.authority.is_empty() || config.groups.iter().any(|g| !g.authority.is_empty());
-        if !configured {
-            return Authority {
-                rule: FIRST_IN_SOURCE_ORDER.to_string(),
-                pick: Box::new(|_| 0),
-            };
+        let mut authority = Authority::stated();
+        if configured {
+            authority.rule = format!(
+                "the definition from the source errdex.toml ranks first for the service, else {STATED}"
+            );
         }
-        Authority {
-            rule: format!(
-                "the definition from the source errdex.toml ranks first for the service, else {FIRST_IN_SOURCE_ORDER}"
-            ),
-            pick: Box::new(|code: &ErrorCode| code.authoritative),
-        }
+        authority
     }
 }
 
@@ -161,10 +155,14 @@ pub struct CodePlan {
     pub spellings: Vec<String>,
     /// Every definition, in source order.
     pub meanings: Vec<Definition>,
-    /// Index of the authoritative meaning.
+    /// Index of the meaning `meaning()` returns.
     pub authoritative: usize,
-    /// Whether the meanings differ in message or status.
+    /// Whether `check` found a meaning or status conflict.
     pub conflicting: bool,
+    /// How far the sources agree on the meaning errdex states, in words.
+    pub agreement: String,
+    /// Whether some definitions give another meaning in the stated language.
+    pub differing: bool,
 }
 
 /// One enumeration.
@@ -441,7 +439,15 @@ fn plan_codes(codes: &[PendingCode]) -> Vec<CodePlan> {
                 meanings: Vec::new(),
                 authoritative: *authoritative,
                 conflicting: false,
+                agreement: String::new(),
+                differing: false,
             });
+        if let Some(stated) = stated_meaning(code, DEFAULT_LANGUAGE)
+            && entry.meanings.is_empty()
+        {
+            entry.agreement = stated.agreement(&code.definitions);
+            entry.differing = !stated.differing.is_empty();
+        }
         entry.meanings.extend(code.definitions.iter().cloned());
         entry.conflicting |= *conflicting;
     }

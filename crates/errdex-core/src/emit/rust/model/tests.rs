@@ -36,6 +36,8 @@ fn conflicting_is_what_check_judged() {
             definition("b", 5, "Frozen."),
         ],
         authoritative: 0,
+        meanings: Vec::new(),
+        ranked: Vec::new(),
     };
     let conflicting = |findings: Vec<crate::kb::Finding>| {
         let kb = KnowledgeBase {

@@ -5,10 +5,11 @@
 //! 1. [`ExplainContext::new`] indexes the knowledge base once (codes, mentions and findings by
 //!    canonical code, codes by number and by message) so explaining is a few map look-ups.
 //! 2. [`ExplainContext::explain`] gathers every definition with its source path and line, the
-//!    `check` findings about the code (whether its definitions conflict), the authoritative
-//!    meaning, the mentions in prose and examples, and related codes.
+//!    `check` findings about the code (whether its definitions conflict), the meaning errdex
+//!    states ([`stated`]: the one most sources give, in the reader's language), the mentions in
+//!    prose and examples, and related codes.
 //! 3. [`ExplainContext::lookup`] answers with a [`Lookup`]; an unknown code carries the nearest
-//!    known codes instead.
+//!    known codes instead. [`Lookup::in_language`] states the meaning for another reader.
 //!
 //! A pure function of the knowledge base: it reads no files. The search index (`errdex-search`)
 //! stores these explanations so the command answers without parsing a large `kb.json`; the
@@ -16,6 +17,8 @@
 //!
 //! Not for: deciding whether definitions conflict. That is the `check` stage's judgement; this
 //! module reports its findings.
+
+pub mod stated;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -25,6 +28,11 @@ use crate::kb::{
     Definition, ErrorCode, Finding, FindingKind, KnowledgeBase, Mention, Severity, canonical_code,
 };
 use crate::suggest;
+
+pub use stated::{
+    Basis, DEFAULT_LANGUAGE, StatedMeaning, language_name, language_of, stated_meaning,
+    stated_meaning_of,
+};
 
 /// How many related codes are listed at most.
 const RELATED_LIMIT: usize = 10;
@@ -65,9 +73,18 @@ pub struct FindingSite {
     pub message: String,
     /// Where, by path.
     pub places: Vec<Place>,
+    /// Why a maintainer accepts it (`errdex.toml`'s `[[acknowledge]]`), if one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<String>,
 }
 
-/// The meaning support staff should go by.
+impl AsRef<Definition> for DefinitionSite {
+    fn as_ref(&self) -> &Definition {
+        &self.definition
+    }
+}
+
+/// The meaning errdex states ([`stated_meaning`]), with its texts and places.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meaning {
     /// The message.
@@ -82,10 +99,80 @@ pub struct Meaning {
     pub status_text: Option<String>,
     /// The definition it is taken from.
     pub place: Place,
-    /// How many definitions state this message.
+    /// The language of its text (`en`, `zh`).
+    pub language: String,
+    /// False when no definition is in the language asked for.
+    pub in_reader_language: bool,
+    /// Why this meaning (`unanimous`, `majority`, `tie`, `authority`).
+    pub basis: Basis,
+    /// How many definitions give this meaning, the stated one included.
     pub agreeing: usize,
-    /// How many definitions there are.
+    /// How many definitions there are, in every language.
     pub definitions: usize,
+    /// How far the sources agree, in words ([`StatedMeaning::agreement`]).
+    pub agreement: String,
+    /// The other meanings in the stated language, most sources first.
+    pub differing: Vec<OtherMeaning>,
+    /// The definitions in other languages, by meaning: translations, not the meaning.
+    pub translations: Vec<OtherMeaning>,
+}
+
+/// A meaning errdex does not state: a differing one, or one in another language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherMeaning {
+    /// The message of the definition that words it ([`stated::representative`]).
+    pub message: String,
+    /// That definition's description.
+    pub description: Option<String>,
+    /// That definition's solution.
+    pub solution: Option<String>,
+    /// The language of its text.
+    pub language: String,
+    /// Every definition giving it.
+    pub places: Vec<Place>,
+}
+
+impl Meaning {
+    /// The stated meaning of definitions (with their paths) for a reader of `reader`.
+    pub fn stated(
+        definitions: &[DefinitionSite],
+        meanings: &[Vec<usize>],
+        ranked: &[usize],
+        reader: &str,
+    ) -> Option<Meaning> {
+        let stated = stated_meaning_of(definitions, meanings, ranked, reader)?;
+        let place = |i: usize| Place {
+            path: definitions[i].path.clone(),
+            line: definitions[i].definition.line,
+        };
+        let other = |group: &Vec<usize>| {
+            let d = &definitions[stated::representative(definitions, group)].definition;
+            OtherMeaning {
+                message: d.message.clone(),
+                description: d.description.clone(),
+                solution: d.solution.clone(),
+                language: language_of(d).to_string(),
+                places: group.iter().map(|&i| place(i)).collect(),
+            }
+        };
+        let d = &definitions[stated.definition].definition;
+        Some(Meaning {
+            message: d.message.clone(),
+            description: d.description.clone(),
+            solution: d.solution.clone(),
+            http_status: d.http_status,
+            status_text: d.status_text.clone(),
+            place: place(stated.definition),
+            language: stated.language.to_string(),
+            in_reader_language: stated.in_reader_language,
+            basis: stated.basis,
+            agreeing: stated.agreeing.len(),
+            definitions: definitions.len(),
+            agreement: stated.agreement(definitions),
+            differing: stated.differing.iter().map(other).collect(),
+            translations: stated.translations.iter().map(other).collect(),
+        })
+    }
 }
 
 /// Why a code is listed as related.
@@ -135,7 +222,14 @@ pub struct Explanation {
     pub conflicting: bool,
     /// The `check` findings about this code.
     pub findings: Vec<FindingSite>,
-    /// The meaning to go by.
+    /// The definitions grouped by meaning, as in `kb.json` ([`ErrorCode::meanings`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meanings: Vec<Vec<usize>>,
+    /// The definitions `errdex.toml` ranks, as in `kb.json` ([`ErrorCode::ranked`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranked: Vec<usize>,
+    /// The meaning errdex states (for a reader of English unless restated with
+    /// [`Explanation::in_language`]).
     pub meaning: Option<Meaning>,
     /// Where the code appears outside definition tables.
     pub mentions: Vec<MentionSite>,
@@ -179,6 +273,24 @@ impl Lookup {
             Lookup::Known { explanation } => Some(explanation),
             Lookup::Unknown { .. } => None,
         }
+    }
+
+    /// The same answer with the meaning stated for a reader of `reader` (`en`, `zh`).
+    pub fn in_language(self, reader: &str) -> Lookup {
+        match self {
+            Lookup::Known { explanation } => Lookup::Known {
+                explanation: Box::new(explanation.in_language(reader)),
+            },
+            unknown => unknown,
+        }
+    }
+}
+
+impl Explanation {
+    /// The same explanation with the meaning stated for a reader of `reader` (`en`, `zh`).
+    pub fn in_language(mut self, reader: &str) -> Explanation {
+        self.meaning = Meaning::stated(&self.definitions, &self.meanings, &self.ranked, reader);
+        self
     }
 }
 
@@ -338,10 +450,13 @@ impl<'kb> ExplainContext<'kb> {
                     .iter()
                     .map(|l| self.place(&l.source, l.line))
                     .collect(),
+                acknowledged: f.acknowledged.clone(),
             })
             .collect();
-        let meaning =
-            defined.and_then(|c| authoritative_meaning(c, |d| self.place(&d.source, d.line)));
+        let (meanings, ranked) = defined
+            .map(|c| (c.meanings.clone(), c.ranked.clone()))
+            .unwrap_or_default();
+        let meaning = Meaning::stated(&definitions, &meanings, &ranked, DEFAULT_LANGUAGE);
         Some(Explanation {
             code: written,
             service,
@@ -350,6 +465,8 @@ impl<'kb> ExplainContext<'kb> {
                 .any(|f| f.kind.is_conflict() && f.severity != Severity::Note),
             definitions,
             findings,
+            meanings,
+            ranked,
             meaning,
             mentions: mentions
                 .iter()
@@ -432,31 +549,6 @@ fn message_key(message: &str) -> Option<String> {
     (key.chars().count() >= SHORTEST_SHARED_MESSAGE).then_some(key)
 }
 
-/// The meaning to go by: the definition the build made authoritative
-/// ([`ErrorCode::authoritative`]: `errdex.toml`'s choice, else the first in source order), the
-/// same one the generated Rust returns. `agreeing` counts the definitions worded like it.
-pub fn authoritative_meaning(
-    code: &ErrorCode,
-    place: impl Fn(&Definition) -> Place,
-) -> Option<Meaning> {
-    let definitions = &code.definitions;
-    let best = definitions
-        .get(code.authoritative)
-        .or(definitions.first())?;
-    let key = |d: &Definition| message_key(&d.message).unwrap_or_else(|| d.message.clone());
-    let chosen = key(best);
-    Some(Meaning {
-        message: best.message.clone(),
-        description: best.description.clone(),
-        solution: best.solution.clone(),
-        http_status: best.http_status,
-        status_text: best.status_text.clone(),
-        place: place(best),
-        agreeing: definitions.iter().filter(|d| key(d) == chosen).count(),
-        definitions: definitions.len(),
-    })
-}
-
 /// Collapses whitespace (JSON members span lines) and shortens long text.
 pub fn one_line(text: &str) -> String {
     const LONGEST: usize = 160;
@@ -492,6 +584,8 @@ mod tests {
             service: crate::extract::codes::service_prefix(code).unwrap_or_default(),
             definitions,
             authoritative: 0,
+            meanings: Vec::new(),
+            ranked: Vec::new(),
         }
     }
 
@@ -512,14 +606,22 @@ mod tests {
             schema_version: 1,
             sources: vec![source("a"), source("b")],
             error_codes: vec![
-                code(
-                    "CSS.6007",
-                    vec![
-                        definition("a", 10, "The cluster does not exist.", None),
-                        definition("b", 20, "Snapshot creation failed.", Some("Retry.")),
-                        definition("b", 40, "the cluster does not exist", Some("Check the ID.")),
-                    ],
-                ),
+                ErrorCode {
+                    meanings: vec![vec![0, 2], vec![1]],
+                    ..code(
+                        "CSS.6007",
+                        vec![
+                            definition("a", 10, "The cluster does not exist.", None),
+                            definition("b", 20, "Snapshot creation failed.", Some("Retry.")),
+                            definition(
+                                "b",
+                                40,
+                                "the cluster does not exist",
+                                Some("Check the ID."),
+                            ),
+                        ],
+                    )
+                },
                 code(
                     "DWS.6007",
                     vec![definition("b", 50, "Another meaning here.", None)],
@@ -571,9 +673,11 @@ mod tests {
         assert!(e.conflicting);
         assert_eq!(e.findings[0].places[0].path, "docs/b.md");
         let meaning = e.meaning.expect("meaning");
-        assert_eq!(meaning.message, "The cluster does not exist.");
-        assert_eq!(meaning.solution, None);
+        // The meaning two definitions give, worded by the one with a solution.
+        assert_eq!(meaning.message, "the cluster does not exist");
+        assert_eq!(meaning.solution.as_deref(), Some("Check the ID."));
         assert_eq!((meaning.agreeing, meaning.definitions), (2, 3));
+        assert_eq!(meaning.differing[0].message, "Snapshot creation failed.");
         assert_eq!(
             e.related,
             vec![RelatedCode {
@@ -607,32 +711,60 @@ mod tests {
         assert!(ExplainContext::new(&kb).explain(" .- ").is_none());
     }
 
+    /// The stated meaning and its agreement in words, for each reader.
     #[test]
-    fn meaning_is_the_definition_the_build_made_authoritative() {
-        let place = |d: &Definition| Place {
-            path: d.source.clone(),
-            line: d.line,
+    fn meaning_is_stated_with_its_agreement() {
+        let site = |source: &str, line, message: &str, solution: Option<&str>| DefinitionSite {
+            path: format!("docs/{source}.md"),
+            definition: definition(source, line, message, solution),
         };
-        let mut entry = code(
-            "CSS.1",
-            vec![
-                definition("a", 1, "First meaning of it", None),
-                definition("b", 2, "Second meaning of it", Some("Do this.")),
-                definition("c", 3, "Second meaning of it.", None),
-            ],
-        );
-        let meaning = authoritative_meaning(&entry, place).expect("meaning");
+        let sites = vec![
+            site("a", 1, "Insufficient EIP quota.", Some("Apply for more.")),
+            site("b", 2, "Insufficient EIP quota.", Some("Apply for more.")),
+            site(
+                "c",
+                3,
+                "EIP quota limit reached.",
+                Some("请申请扩大EIP配额"),
+            ),
+            site("d", 4, "The data disk is detached.", None),
+        ];
+        let groups = vec![vec![0, 1], vec![2], vec![3]];
+        let meaning = Meaning::stated(&sites, &groups, &[], "en").expect("meaning");
+        assert_eq!(meaning.message, "Insufficient EIP quota.");
         assert_eq!(
-            (meaning.message.as_str(), meaning.agreeing),
-            ("First meaning of it", 1)
+            (meaning.place.path.as_str(), meaning.basis),
+            ("docs/a.md", Basis::Majority)
         );
-        entry.authoritative = 1;
-        let meaning = authoritative_meaning(&entry, place).expect("meaning");
         assert_eq!(
-            (meaning.message.as_str(), meaning.agreeing),
-            ("Second meaning of it", 2)
+            meaning.agreement,
+            "2 of 4 sources agree; 1 differs; 1 in another language (Chinese)"
         );
-        assert!(authoritative_meaning(&code("CSS.2", Vec::new()), place).is_none());
+        assert_eq!(meaning.differing[0].message, "The data disk is detached.");
+        assert_eq!(meaning.translations[0].language, "zh");
+        let chinese = Meaning::stated(&sites, &groups, &[], "zh").expect("meaning");
+        assert_eq!(chinese.solution.as_deref(), Some("请申请扩大EIP配额"));
+        assert_eq!(
+            chinese.agreement,
+            "the only definition in Chinese; 3 in another language (English)"
+        );
+        let ranked = Meaning::stated(&sites, &groups, &[3], "en").expect("meaning");
+        assert_eq!(
+            ranked.agreement,
+            "errdex.toml ranks this source first; 1 of 4 sources agree; 2 differ; 1 in another language (Chinese)"
+        );
+        let one = Meaning::stated(&sites[..1], &[], &[], "en").expect("meaning");
+        assert_eq!(one.agreement, "the only definition");
+        let repeated = Meaning::stated(
+            &[sites[0].clone(), sites[0].clone()],
+            &[vec![0, 1]],
+            &[],
+            "en",
+        );
+        assert_eq!(
+            repeated.expect("meaning").agreement,
+            "all 2 definitions agree"
+        );
     }
 
     #[test]

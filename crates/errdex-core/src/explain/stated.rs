@@ -118,10 +118,20 @@ impl StatedMeaning {
             ));
         }
         if self.basis == Basis::Tie {
-            parts.push(
-                "no majority of sources: the tie goes to more definitions, a solution, then source order"
-                    .to_string(),
-            );
+            let compared: BTreeSet<&str> = self
+                .differing
+                .iter()
+                .chain([&self.agreeing])
+                .flatten()
+                .map(|&i| definitions[i].as_ref().source.as_str())
+                .collect();
+            let why = match compared.len() {
+                1 => format!("one source gives {} meanings", self.differing.len() + 1),
+                _ => "no majority of sources".to_string(),
+            };
+            parts.push(format!(
+                "{why}: the tie goes to more definitions, a solution, then source order"
+            ));
         }
         parts.join("; ")
     }
@@ -508,6 +518,26 @@ mod tests {
         );
         let stated = stated_meaning(&kb.error_codes[0], "en").expect("stated");
         assert_eq!((stated.definition, stated.basis), (1, Basis::Tie));
+    }
+
+    #[test]
+    fn one_source_with_several_meanings_is_said_so() {
+        let kb = decided(
+            &["a"],
+            vec![
+                def("a", 1, "X.1", None, "Failed to create the snapshot."),
+                def("a", 2, "X.1", None, "Failed to reset the password."),
+                def("a", 3, "X.1", None, "Failed to reset the password."),
+            ],
+            "",
+        );
+        let code = &kb.error_codes[0];
+        let stated = stated_meaning(code, "en").expect("stated");
+        assert_eq!((stated.definition, stated.basis), (1, Basis::Tie));
+        assert_eq!(
+            stated.agreement(&code.definitions),
+            "2 of 3 definitions agree; 1 differs; one source gives 2 meanings: the tie goes to more definitions, a solution, then source order"
+        );
     }
 
     /// One page repeating itself is one source, not a majority.

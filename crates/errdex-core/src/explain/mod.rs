@@ -205,7 +205,8 @@ pub struct RelatedCode {
     pub relation: Relation,
     /// The code as written.
     pub code: String,
-    /// Its first definition's message, if it is defined.
+    /// The message of the meaning errdex states for it (to a reader of English), if it is
+    /// defined.
     pub message: Option<String>,
 }
 
@@ -519,7 +520,7 @@ impl<'kb> ExplainContext<'kb> {
                     relation,
                     code: written.unwrap_or(other),
                     message: code
-                        .and_then(|c| c.definitions.first())
+                        .and_then(|c| c.definitions.get(c.authoritative).or(c.definitions.first()))
                         .map(|d| d.message.clone()),
                 }
             })

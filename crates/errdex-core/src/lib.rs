@@ -66,7 +66,7 @@ mod vocab;
 pub use config::Config;
 pub use emit::Outputs;
 pub use error::{Diagnostic, Error, Result};
-pub use explain::{ExplainContext, Explanation, Lookup};
+pub use explain::{ExplainContext, Explanation, Lookup, StatedMeaning, stated_meaning};
 pub use kb::{
     Definition, Enumeration, ErrorCode, Finding, FindingKind, KnowledgeBase, Location, Operation,
     Severity, canonical_code,

@@ -1,7 +1,7 @@
 //! The `errdex` command line: parses flags, calls the library, prints, picks the exit code.
 //!
-//! Exit codes: 0 success; 1 the input has errors (bad files, error-level findings); 2 usage
-//! or I/O problems.
+//! Exit codes: 0 success; 1 the input has errors (bad files, error-level findings, unknown
+//! codes, no hits); 2 usage or I/O problems.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,9 +18,23 @@ use errdex::search::{Explainer, SearchIndex, SearchRequest};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Exit codes and the commands a newcomer runs first, after every help text.
+const AFTER_HELP: &str = "\
+Examples:
+  errdex build docs/                 compile docs/ into generated/ (kb.json, Rust, site, index)
+  errdex check docs/ --summary       what the docs contradict, counted by kind and service
+  errdex explain Ecs.0013            what a code means, from every source that defines it
+  errdex search insufficient eip quota
+
+Exit codes:
+  0  success
+  1  the input has errors: bad files, error-level findings (or warnings with --deny warnings),
+     an unknown code, a search without hits
+  2  usage or I/O problems: a bad flag or config, a file that cannot be read";
+
 /// Offline documentation compiler and error-code knowledge base.
 #[derive(Parser)]
-#[command(name = "errdex", version, about)]
+#[command(name = "errdex", version, about, after_help = AFTER_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -29,32 +43,60 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Compile documentation into generated/kb.json (and the other outputs).
+    #[command(after_help = "\
+Examples:
+  errdex build                       the seeds/ folder into generated/
+  errdex build doc/source --exclude '**/drafts/**'
+  errdex build docs/ --keep-going    compile the good files, report the bad ones as warnings
+
+A failed build leaves the previous output folder exactly as it was.
+Exit codes: 0 built; 1 bad input files (nothing written); 2 usage, config or I/O problems.")]
     Build {
-        /// Files and folders to read (folders recursively). Default: seeds/.
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        sources: SourceArgs,
         /// Output folder.
         #[arg(long, default_value = "generated")]
         out: PathBuf,
         /// Compile the good files and report bad ones as warnings instead of failing.
         #[arg(long)]
         keep_going: bool,
-        /// Config file. Default: errdex.toml in the current folder, when present.
-        #[arg(long)]
-        config: Option<PathBuf>,
     },
     /// Find where the docs contradict themselves; exit 1 on error-level findings.
+    #[command(after_help = "\
+Examples:
+  errdex check docs/                         every finding, rustc style
+  errdex check docs/ --summary               counts per kind and per service
+  errdex check docs/ --severity warning --kind meaning-conflict --kind status-conflict
+  errdex check docs/ --write-baseline .errdex-baseline.json    record today's findings
+  errdex check docs/ --baseline .errdex-baseline.json          CI: fail only on new ones
+  errdex check docs/ --format sarif > errdex.sarif             for code-scanning viewers
+
+Exit codes: 0 no error-level finding shown (no warning either with --deny warnings);
+1 there is one; 2 usage, config or I/O problems, or input that cannot be read.")]
     Check {
-        /// Files and folders to read (folders recursively). Default: seeds/.
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        sources: SourceArgs,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
         /// `--deny warnings`: exit 1 on warnings too.
         #[arg(long, value_parser = ["warnings"])]
         deny: Vec<String>,
-        /// Config file. Default: errdex.toml in the current folder, when present.
+        /// Show only findings of at least this severity.
+        #[arg(long, value_parser = ["error", "warning", "note"])]
+        severity: Option<String>,
+        /// Show only findings of this kind (repeat for several).
+        #[arg(long = "kind", value_name = "KIND", value_parser = finding_kinds())]
+        kinds: Vec<String>,
+        /// Print counts per kind and per service instead of the findings.
         #[arg(long)]
-        config: Option<PathBuf>,
+        summary: bool,
+        /// Show (and fail on) only findings that are not in this baseline file.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record every current finding in this baseline file, and exit 0.
+        #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+        write_baseline: Option<PathBuf>,
     },
     /// Search error codes, enumeration values, operations and fields (BM25, typo-tolerant).
     Search {
@@ -114,24 +156,90 @@ enum Command {
         /// The file to parse.
         file: PathBuf,
     },
+    /// Print a shell completion script (e.g. `errdex completions bash > /etc/bash_completion.d/errdex`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; e.g. `errdex man > errdex.1 && man ./errdex.1`).
+    Man,
+}
+
+/// What `build` and `check` read.
+#[derive(clap::Args)]
+struct SourceArgs {
+    /// Files and folders to read (folders recursively: documents only, .errdexignore and
+    /// [sources] of errdex.toml respected). Default: seeds/.
+    paths: Vec<PathBuf>,
+    /// Config file. Default: errdex.toml in the current folder, when present. Output paths
+    /// are relative to its folder.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Leave out walked files matching this glob, relative to the project root (repeat for
+    /// several).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+}
+
+impl SourceArgs {
+    /// A build reading these sources with their config.
+    fn into_build(self, build: errdex::Build) -> errdex::Build {
+        let mut build = build;
+        if let Some(config) = config_file(self.config) {
+            build = build.config(config);
+        }
+        for glob in self.exclude {
+            build = build.exclude(glob);
+        }
+        for path in default_paths(self.paths) {
+            build = build.source(path);
+        }
+        build
+    }
+}
+
+/// The finding kinds `--kind` takes.
+fn finding_kinds() -> PossibleValuesParser {
+    PossibleValuesParser::new(errdex::FindingKind::ALL.iter().map(|k| k.id()))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build {
-            paths,
+            sources,
             out,
             keep_going,
-            config,
-        } => build(paths, &out, keep_going, config),
+        } => build(sources, &out, keep_going),
         Command::Check {
-            paths,
+            sources,
             format,
             deny,
-            config,
-        } => check(paths, format, !deny.is_empty(), config),
+            severity,
+            kinds,
+            summary,
+            baseline,
+            write_baseline,
+        } => check(
+            sources,
+            CheckOutput {
+                format,
+                deny_warnings: !deny.is_empty(),
+                severity,
+                kinds,
+                summary,
+                baseline,
+                write_baseline,
+            },
+        ),
         Command::Dump { file } => dump(&file),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "errdex", &mut script);
+            stdout(&String::from_utf8_lossy(&script)).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Man => man(),
         Command::Search {
             query,
             service,
@@ -181,13 +289,24 @@ fn human_or_json() -> impl TypedValueParser<Value = Format> {
     })
 }
 
+/// Writes the answer to standard output. A reader that stopped reading (`errdex check | head`)
+/// is not an error.
+fn stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.into()),
+        _ => Ok(()),
+    }
+}
+
 fn notice(line: &str) {
     eprintln!("{line}");
 }
 
 fn search(kb: &Path, request: &SearchRequest, format: Format) -> anyhow::Result<ExitCode> {
     let results = SearchIndex::open_or_build(kb, &mut notice)?.search(request)?;
-    print!("{}", report::search::render(format, &results));
+    stdout(&report::search::render(format, &results))?;
     Ok(match results.hits.is_empty() {
         true => ExitCode::from(1),
         false => ExitCode::SUCCESS,
@@ -218,7 +337,7 @@ fn explain(
     for code in codes {
         lookups.push(explainer.lookup(code)?.in_language(lang));
     }
-    print!("{}", report::explain::render_all(format, &lookups));
+    stdout(&report::explain::render_all(format, &lookups))?;
     let unknown = lookups.iter().any(|l| matches!(l, Lookup::Unknown { .. }));
     Ok(ExitCode::from(u8::from(unknown)))
 }
@@ -230,7 +349,8 @@ fn annotate(
     format: Format,
 ) -> anyhow::Result<ExitCode> {
     let text = match file {
-        Some(path) if path != Path::new("-") => std::fs::read_to_string(path)?,
+        Some(path) if path != Path::new("-") => std::fs::read_to_string(path)
+            .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", path.display()))?,
         _ => std::io::read_to_string(std::io::stdin())?,
     };
     let document: serde_json::Value = serde_json::from_str(&text)
@@ -239,7 +359,7 @@ fn annotate(
     let annotated = errdex::annotate::annotate(document, &mut |code: &str| {
         explainer.lookup(code).map(|l| l.in_language(lang))
     })?;
-    print!("{}", report::annotate::render(format, &annotated));
+    stdout(&report::annotate::render(format, &annotated))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -258,19 +378,8 @@ fn config_file(flag: Option<PathBuf>) -> Option<PathBuf> {
     flag.or_else(|| default.is_file().then_some(default))
 }
 
-fn build(
-    paths: Vec<PathBuf>,
-    out: &Path,
-    keep_going: bool,
-    config: Option<PathBuf>,
-) -> anyhow::Result<ExitCode> {
-    let mut build = errdex::build().out_dir(out).keep_going(keep_going);
-    if let Some(config) = config_file(config) {
-        build = build.config(config);
-    }
-    for path in default_paths(paths) {
-        build = build.source(path);
-    }
+fn build(sources: SourceArgs, out: &Path, keep_going: bool) -> anyhow::Result<ExitCode> {
+    let build = sources.into_build(errdex::build().out_dir(out).keep_going(keep_going));
     match build.run() {
         Ok(compiled) => {
             for warning in &compiled.warnings {
@@ -279,13 +388,14 @@ fn build(
             let kb = &compiled.kb;
             let definitions: usize = kb.error_codes.iter().map(|c| c.definitions.len()).sum();
             eprintln!(
-                "compiled {} sources: {} error codes ({} definitions), {} operations, {} enumerations -> {}",
+                "compiled {} sources: {} error codes ({} definitions), {} operations, {} enumerations -> {}{}",
                 kb.sources.len(),
                 kb.error_codes.len(),
                 definitions,
                 kb.operations.len(),
                 kb.enums.len(),
-                out.display()
+                out.display(),
+                skipped_note(&compiled.skipped)
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -303,19 +413,39 @@ fn build(
     }
 }
 
-fn check(
-    paths: Vec<PathBuf>,
+/// `; left out 1,955 files that are not documents (1,828 png, 124 jpg, 3 json)`, or nothing.
+fn skipped_note(skipped: &std::collections::BTreeMap<String, usize>) -> String {
+    let total: usize = skipped.values().sum();
+    if total == 0 {
+        return String::new();
+    }
+    let mut by_count: Vec<(&String, &usize)> = skipped.iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let kinds: Vec<String> = by_count
+        .iter()
+        .map(|(extension, count)| format!("{count} {extension}"))
+        .collect();
+    format!(
+        "; left out {total} files that are not documents ({})",
+        kinds.join(", ")
+    )
+}
+
+/// What `check` shows and how it decides the exit code.
+struct CheckOutput {
     format: Format,
     deny_warnings: bool,
-    config: Option<PathBuf>,
-) -> anyhow::Result<ExitCode> {
-    let mut build = errdex::Build::new();
-    if let Some(config) = config_file(config) {
-        build = build.config(config);
-    }
-    for path in default_paths(paths) {
-        build = build.source(path);
-    }
+    severity: Option<String>,
+    kinds: Vec<String>,
+    summary: bool,
+    baseline: Option<PathBuf>,
+    write_baseline: Option<PathBuf>,
+}
+
+fn check(sources: SourceArgs, output: CheckOutput) -> anyhow::Result<ExitCode> {
+    use errdex::check::triage::{Baseline, Selection, Tally};
+    let build = sources.into_build(errdex::Build::new());
+    let root = build.project_root();
     let compiled = match build.compile() {
         Ok(compiled) => compiled,
         Err(Error::BadInput(problems)) => {
@@ -326,27 +456,84 @@ fn check(
         }
         Err(err) => return Err(err.into()),
     };
-    let sources = report::SourceMap::read(&compiled.kb.sources);
-    let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    print!(
-        "{}",
-        report::findings(format, &compiled.findings, &sources, color)
-    );
-    let failed = errdex::check::Summary::of(&compiled.findings).fails(deny_warnings);
+    let kb = &compiled.kb;
+    if let Some(file) = &output.write_baseline {
+        let baseline = Baseline::of(&compiled.findings, &kb.sources);
+        std::fs::write(file, baseline.to_json())
+            .map_err(|err| anyhow::anyhow!("cannot write {}: {err}", file.display()))?;
+        eprintln!(
+            "wrote a baseline of {} findings to {}",
+            baseline.findings.len(),
+            file.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut findings: Vec<&errdex::Finding> = compiled.findings.iter().collect();
+    if let Some(file) = &output.baseline {
+        let text = std::fs::read_to_string(file)
+            .map_err(|err| anyhow::anyhow!("cannot read the baseline {}: {err}", file.display()))?;
+        let baseline = Baseline::parse(&text)
+            .map_err(|err| anyhow::anyhow!("{}: not a baseline: {err}", file.display()))?;
+        findings = baseline.new_findings(&compiled.findings, &kb.sources);
+    }
+    let selection = Selection {
+        min_severity: output.severity.as_deref().map(|s| match s {
+            "error" => errdex::Severity::Error,
+            "warning" => errdex::Severity::Warning,
+            _ => errdex::Severity::Note,
+        }),
+        kinds: output
+            .kinds
+            .iter()
+            .filter_map(|k| errdex::FindingKind::from_id(k))
+            .collect(),
+    };
+    findings.retain(|f| selection.admits(f));
+    let shown: Vec<errdex::Finding> = findings.into_iter().cloned().collect();
+    if output.summary {
+        let service_of = |code: &str| kb.error_code(code).map(|c| c.service.clone());
+        let tally = Tally::of(&shown, service_of);
+        stdout(&report::summary::render(output.format, &tally))?;
+    } else {
+        let sources = report::SourceMap::read(&kb.sources, &root);
+        let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        stdout(&report::findings(output.format, &shown, &sources, color))?;
+    }
+    let failed = errdex::check::Summary::of(&shown).fails(output.deny_warnings);
     Ok(ExitCode::from(u8::from(failed)))
 }
 
+/// The manual page of errdex, with a section per subcommand (its description, options,
+/// examples and exit codes).
+fn man() -> anyhow::Result<ExitCode> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut out)?;
+    for sub in command.get_subcommands() {
+        out.extend_from_slice(
+            format!(".SH \"ERRDEX {}\"\n", sub.get_name().to_uppercase()).as_bytes(),
+        );
+        let page = clap_mangen::Man::new(sub.clone());
+        page.render_description_section(&mut out)?;
+        page.render_options_section(&mut out)?;
+        page.render_extra_section(&mut out)?;
+    }
+    stdout(&String::from_utf8_lossy(&out))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn dump(file: &Path) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(file)?;
+    let bytes = std::fs::read(file)
+        .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", file.display()))?;
     let text = errdex::ingest::decode(file, bytes).map_err(|d| anyhow::anyhow!("{d}"))?;
     let format = errdex::parse::sniff(&text);
     match errdex::parse::parse(format, &text) {
         Ok(document) => {
-            println!(
-                "{}",
+            stdout(&format!(
+                "{}\n",
                 serde_json::json!({"format": format, "document": document})
-            );
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {

@@ -2,7 +2,6 @@
 
 use super::{Format, pretty_json};
 use errdex_core::explain::{Explanation, Lookup, Meaning, OtherMeaning, language_name, one_line};
-use errdex_core::kb::Severity;
 
 /// Width of the labels of the meaning block (`Solution:`), a space after.
 const LABEL: usize = 9;
@@ -76,7 +75,7 @@ fn explanation_text(e: &Explanation) -> String {
                 .collect();
             out.push_str(&format!(
                 "  {}[{}]: {}\n",
-                severity_word(f.severity),
+                f.severity.as_str(),
                 f.kind,
                 f.message
             ));
@@ -200,14 +199,6 @@ fn shell_word(query: &str) -> String {
     match !query.is_empty() && query.chars().all(plain) {
         true => query.to_string(),
         false => format!("'{}'", query.replace('\'', r"'\''")),
-    }
-}
-
-fn severity_word(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
     }
 }
 

@@ -229,23 +229,14 @@ fn is_markup(line: &str) -> bool {
 }
 
 fn summary_line(summary: &Summary, paint: Paint) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     let verdict = if summary.errors > 0 {
         paint.severity(Severity::Error)
     } else {
         paint.wrap("1;32", "ok")
     };
     format!(
-        "{verdict}: errdex check found {}, {}, {}\n",
-        plural(summary.errors, "error"),
-        plural(summary.warnings, "warning"),
-        plural(summary.notes, "note")
+        "{verdict}: errdex check found {}\n",
+        super::counted(summary)
     )
 }
 

@@ -2,7 +2,7 @@
 //!
 //! - `check` findings: [`human`] (rustc-style blocks with quoted source lines, colour on
 //!   request), [`json`] (the findings array), [`sarif`] (SARIF 2.1.0 for code-scanning viewers);
-//!   all through [`findings`].
+//!   all through [`findings`]; `check --summary`: [`summary`] (counts per kind and service).
 //! - `explain`: [`explain`] (a `rustc --explain`-style text, or the [`errdex_core::Lookup`] as
 //!   JSON).
 //! - `search`: [`search`] (numbered hits with marked snippets, or JSON).
@@ -18,6 +18,7 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 pub mod search;
+pub mod summary;
 
 use std::collections::BTreeMap;
 
@@ -55,12 +56,15 @@ impl SourceMap {
             .insert(id.to_string(), (path.to_string(), lines));
     }
 
-    /// Reads every source's file; a file that cannot be read is named but not quoted.
-    pub fn read(sources: &[Source]) -> Self {
+    /// Reads every source's file (paths are relative to the project `root`); a file that cannot
+    /// be read is named but not quoted.
+    pub fn read(sources: &[Source], root: &std::path::Path) -> Self {
         let mut map = SourceMap::new();
         for source in sources {
-            let text = std::fs::read(&source.path)
-                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            let path = root.join(&source.path);
+            let text = std::fs::read(&path)
+                .ok()
+                .and_then(|bytes| errdex_core::ingest::decode(&path, bytes).ok())
                 .unwrap_or_default();
             map.insert(
                 &source.id,
@@ -93,6 +97,20 @@ pub fn findings(format: Format, findings: &[Finding], sources: &SourceMap, color
         Format::Json => json::render(findings),
         Format::Sarif => sarif::render(findings, sources),
     }
+}
+
+/// `1 error, 0 warnings, 3 notes`.
+pub fn counted(summary: &errdex_core::check::Summary) -> String {
+    let plural = |n: usize, word: &str| match n {
+        1 => format!("{n} {word}"),
+        _ => format!("{n} {word}s"),
+    };
+    format!(
+        "{}, {}, {}",
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.notes, "note")
+    )
 }
 
 /// Pretty JSON with a final newline: the JSON of every printer.

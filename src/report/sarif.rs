@@ -8,8 +8,9 @@
 use serde_json::{Value, json};
 
 use super::SourceMap;
+use errdex_core::check::triage::fingerprint_with;
+use errdex_core::kb::Location;
 use errdex_core::kb::{Finding, FindingKind};
-use errdex_core::kb::{Location, Severity};
 
 /// The schema URI written into the log.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -47,7 +48,7 @@ fn rule(kind: FindingKind) -> Value {
         "name": rule_name(kind.id()),
         "shortDescription": { "text": kind.description() },
         "fullDescription": { "text": kind.description() },
-        "defaultConfiguration": { "level": level(kind.severity()) },
+        "defaultConfiguration": { "level": kind.severity().as_str() },
     })
 }
 
@@ -63,14 +64,6 @@ fn rule_name(id: &str) -> String {
         .collect()
 }
 
-fn level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-    }
-}
-
 fn result(finding: &Finding, sources: &SourceMap) -> Value {
     let rule_index = FindingKind::ALL
         .iter()
@@ -79,8 +72,13 @@ fn result(finding: &Finding, sources: &SourceMap) -> Value {
     let mut result = json!({
         "ruleId": finding.kind.id(),
         "ruleIndex": rule_index,
-        "level": level(finding.severity),
+        "level": finding.severity.as_str(),
         "message": { "text": finding.message },
+        // The baseline's key: code-scanning viewers match results across runs by it, so a
+        // finding that only moved lines is not new.
+        "partialFingerprints": {
+            "errdexFingerprint/v1": fingerprint_with(finding, &|id| sources.path(id).to_string()),
+        },
     });
     if let Some((first, rest)) = finding.locations.split_first() {
         result["locations"] = json!([location(first, sources)]);

@@ -211,7 +211,7 @@ impl Build {
 
     /// The folder output paths are relative to: [`Build::root`], else the config file's
     /// folder, else the current folder.
-    fn project_root(&self) -> PathBuf {
+    pub fn project_root(&self) -> PathBuf {
         if let Some(root) = &self.root {
             return root.clone();
         }

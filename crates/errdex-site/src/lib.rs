@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use errdex_core::kb::FindingKind;
 use errdex_core::kb::{Finding, KnowledgeBase, Severity};
 
-use model::{SiteModel, service_name, severity_name, status_label, wordings};
+use model::{SiteModel, service_name, status_label, wordings};
 use pages::{
     CodePage, FindingCount, FindingGroup, FindingsPage, IndexPage, OperationPage, SearchPage,
     ServicePage, ServiceSummary, SourceCode, SourcePage, SourceSummary,
@@ -193,7 +193,7 @@ fn index_page(model: &SiteModel) -> IndexPage {
             .into_iter()
             .map(|((severity, kind), count)| FindingCount {
                 kind: kind.to_string(),
-                severity: severity_name(severity),
+                severity: severity.as_str(),
                 count,
             })
             .collect(),
@@ -300,10 +300,10 @@ fn findings_page(model: &SiteModel) -> FindingsPage {
         groups: groups
             .into_iter()
             .map(|((severity, id), (kind, findings))| FindingGroup {
-                anchor: format!("{}-{id}", severity_name(severity)),
+                anchor: format!("{}-{id}", severity.as_str()),
                 description: kind.description().to_string(),
                 kind: id.to_string(),
-                severity: severity_name(severity),
+                severity: severity.as_str(),
                 findings,
             })
             .collect(),

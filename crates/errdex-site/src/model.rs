@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use errdex_core::kb::{
     Definition, Enumeration, ErrorCode, Field, Finding, KnowledgeBase, Location, Mention,
-    Operation, ParameterLocation, Severity, canonical_code,
+    Operation, ParameterLocation, canonical_code,
 };
 
 use errdex_core::explain::stated::representative;
@@ -372,7 +372,7 @@ impl<'a> SiteModel<'a> {
     pub fn finding(&self, finding: &Finding) -> FindingView {
         FindingView {
             kind: finding.kind.id().to_string(),
-            severity: severity_name(finding.severity),
+            severity: finding.severity.as_str(),
             message: finding.message.clone(),
             places: finding
                 .locations
@@ -459,7 +459,7 @@ impl<'a> SiteModel<'a> {
             })
             .map(|f| ConflictView {
                 message: f.message.clone(),
-                severity: severity_name(f.severity),
+                severity: f.severity.as_str(),
                 sides: f
                     .locations
                     .iter()
@@ -689,15 +689,6 @@ impl<'a> SiteModel<'a> {
 /// `METHOD path`, the way enumerations name their operation.
 pub fn operation_key(op: &Operation) -> String {
     format!("{} {}", op.method, op.path)
-}
-
-/// The words of a severity.
-pub fn severity_name(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-    }
 }
 
 /// A service's display name ([`NO_SERVICE`] shows as `Unassigned`).

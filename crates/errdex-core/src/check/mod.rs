@@ -22,6 +22,7 @@ pub mod meaning;
 pub mod mentions;
 pub mod similarity;
 pub mod tables;
+pub mod triage;
 
 use std::collections::BTreeMap;
 

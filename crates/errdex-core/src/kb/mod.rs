@@ -334,6 +334,23 @@ pub enum Severity {
     Note,
 }
 
+impl Severity {
+    /// The word for it, as JSON, SARIF and the printers write it (`error`, `warning`, `note`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+
+    /// Whether this is `least` or more severe (errors are the most severe).
+    pub fn at_least(self, least: Severity) -> bool {
+        // Declared most severe first.
+        self <= least
+    }
+}
+
 /// A place in a source.
 #[derive(
     Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,

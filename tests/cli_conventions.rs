@@ -27,11 +27,22 @@ fn completions_for_every_shell_and_a_manual_page() {
         let output = errdex(&["completions", shell]);
         assert_eq!(output.status.code(), Some(0), "{shell}");
         let script = stdout(&output);
-        assert!(script.contains(marker), "{shell}: {}", &script[..script.len().min(200)]);
-        assert!(script.contains("baseline"), "{shell} completes check's flags");
+        assert!(
+            script.contains(marker),
+            "{shell}: {}",
+            &script[..script.len().min(200)]
+        );
+        assert!(
+            script.contains("baseline"),
+            "{shell} completes check's flags"
+        );
     }
     let man = stdout(&errdex(&["man"]));
-    assert!(man.contains(".TH errdex 1"), "{}", &man[..man.len().min(200)]);
+    assert!(
+        man.contains(".TH errdex 1"),
+        "{}",
+        &man[..man.len().min(200)]
+    );
     for section in [".SH \"ERRDEX BUILD\"", ".SH \"ERRDEX CHECK\"", "Exit codes"] {
         assert!(man.contains(section), "{section}");
     }
@@ -40,10 +51,16 @@ fn completions_for_every_shell_and_a_manual_page() {
 #[test]
 fn help_shows_examples_and_exit_codes() {
     let help = stdout(&errdex(&["--help"]));
-    assert!(help.contains("Examples:") && help.contains("Exit codes:"), "{help}");
+    assert!(
+        help.contains("Examples:") && help.contains("Exit codes:"),
+        "{help}"
+    );
     for command in ["build", "check"] {
         let help = stdout(&errdex(&[command, "--help"]));
-        assert!(help.contains("Examples:") && help.contains("Exit codes:"), "{command}: {help}");
+        assert!(
+            help.contains("Examples:") && help.contains("Exit codes:"),
+            "{command}: {help}"
+        );
     }
 }
 

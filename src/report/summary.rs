@@ -52,10 +52,7 @@ mod tests {
         ];
         let tally = Tally::of(&findings, |code| Some(code[..3].to_string()));
         let text = render(Format::Human, &tally);
-        assert!(
-            text.starts_with("2 errors, 0 warnings, 1 note\n"),
-            "{text}"
-        );
+        assert!(text.starts_with("2 errors, 0 warnings, 1 note\n"), "{text}");
         let conflict = text.find("meaning-conflict    error       2").expect(&text);
         let undefined = text.find("undefined-code").expect(&text);
         assert!(conflict < undefined, "errors first:\n{text}");

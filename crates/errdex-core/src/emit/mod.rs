@@ -36,8 +36,13 @@ impl Outputs {
             path: parent.clone(),
             source,
         })?;
+        remove_abandoned_folders(&parent, &name_of(out_dir));
         let staging = tempfile::Builder::new()
-            .prefix(&format!(".{}.new-", name_of(out_dir)))
+            .prefix(&format!(
+                ".{}.new-{}-",
+                name_of(out_dir),
+                std::process::id()
+            ))
             .tempdir_in(&parent)
             .map_err(|source| Error::Write {
                 path: parent.clone(),
@@ -157,6 +162,42 @@ pub fn replace_folder(staged: &Path, target: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Removes the staging and retired folders (`.NAME.new-PID-…`, `.NAME.old-PID`) that a build
+/// killed half-way left beside the output folder: those whose process is gone. A folder of a
+/// build still running (its process alive) is left alone.
+fn remove_abandoned_folders(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name
+            .strip_prefix(&format!(".{name}.new-"))
+            .or_else(|| file_name.strip_prefix(&format!(".{name}.old-")))
+        else {
+            continue;
+        };
+        let pid = rest
+            .split('-')
+            .next()
+            .and_then(|pid| pid.parse::<u32>().ok());
+        let abandoned = match pid {
+            Some(pid) => pid != std::process::id() && !process_alive(pid),
+            // Folders of older errdex versions carry no process id.
+            None => true,
+        };
+        if abandoned && entry.path().is_dir() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a process runs; where that cannot be told (no `/proc`), it is assumed to.
+fn process_alive(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
+}
+
 fn parent_of(out_dir: &Path) -> PathBuf {
     match out_dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -228,6 +269,31 @@ mod tests {
         outputs.write_atomically(&out, &[]).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("kb.json")).unwrap(), "new");
         assert!(out.join("site/a/b.html").exists());
+    }
+
+    #[test]
+    fn folders_of_killed_builds_are_removed_by_the_next_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("generated");
+        // A process id that cannot be alive (above Linux's pid_max), and an old-style name.
+        for leftover in [
+            ".generated.new-4194305-abc",
+            ".generated.old-4194305",
+            ".generated.new-XyZ12",
+        ] {
+            std::fs::create_dir_all(dir.path().join(leftover).join("site")).unwrap();
+        }
+        let running = format!(".generated.new-{}-live", std::process::id());
+        std::fs::create_dir_all(dir.path().join(&running)).unwrap();
+        let mut outputs = Outputs::staged(&out).unwrap();
+        outputs.add("kb.json", "{}");
+        outputs.write_atomically(&out, &[]).unwrap();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, vec![running, "generated".to_string()]);
     }
 
     #[test]

@@ -304,6 +304,7 @@ mod tests {
     fn known(code: &str) -> Lookup {
         let site = |path: &str, line, message: &str| DefinitionSite {
             path: path.to_string(),
+            url: None,
             definition: Definition {
                 source: path.to_string(),
                 line,

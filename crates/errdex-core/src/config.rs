@@ -89,6 +89,11 @@ pub struct Config {
     /// Which files of the walked folders are sources.
     #[serde(default)]
     pub sources: SourcesConfig,
+    /// The upstream web address of a source line, with `{path}` (relative to the project
+    /// root) and `{line}`: `https://github.com/org/docs/blob/main/{path}#L{line}`. Used by
+    /// the site, `explain` and the JSON outputs.
+    #[serde(default)]
+    pub source_url: Option<String>,
     /// Domain synonyms for the meaning check.
     #[serde(default)]
     pub synonyms: Vec<Synonyms>,

@@ -276,6 +276,7 @@ impl Build {
             });
         }
         let mut kb = normalize::assemble(extractions);
+        kb.source_url = config.source_url.clone();
         explain::stated::decide(&mut kb, config);
         let findings = check::check(&kb, config);
         kb.findings = findings.iter().map(crate::kb::Finding::for_kb).collect();

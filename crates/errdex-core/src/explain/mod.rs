@@ -24,8 +24,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::kb::Place;
 use crate::kb::{
-    Definition, ErrorCode, Finding, FindingKind, KnowledgeBase, Mention, Severity, canonical_code,
+    Definition, ErrorCode, Finding, FindingKind, KnowledgeBase, Mention, Places, Severity,
+    canonical_code,
 };
 use crate::suggest;
 
@@ -43,20 +45,14 @@ const SHORTEST_SHARED_MESSAGE: usize = 12;
 /// A number or message shared by more codes than this relates nothing in particular.
 const LARGEST_RELATED_GROUP: usize = 12;
 
-/// A place in a source, by path.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Place {
-    /// Source path as given to the build.
-    pub path: String,
-    /// 1-based line.
-    pub line: u32,
-}
-
 /// One definition of the code, with the path of its source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DefinitionSite {
     /// Source path.
     pub path: String,
+    /// The upstream web address of the definition's line (`source_url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// The definition as in `kb.json`.
     #[serde(flatten)]
     pub definition: Definition,
@@ -142,8 +138,10 @@ impl Meaning {
     ) -> Option<Meaning> {
         let stated = stated_meaning_of(definitions, meanings, ranked, reader)?;
         let place = |i: usize| Place {
+            source: definitions[i].definition.source.clone(),
             path: definitions[i].path.clone(),
             line: definitions[i].definition.line,
+            url: definitions[i].url.clone(),
         };
         let other = |group: &Vec<usize>| {
             let d = &definitions[stated::representative(definitions, group)].definition;
@@ -308,7 +306,7 @@ impl Explanation {
 /// ```
 pub struct ExplainContext<'kb> {
     kb: &'kb KnowledgeBase,
-    paths: HashMap<&'kb str, &'kb str>,
+    places: Places<'kb>,
     codes: HashMap<String, &'kb ErrorCode>,
     /// Canonical code → the code as first written (definitions first, then mentions).
     written: HashMap<String, &'kb str>,
@@ -324,11 +322,7 @@ impl<'kb> ExplainContext<'kb> {
     pub fn new(kb: &'kb KnowledgeBase) -> Self {
         let mut context = ExplainContext {
             kb,
-            paths: kb
-                .sources
-                .iter()
-                .map(|s| (s.id.as_str(), s.path.as_str()))
-                .collect(),
+            places: kb.places(),
             codes: HashMap::new(),
             written: HashMap::new(),
             mentions: HashMap::new(),
@@ -383,15 +377,7 @@ impl<'kb> ExplainContext<'kb> {
     }
 
     fn place(&self, source: &str, line: u32) -> Place {
-        Place {
-            path: self
-                .paths
-                .get(source)
-                .copied()
-                .unwrap_or(source)
-                .to_string(),
-            line,
-        }
+        self.places.at(source, line)
     }
 
     /// Explains a code given in any spelling; an unknown code gets the nearest known ones.
@@ -431,9 +417,13 @@ impl<'kb> ExplainContext<'kb> {
             .map(|c| c.definitions.as_slice())
             .unwrap_or(&[])
             .iter()
-            .map(|d| DefinitionSite {
-                path: self.place(&d.source, d.line).path,
-                definition: d.clone(),
+            .map(|d| {
+                let place = self.place(&d.source, d.line);
+                DefinitionSite {
+                    path: place.path,
+                    url: place.url,
+                    definition: d.clone(),
+                }
             })
             .collect();
         let findings: Vec<FindingSite> = self
@@ -717,6 +707,7 @@ mod tests {
     fn meaning_is_stated_with_its_agreement() {
         let site = |source: &str, line, message: &str, solution: Option<&str>| DefinitionSite {
             path: format!("docs/{source}.md"),
+            url: None,
             definition: definition(source, line, message, solution),
         };
         let sites = vec![

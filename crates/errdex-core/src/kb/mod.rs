@@ -42,6 +42,70 @@ pub struct KnowledgeBase {
     pub mentions: Vec<Mention>,
     /// What `check` found.
     pub findings: Vec<Finding>,
+    /// The upstream web address of a source line (`errdex.toml`'s `source_url`, with `{path}`
+    /// and `{line}`), when the maintainers gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
+}
+
+/// A place in a source as every output shows it (`check --format json`, `explain`,
+/// `annotate`, the site): the source id, its path relative to the project root, the line,
+/// and the upstream web address of that line when `source_url` is set. `kb.json` itself keeps
+/// the compact [`Location`] (id and line; paths are in `sources`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Place {
+    /// Source id.
+    pub source: String,
+    /// Source path, relative to the project root.
+    pub path: String,
+    /// 1-based line.
+    pub line: u32,
+    /// The line's upstream web address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Turns source ids and lines into [`Place`]s (one map over the sources, built once).
+#[derive(Debug, Clone, Default)]
+pub struct Places<'kb> {
+    paths: std::collections::HashMap<&'kb str, &'kb str>,
+    source_url: Option<&'kb str>,
+}
+
+impl<'kb> Places<'kb> {
+    /// The places of a knowledge base's sources.
+    pub fn new(sources: &'kb [Source], source_url: Option<&'kb str>) -> Self {
+        Places {
+            paths: sources
+                .iter()
+                .map(|s| (s.id.as_str(), s.path.as_str()))
+                .collect(),
+            source_url,
+        }
+    }
+
+    /// The path of a source, or its id when unknown.
+    pub fn path(&self, source: &'kb str) -> &'kb str {
+        self.paths.get(source).copied().unwrap_or(source)
+    }
+
+    /// The place of a line of a source.
+    pub fn at(&self, source: &str, line: u32) -> Place {
+        let path = self.paths.get(source).copied().unwrap_or(source);
+        Place {
+            source: source.to_string(),
+            path: path.to_string(),
+            line,
+            url: self.source_url.map(|template| upstream_url(template, path, line)),
+        }
+    }
+}
+
+/// A `source_url` template filled in: `{path}` → the source path, `{line}` → the line.
+pub fn upstream_url(template: &str, path: &str, line: u32) -> String {
+    template
+        .replace("{path}", path)
+        .replace("{line}", &line.to_string())
 }
 
 /// One source document.
@@ -369,6 +433,11 @@ impl KnowledgeBase {
         self.error_codes
             .iter()
             .find(|c| canonical_code(&c.code) == wanted)
+    }
+
+    /// Turns this knowledge base's source ids and lines into [`Place`]s.
+    pub fn places(&self) -> Places<'_> {
+        Places::new(&self.sources, self.source_url.as_deref())
     }
 
     /// Finds a source by id.

@@ -495,7 +495,8 @@ fn check(sources: SourceArgs, output: CheckOutput) -> anyhow::Result<ExitCode> {
         let tally = Tally::of(&shown, service_of);
         stdout(&report::summary::render(output.format, &tally))?;
     } else {
-        let sources = report::SourceMap::read(&kb.sources, &root);
+        let sources =
+            report::SourceMap::read(&kb.sources, &root).with_source_url(kb.source_url.as_deref());
         let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         stdout(&report::findings(output.format, &shown, &sources, color))?;

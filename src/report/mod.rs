@@ -22,8 +22,7 @@ pub mod summary;
 
 use std::collections::BTreeMap;
 
-use errdex_core::kb::Finding;
-use errdex_core::kb::Source;
+use errdex_core::kb::{Finding, Place, Source};
 
 /// An output format. SARIF is for findings only; the other printers take human or JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -41,6 +40,7 @@ pub enum Format {
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     sources: BTreeMap<String, (String, Vec<String>)>,
+    source_url: Option<String>,
 }
 
 impl SourceMap {
@@ -75,6 +75,26 @@ impl SourceMap {
         map
     }
 
+    /// Sets the upstream web address template (`errdex.toml`'s `source_url`).
+    pub fn with_source_url(mut self, template: Option<&str>) -> Self {
+        self.source_url = template.map(str::to_string);
+        self
+    }
+
+    /// A line of a source as every JSON output shows it: id, path, line and upstream address.
+    pub fn place(&self, id: &str, line: u32) -> Place {
+        let path = self.path(id);
+        Place {
+            source: id.to_string(),
+            path: path.to_string(),
+            line,
+            url: self
+                .source_url
+                .as_deref()
+                .map(|template| errdex_core::kb::upstream_url(template, path, line)),
+        }
+    }
+
     /// The path of a source, or its id when unknown.
     pub fn path<'a>(&'a self, id: &'a str) -> &'a str {
         self.sources.get(id).map_or(id, |(path, _)| path.as_str())
@@ -94,7 +114,7 @@ impl SourceMap {
 pub fn findings(format: Format, findings: &[Finding], sources: &SourceMap, color: bool) -> String {
     match format {
         Format::Human => human::render(findings, sources, color),
-        Format::Json => json::render(findings),
+        Format::Json => json::render(findings, sources),
         Format::Sarif => sarif::render(findings, sources),
     }
 }

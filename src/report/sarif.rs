@@ -111,7 +111,12 @@ fn location(location: &Location, sources: &SourceMap) -> Value {
     if location.line >= 1 {
         physical["region"] = json!({ "startLine": location.line });
     }
-    json!({ "physicalLocation": physical })
+    let mut value = json!({ "physicalLocation": physical });
+    if let Some(url) = sources.place(&location.source, location.line).url {
+        // The line on the web (errdex.toml's source_url), for viewers that link out.
+        value["properties"] = json!({ "url": url });
+    }
+    value
 }
 
 /// A path as a relative URI reference: `/` separators, everything but unreserved characters and

@@ -29,7 +29,7 @@ use errdex_core::kb::{Finding, KnowledgeBase, Severity};
 use model::{SiteModel, service_name, status_label, wordings};
 use pages::{
     CodePage, FindingCount, FindingGroup, FindingsPage, IndexPage, OperationPage, SearchPage,
-    ServicePage, ServiceSummary, SourceCode, SourcePage, SourceSummary,
+    ServicePage, ServiceSummary, SourceCode, SourceLine, SourcePage, SourceSummary,
 };
 use paths::{NO_SERVICE, services_of};
 use search::{DocKind, SearchDoc};
@@ -311,9 +311,49 @@ fn findings_page(model: &SiteModel) -> FindingsPage {
 }
 
 /// Every source page, built in one pass over the knowledge base.
-fn source_pages(model: &SiteModel) -> Vec<(String, SourcePage)> {
-    let kb = model.kb;
+fn source_pages<'kb>(model: &SiteModel<'kb>) -> Vec<(String, SourcePage)> {
+    let kb: &'kb KnowledgeBase = model.kb;
     let mut pages: BTreeMap<&str, SourcePage> = BTreeMap::new();
+    // Per source, what sits on each line that some page links to.
+    let mut lines: BTreeMap<&str, BTreeMap<u32, Vec<String>>> = BTreeMap::new();
+    let mut at = |source: &'kb str, line: u32, what: String| {
+        lines
+            .entry(source)
+            .or_default()
+            .entry(line)
+            .or_default()
+            .push(what);
+    };
+    for code in &kb.error_codes {
+        for d in &code.definitions {
+            at(&d.source, d.line, format!("defines {}", code.code));
+        }
+    }
+    for op in &kb.operations {
+        at(
+            &op.source,
+            op.line,
+            format!("operation {} {}", op.method, op.path),
+        );
+        for e in &op.examples {
+            at(
+                &op.source,
+                e.line,
+                format!("example of {} {}", op.method, op.path),
+            );
+        }
+    }
+    for e in &kb.enums {
+        at(&e.source, e.line, format!("enumeration {}", e.name));
+    }
+    for m in &kb.mentions {
+        at(&m.source, m.line, format!("mentions {}", m.text));
+    }
+    for f in &kb.findings {
+        for l in &f.locations {
+            at(&l.source, l.line, format!("finding {}", f.kind.id()));
+        }
+    }
     for source in &kb.sources {
         pages.insert(source.id.as_str(), empty_source_page(model, source));
     }
@@ -364,6 +404,22 @@ fn source_pages(model: &SiteModel) -> Vec<(String, SourcePage)> {
             }
         }
     }
+    for (id, by_line) in lines {
+        if let Some(page) = pages.get_mut(id) {
+            page.lines = by_line
+                .into_iter()
+                .map(|(line, mut what)| {
+                    what.dedup();
+                    SourceLine {
+                        line,
+                        anchor: model::line_anchor(line),
+                        what,
+                        upstream: model.place(id, line).upstream,
+                    }
+                })
+                .collect();
+        }
+    }
     pages
         .into_iter()
         .filter_map(|(id, mut page)| {
@@ -393,6 +449,9 @@ fn empty_source_page(model: &SiteModel, source: &errdex_core::kb::Source) -> Sou
         enums: Vec::new(),
         mentions: Vec::new(),
         findings: Vec::new(),
+        upstream: model.place(&source.id, 1).upstream,
+        has_upstream: model.kb.source_url.is_some(),
+        lines: Vec::new(),
     }
 }
 

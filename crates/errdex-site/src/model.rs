@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use errdex_core::kb::{
     Definition, Enumeration, ErrorCode, Field, Finding, KnowledgeBase, Location, Mention,
-    Operation, ParameterLocation, canonical_code,
+    Operation, ParameterLocation, Places, canonical_code,
 };
 
 use errdex_core::explain::stated::representative;
@@ -26,10 +26,12 @@ pub struct Link {
 /// A place in a source, linked to the source's page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
-    /// The source page, when the source is known.
+    /// The line on its source page (`sources/X.html#L170`), when the source is known.
     pub href: Option<String>,
-    /// `source:line`.
+    /// `path:line`, the path relative to the project root.
     pub label: String,
+    /// The line on the web (`errdex.toml`'s `source_url`).
+    pub upstream: Option<String>,
 }
 
 /// A finding as shown.
@@ -234,6 +236,8 @@ pub struct SiteModel<'a> {
     code_at: BTreeMap<(&'a str, u32), &'a str>,
     /// Per source, the operations' start lines and indexes, sorted.
     operation_starts: BTreeMap<&'a str, Vec<(u32, usize)>>,
+    /// Source ids → paths and upstream addresses.
+    places: Places<'a>,
     /// Canonical code → index in `kb.error_codes`.
     code_index: BTreeMap<String, usize>,
     /// Canonical code → the findings about it.
@@ -274,6 +278,7 @@ impl<'a> SiteModel<'a> {
         let mut model = SiteModel {
             kb,
             addresses: Addresses::new(kb),
+            places: kb.places(),
             code_at,
             operation_starts,
             code_index,
@@ -323,9 +328,14 @@ impl<'a> SiteModel<'a> {
 
     /// A place linked to its source page.
     pub fn place(&self, source: &str, line: u32) -> Place {
+        let place = self.places.at(source, line);
         Place {
-            href: self.addresses.source(source).map(str::to_string),
-            label: format!("{source}:{line}"),
+            href: self
+                .addresses
+                .source(source)
+                .map(|page| format!("{page}#{}", line_anchor(line))),
+            label: format!("{}:{line}", place.path),
+            upstream: place.url,
         }
     }
 
@@ -763,4 +773,9 @@ fn field_view(op: &Operation, f: &Field) -> FieldView {
         description: f.description.clone(),
         object: object_link(op, f.object.as_deref()),
     }
+}
+
+/// The id of a line's row on its source page: `L170`.
+pub fn line_anchor(line: u32) -> String {
+    format!("L{line}")
 }

@@ -221,6 +221,26 @@ pub struct SourcePage {
     pub mentions: Vec<MentionView>,
     /// Findings located here.
     pub findings: Vec<FindingView>,
+    /// The page on the web (`source_url` at its first line).
+    pub upstream: Option<String>,
+    /// Whether the lines have upstream addresses (`source_url` is set).
+    pub has_upstream: bool,
+    /// Every line something on the site points to, in order: the targets of `path:line`
+    /// links.
+    pub lines: Vec<SourceLine>,
+}
+
+/// A line of a source that a fact or finding sits on (`id="L170"` on the source page).
+#[derive(Debug, Clone)]
+pub struct SourceLine {
+    /// 1-based line.
+    pub line: u32,
+    /// `L170`.
+    pub anchor: String,
+    /// What is there: `defines CSS.6007`, `finding meaning-conflict`, …
+    pub what: Vec<String>,
+    /// The line on the web (`source_url`).
+    pub upstream: Option<String>,
 }
 
 /// `search.html`: full results for `?q=`.

@@ -51,6 +51,8 @@ pub mod explain;
 #[doc(hidden)]
 pub mod extract;
 #[doc(hidden)]
+pub mod fuzzing;
+#[doc(hidden)]
 pub mod ingest;
 pub mod kb;
 mod normalize;

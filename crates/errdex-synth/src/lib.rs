@@ -28,6 +28,7 @@ mod markdown;
 mod page;
 mod render;
 mod rng;
+pub use rng::Rng;
 mod rst;
 mod text;
 mod vocab;

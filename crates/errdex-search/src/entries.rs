@@ -263,6 +263,7 @@ mod tests {
                 authoritative: 0,
                 meanings: Vec::new(),
                 ranked: Vec::new(),
+                retired: None,
             }],
             enums: vec![Enumeration {
                 name: "failure_status".into(),
@@ -273,6 +274,7 @@ mod tests {
                 values: vec![EnumValue {
                     value: "createFail".into(),
                     description: "creation failed".into(),
+                    retired: None,
                 }],
             }],
             operations: vec![Operation {

@@ -577,6 +577,7 @@ mod tests {
             authoritative: 0,
             meanings: Vec::new(),
             ranked: Vec::new(),
+            retired: None,
         }
     }
 

@@ -215,7 +215,9 @@ pub fn render(format: Format, lookup: &Lookup) -> String {
 /// JSON as one object for one code, an array for several.
 pub fn render_all(format: Format, lookups: &[Lookup]) -> String {
     match (format, lookups) {
-        (Format::Human, _) => lookups.iter().map(human).collect::<Vec<_>>().join("\n"),
+        (Format::Human | Format::Markdown, _) => {
+            lookups.iter().map(human).collect::<Vec<_>>().join("\n")
+        }
         (Format::Json | Format::Sarif, [one]) => pretty_json(one),
         (Format::Json | Format::Sarif, _) => pretty_json(&lookups),
     }

@@ -19,8 +19,9 @@ use tantivy::schema::{
 use crate::tokenizer;
 
 /// Bumped whenever the schema, the analyzers or the stored explanation's layout change, so
-/// older indexes are rebuilt (2: the stated meaning with its agreement and translations).
-pub const FORMAT_VERSION: u32 = 2;
+/// older indexes are rebuilt (2: the stated meaning with its agreement and translations; 3:
+/// retired codes and values, and `retired` in the stored explanation).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone, Copy)]

@@ -4,11 +4,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Change, ChangeKind, Impact, Side, service_name, side, squeeze};
+use super::{Change, ChangeKind, Impact, Side, service_name, side, squeeze, texts_as_code};
 use crate::check::meaning::Judge;
 use crate::check::similarity::Judgement;
 use crate::emit::rust::model::{FieldType, documented_type};
-use crate::kb::{Definition, Enumeration, ErrorCode, Field, KnowledgeBase, Operation, Parameter};
+use crate::kb::{Enumeration, Field, KnowledgeBase, Operation, Parameter};
 
 /// An enumeration as the diff matches it: service, operation (`METHOD path`, or empty) and
 /// name.
@@ -190,30 +190,7 @@ fn renames(removed: &[(&str, &str)], added: &[(&str, &str)], judge: &Judge) -> V
     if removed.is_empty() || added.is_empty() {
         return Vec::new();
     }
-    let definition = |text: &str| Definition {
-        source: String::new(),
-        line: 0,
-        code_text: String::new(),
-        http_status: None,
-        status_text: None,
-        message: text.to_string(),
-        description: None,
-        solution: None,
-        module: None,
-    };
-    let descriptions = ErrorCode {
-        code: String::new(),
-        service: String::new(),
-        definitions: removed
-            .iter()
-            .chain(added)
-            .map(|(_, d)| definition(d))
-            .collect(),
-        authoritative: 0,
-        meanings: Vec::new(),
-        ranked: Vec::new(),
-        retired: None,
-    };
+    let descriptions = texts_as_code("", removed.iter().chain(added).map(|(_, d)| *d));
     let judged = judge.code(&descriptions);
     let mut candidates = Vec::new();
     for (i, (rv, rd)) in removed.iter().enumerate() {

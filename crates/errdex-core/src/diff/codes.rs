@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
-use super::{Change, ChangeKind, side, squeeze};
+use super::{Change, ChangeKind, side, squeeze, texts_as_code};
 use crate::check::meaning::{Judge, text_of};
 use crate::check::similarity::{Judgement, VARIANT_THRESHOLD, surface};
 use crate::kb::{Definition, ErrorCode, KnowledgeBase, canonical_code};
@@ -136,21 +136,29 @@ fn compare(
             .new_side(side(new, after, &nd.source, nd.line))
     };
     let mut changes = Vec::new();
+    let description = |d: &Definition| d.description.as_deref().map(squeeze).unwrap_or_default();
     if squeeze(otext) != squeeze(ntext) {
-        let (kind, similarity, note) = match meaning_judgement(o, n, judge) {
-            Some(Judgement::Same) => (ChangeKind::Reworded, 1.0, None),
-            Some(Judgement::Variant(s)) => (ChangeKind::Reworded, s, None),
-            Some(Judgement::Unclear(s)) => (ChangeKind::MeaningUnclear, s, None),
-            Some(Judgement::Conflict(s)) => (ChangeKind::MeaningChanged, s, None),
-            None => (
-                ChangeKind::Reworded,
-                0.0,
-                Some("now stated in another language; no definition of one side can be compared with the other".to_string()),
-            ),
+        // check's judgement: two definitions mean the same when any reading of one (message,
+        // description) matches any reading of the other.
+        let judged = meaning_judgement(o, n, judge);
+        let mut change = pair(kind_of(judged), otext.to_string(), ntext.to_string());
+        change.similarity = judged.map(|j| round(score(j)));
+        let direct = judge_texts(judge, &n.service, otext, ntext);
+        change.note = match (judged, direct) {
+            (None, _) => Some("now stated in another language; no definition of one side can be compared with the other".to_string()),
+            (Some(j), Some(d)) if kind_of(Some(j)) != kind_of(Some(d)) => Some(format!(
+                "the messages alone: {} (similarity {:.2}); one side's description reads like the other side",
+                kind_of(Some(d)).id(),
+                score(d)
+            )),
+            _ => None,
         };
-        let mut change = pair(kind, otext.to_string(), ntext.to_string());
-        change.similarity = (note.is_none()).then_some(round(similarity));
-        change.note = note;
+        changes.push(change);
+    } else if description(od) != description(nd) {
+        let (before, after) = (description(od), description(nd));
+        let judged = judge_texts(judge, &n.service, &before, &after);
+        let mut change = pair(kind_of(judged), before, after).item("description");
+        change.similarity = judged.map(|j| round(score(j)));
         changes.push(change);
     }
     let (ostatus, nstatus) = (status(od), status(nd));
@@ -197,6 +205,27 @@ fn meaning_judgement(o: &ErrorCode, n: &ErrorCode, judge: &Judge) -> Option<Judg
         .chain(old_range.map(|i| (i, 1)))
         .filter_map(|(a, b)| judged.judge(a, b));
     pairs.max_by(|a, b| kindness(*a).total_cmp(&kindness(*b)))
+}
+
+/// The change a judgement of two texts of one code reports.
+fn kind_of(judgement: Option<Judgement>) -> ChangeKind {
+    match judgement {
+        Some(Judgement::Same | Judgement::Variant(_)) | None => ChangeKind::Reworded,
+        Some(Judgement::Unclear(_)) => ChangeKind::MeaningUnclear,
+        Some(Judgement::Conflict(_)) => ChangeKind::MeaningChanged,
+    }
+}
+
+fn score(judgement: Judgement) -> f64 {
+    match judgement {
+        Judgement::Same => 1.0,
+        Judgement::Variant(s) | Judgement::Unclear(s) | Judgement::Conflict(s) => s,
+    }
+}
+
+/// `check`'s judgement on two texts of a code of `service` (its synonyms apply).
+fn judge_texts(judge: &Judge, service: &str, a: &str, b: &str) -> Option<Judgement> {
+    judge.code(&texts_as_code(service, [a, b])).judge(0, 1)
 }
 
 /// Orders judgements from conflict to same.

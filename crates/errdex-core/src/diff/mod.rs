@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use crate::check::Context;
 use crate::check::meaning::Judge;
 use crate::config::Config;
-use crate::kb::KnowledgeBase;
+use crate::kb::{Definition, ErrorCode, KnowledgeBase};
 
 pub use history::{CodeHistory, Era, history};
 pub use retire::retire;
@@ -368,6 +368,31 @@ fn side(kb: &KnowledgeBase, text: impl Into<String>, source: &str, line: u32) ->
             .map_or(source, |s| s.path.as_str())
             .to_string(),
         line,
+    }
+}
+
+/// A code whose definitions' messages are `texts`, so the judge profiles each text once and
+/// judges any two by index.
+fn texts_as_code<'a>(service: &str, texts: impl IntoIterator<Item = &'a str>) -> ErrorCode {
+    let definition = |text: &str| Definition {
+        source: String::new(),
+        line: 0,
+        code_text: String::new(),
+        http_status: None,
+        status_text: None,
+        message: text.to_string(),
+        description: None,
+        solution: None,
+        module: None,
+    };
+    ErrorCode {
+        code: String::new(),
+        service: service.to_string(),
+        definitions: texts.into_iter().map(definition).collect(),
+        authoritative: 0,
+        meanings: Vec::new(),
+        ranked: Vec::new(),
+        retired: None,
     }
 }
 

@@ -51,7 +51,7 @@ pub fn headline(change: &Change) -> String {
         ),
         ChangeKind::Reworded => format!("{subject} reworded, same meaning{similarity}"),
         ChangeKind::StatusChanged => format!(
-            "{subject} HTTP status {} -> {}",
+            "{subject} HTTP status {} → {}",
             or_none(old_text),
             or_none(new_text)
         ),
@@ -83,13 +83,13 @@ pub fn headline(change: &Change) -> String {
         ChangeKind::ParameterRequired => format!("{subject}: parameter {item} made mandatory"),
         ChangeKind::ParameterOptional => format!("{subject}: parameter {item} made optional"),
         ChangeKind::ParameterTypeChanged => format!(
-            "{subject}: parameter {item} type {} -> {}",
+            "{subject}: parameter {item} type {} → {}",
             old_text, new_text
         ),
         ChangeKind::FieldAdded => format!("{subject}: field {item} added"),
         ChangeKind::FieldRemoved => format!("{subject}: field {item} removed"),
         ChangeKind::FieldTypeChanged => {
-            format!("{subject}: field {item} type {} -> {}", old_text, new_text)
+            format!("{subject}: field {item} type {} → {}", old_text, new_text)
         }
     }
 }
@@ -241,9 +241,13 @@ fn one_line(text: &str) -> String {
     }
 }
 
-/// A Markdown table cell: one line, pipes escaped.
+/// A Markdown table cell: one line, pipes escaped, no HTML (`Option<i64>` stays text).
 fn cell(text: &str) -> String {
-    one_line(text).replace('|', "\\|")
+    one_line(text)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
 }
 
 fn markdown(diff: &KbDiff) -> String {

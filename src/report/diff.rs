@@ -82,14 +82,13 @@ pub fn headline(change: &Change) -> String {
         ChangeKind::ParameterRemoved => format!("{subject}: parameter {item} removed"),
         ChangeKind::ParameterRequired => format!("{subject}: parameter {item} made mandatory"),
         ChangeKind::ParameterOptional => format!("{subject}: parameter {item} made optional"),
-        ChangeKind::ParameterTypeChanged => format!(
-            "{subject}: parameter {item} type {} → {}",
-            old_text, new_text
-        ),
+        ChangeKind::ParameterTypeChanged => {
+            format!("{subject}: parameter {item} type {old_text} → {new_text}")
+        }
         ChangeKind::FieldAdded => format!("{subject}: field {item} added"),
         ChangeKind::FieldRemoved => format!("{subject}: field {item} removed"),
         ChangeKind::FieldTypeChanged => {
-            format!("{subject}: field {item} type {} → {}", old_text, new_text)
+            format!("{subject}: field {item} type {old_text} → {new_text}")
         }
     }
 }

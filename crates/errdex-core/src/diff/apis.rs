@@ -437,13 +437,12 @@ impl Sides<'_> {
     fn fields(&self, service: &str, subject: &str) -> Vec<Change> {
         let (before, after) = (containers(self.o), containers(self.n));
         let mut changes = Vec::new();
-        for (label, old_fields) in &before {
-            // A container gone whole is not a list of fields gone one by one: only containers
-            // on both sides are compared (a removed response shows as its operation's change
-            // or not at all).
-            let Some(new_fields) = after.get(label) else {
-                continue;
-            };
+        let labels: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+        for label in labels {
+            // A response or object documented on one side only: every field of it is added
+            // (or removed).
+            let old_fields: &[Field] = before.get(label).copied().unwrap_or(&[]);
+            let new_fields: &[Field] = after.get(label).copied().unwrap_or(&[]);
             let find = |fields: &[Field], name: &str| -> Option<usize> {
                 fields.iter().position(|f| f.name == name)
             };

@@ -74,9 +74,11 @@ pub fn diff_codes(old: &KnowledgeBase, new: &KnowledgeBase, judge: &Judge) -> Ve
             }
             (Some(o), Some(n)) if o.retired.is_none() => {
                 let compared = compare(old, new, o, n, judge);
+                // Only a message that changed meaning can have moved (a changed description
+                // under an unchanged message did not).
                 if compared
                     .iter()
-                    .any(|c| c.kind == ChangeKind::MeaningChanged)
+                    .any(|c| c.kind == ChangeKind::MeaningChanged && c.item.is_none())
                 {
                     left.entry(service.clone()).or_default().push(Moved::of(o));
                     arrived.entry(service).or_default().push(Moved::of(n));
@@ -109,7 +111,7 @@ fn by_canonical(kb: &KnowledgeBase) -> BTreeMap<String, &ErrorCode> {
 }
 
 /// The definition errdex states (the build's decision) and its text.
-fn stated(code: &ErrorCode) -> (&Definition, &str) {
+pub(super) fn stated(code: &ErrorCode) -> (&Definition, &str) {
     let d = &code.definitions[code.authoritative.min(code.definitions.len() - 1)];
     (d, text_of(d))
 }
@@ -239,7 +241,7 @@ fn kindness(judgement: Judgement) -> f64 {
 }
 
 /// A definition's status as a reader sees it: `404`, the raw cell (`400/404`), or nothing.
-fn status(d: &Definition) -> String {
+pub(super) fn status(d: &Definition) -> String {
     match (d.http_status, d.status_text.as_deref()) {
         (Some(status), _) => status.to_string(),
         (None, Some(text)) => squeeze(text),
@@ -318,8 +320,23 @@ fn renumbered(
             }
         }
     }
+    // A text several new codes of the service share ("Internal service error.") cannot tell
+    // where one code's text went.
+    let mut shared: FxHashMap<String, usize> = FxHashMap::default();
+    for code in new
+        .error_codes
+        .iter()
+        .filter(|c| c.service == service && c.retired.is_none())
+    {
+        if !code.definitions.is_empty() {
+            *shared.entry(surface(stated(code).1)).or_default() += 1;
+        }
+    }
     candidates.retain(|&(_, i, j)| {
         canonical_code(&from[i].code.code) != canonical_code(&to[j].code.code)
+            && shared
+                .get(&surface(text(offset + j)))
+                .is_none_or(|&n| n < 2)
     });
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let (mut used_from, mut used_to) = (BTreeSet::new(), BTreeSet::new());

@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::codes::status;
 use crate::check::Context;
 use crate::check::meaning::{Judge, text_of};
 use crate::check::similarity::Judgement;
@@ -124,16 +125,9 @@ pub fn history(
     })
 }
 
+/// The definition errdex states for a code.
 fn stated(code: &ErrorCode) -> &crate::kb::Definition {
-    &code.definitions[code.authoritative.min(code.definitions.len() - 1)]
-}
-
-fn status(d: &crate::kb::Definition) -> String {
-    match (d.http_status, d.status_text.as_deref()) {
-        (Some(s), _) => s.to_string(),
-        (None, Some(t)) => t.trim().to_string(),
-        _ => String::new(),
-    }
+    super::codes::stated(code).0
 }
 
 /// The era's first stated definition and the release's: one meaning when `check` calls them

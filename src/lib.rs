@@ -13,6 +13,7 @@
 #![warn(missing_docs)]
 
 pub mod locate;
+pub mod release;
 pub mod report;
 
 pub use errdex_core::*;

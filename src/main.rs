@@ -25,6 +25,7 @@ Examples:
   errdex check docs/ --summary       what the docs contradict, counted by kind and service
   errdex explain Ecs.0013            what a code means, from every source that defines it
   errdex search insufficient eip quota
+  errdex diff --git v1.2 docs/       what changed since v1.2, and what it breaks
 
 Exit codes:
   0  success
@@ -60,6 +61,53 @@ Exit codes: 0 built; 1 bad input files (nothing written); 2 usage, config or I/O
         /// Compile the good files and report bad ones as warnings instead of failing.
         #[arg(long)]
         keep_going: bool,
+        /// The previous release: a kb.json (or the folder holding it), else a git revision of
+        /// the same sources. Codes and enumeration values it documented and these documents
+        /// dropped are kept as retired entries (deprecated variants in the generated crate).
+        #[arg(long, value_name = "OLD")]
+        baseline: Option<String>,
+        /// Names this release in kb.json (what retired entries say they were retired in, and
+        /// a later baseline says they were last documented in).
+        #[arg(long, value_name = "LABEL")]
+        release: Option<String>,
+    },
+    /// What changed between two releases of the docs, and the semver impact on the generated
+    /// crate.
+    #[command(after_help = "\
+Each side is a built knowledge base (a kb.json, or a folder holding one) or source files and
+folders compiled on the fly. With --git the sides are git revisions of the sources: the
+positional arguments are then the source paths (default: seeds/), compiled as they were at
+each revision from the repository's objects (the work tree is not touched).
+
+Examples:
+  errdex diff old/generated new/generated
+  errdex diff v1/kb.json docs/ --format markdown > CHANGES.md
+  errdex diff --git v1.2 docs/                  v1.2 against the work tree
+  errdex diff --git v1.2 --git v1.3 docs/       two revisions (or --git v1.2..v1.3)
+  errdex diff a/ b/ --fail-on breaking          CI: exit 1 on a breaking change
+
+Exit codes: 0 compared (and nothing reaches --fail-on); 1 a change reaches --fail-on;
+2 usage, config or I/O problems, or input that cannot be read.")]
+    Diff {
+        /// OLD NEW (each a kb.json, a folder holding one, or sources); with --git, the source
+        /// paths.
+        paths: Vec<PathBuf>,
+        /// A git revision for the old side (twice, or `A..B`, for both sides).
+        #[arg(long = "git", value_name = "REV")]
+        revisions: Vec<String>,
+        /// Output format.
+        #[arg(long, default_value = "human", value_parser = formats(&["human", "json", "markdown"]))]
+        format: Format,
+        /// Exit 1 when a change has at least this impact.
+        #[arg(long, value_parser = ["breaking", "minor", "patch"])]
+        fail_on: Option<String>,
+        /// Config file (synonyms for the meaning judgement; exclusions). Default: errdex.toml
+        /// in the current folder, when present.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Leave out walked files matching this glob (repeat for several).
+        #[arg(long, value_name = "GLOB")]
+        exclude: Vec<String>,
     },
     /// Find where the docs contradict themselves; exit 1 on error-level findings.
     #[command(after_help = "\
@@ -77,7 +125,7 @@ Exit codes: 0 no error-level finding shown (no warning either with --deny warnin
         #[command(flatten)]
         sources: SourceArgs,
         /// Output format.
-        #[arg(long, value_enum, default_value = "human")]
+        #[arg(long, default_value = "human", value_parser = formats(&["human", "json", "sarif"]))]
         format: Format,
         /// `--deny warnings`: exit 1 on warnings too.
         #[arg(long, value_parser = ["warnings"])]
@@ -135,6 +183,17 @@ Exit codes: 0 no error-level finding shown (no warning either with --deny warnin
         /// generated/ folder holding kb.json, from the current folder up.
         #[arg(long)]
         kb: Option<PathBuf>,
+        /// When each meaning was first and last documented: through these knowledge bases
+        /// (kb.json files or folders, oldest first), or with --git through the revisions of a
+        /// range that changed the sources.
+        #[arg(long, value_name = "KB", num_args = 0..)]
+        history: Option<Vec<PathBuf>>,
+        /// With --history: a git range (`v1..v2`, or a revision for all history up to it).
+        #[arg(long = "git", value_name = "RANGE", requires = "history")]
+        range: Option<String>,
+        /// With --history --git: the source files and folders (default: seeds/).
+        #[arg(long = "source", value_name = "PATH", requires = "range")]
+        history_sources: Vec<PathBuf>,
     },
     /// Explain the error codes of a failed-task API response (JSON file, or `-` for stdin).
     Annotate {
@@ -210,7 +269,26 @@ fn main() -> ExitCode {
             sources,
             out,
             keep_going,
-        } => build(sources, &out, keep_going),
+            baseline,
+            release,
+        } => build(sources, &out, keep_going, baseline, release),
+        Command::Diff {
+            paths,
+            revisions,
+            format,
+            fail_on,
+            config,
+            exclude,
+        } => diff(
+            paths,
+            &revisions,
+            format,
+            fail_on.as_deref(),
+            errdex::release::Compile {
+                config: config_file(config),
+                exclude,
+            },
+        ),
         Command::Check {
             sources,
             format,
@@ -259,8 +337,18 @@ fn main() -> ExitCode {
         Command::Explain {
             codes,
             format,
+            kb: _,
+            history: Some(releases),
+            range,
+            history_sources,
+            ..
+        } => explain_history(&codes, releases, range.as_deref(), history_sources, format),
+        Command::Explain {
+            codes,
+            format,
             lang,
             kb,
+            ..
         } => explain(kb.as_deref(), &codes, &lang, format),
         Command::Annotate {
             file,
@@ -283,8 +371,15 @@ const LANGUAGES: [&str; 2] = ["en", "zh"];
 
 /// `--format` of `search`, `explain` and `annotate`: SARIF is for findings only.
 fn human_or_json() -> impl TypedValueParser<Value = Format> {
-    PossibleValuesParser::new(["human", "json"]).map(|value| match value.as_str() {
+    formats(&["human", "json"])
+}
+
+/// A `--format` taking these of the formats.
+fn formats(names: &'static [&'static str]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(names).map(|value| match value.as_str() {
         "json" => Format::Json,
+        "sarif" => Format::Sarif,
+        "markdown" => Format::Markdown,
         _ => Format::Human,
     })
 }
@@ -378,8 +473,29 @@ fn config_file(flag: Option<PathBuf>) -> Option<PathBuf> {
     flag.or_else(|| default.is_file().then_some(default))
 }
 
-fn build(sources: SourceArgs, out: &Path, keep_going: bool) -> anyhow::Result<ExitCode> {
-    let build = sources.into_build(errdex::build().out_dir(out).keep_going(keep_going));
+fn build(
+    sources: SourceArgs,
+    out: &Path,
+    keep_going: bool,
+    baseline: Option<String>,
+    release: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let mut build = errdex::build().out_dir(out).keep_going(keep_going);
+    if let Some(release) = release {
+        build = build.release(release);
+    }
+    if let Some(old) = baseline {
+        let compile = errdex::release::Compile {
+            config: config_file(sources.config.clone()),
+            exclude: sources.exclude.clone(),
+        };
+        let kb = match Path::new(&old).exists() {
+            true => errdex::release::read_kb(Path::new(&old))?,
+            false => compile.at_revision(&old, &default_paths(sources.paths.clone()))?,
+        };
+        build = build.baseline(kb, old);
+    }
+    let build = sources.into_build(build);
     match build.run() {
         Ok(compiled) => {
             for warning in &compiled.warnings {
@@ -411,6 +527,128 @@ fn build(sources: SourceArgs, out: &Path, keep_going: bool) -> anyhow::Result<Ex
         }
         Err(err) => Err(err.into()),
     }
+}
+
+/// Whether standard output is a terminal that takes colour (no `NO_COLOR`).
+fn colour() -> bool {
+    std::io::IsTerminal::is_terminal(&std::io::stdout())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn diff(
+    paths: Vec<PathBuf>,
+    revisions: &[String],
+    format: Format,
+    fail_on: Option<&str>,
+    compile: errdex::release::Compile,
+) -> anyhow::Result<ExitCode> {
+    let revisions: Vec<String> = revisions
+        .iter()
+        .flat_map(|r| match r.split_once("..") {
+            Some((a, b)) => vec![a.to_string(), b.to_string()],
+            None => vec![r.clone()],
+        })
+        .collect();
+    let side = |path: &Path| -> anyhow::Result<(errdex::kb::KnowledgeBase, String)> {
+        Ok((
+            errdex::release::load(path, &compile)?,
+            path.display().to_string(),
+        ))
+    };
+    let ((old, old_label), (new, new_label)) = match revisions.as_slice() {
+        [] => match paths.as_slice() {
+            [old, new] => (side(old)?, side(new)?),
+            _ => anyhow::bail!("give two sides to compare: errdex diff OLD NEW (or --git REV)"),
+        },
+        [rev] => {
+            let sources = default_paths(paths);
+            let old = compile.at_revision(rev, &sources)?;
+            let new = compile.sources(None, &sources)?;
+            ((old, rev.clone()), (new, "work tree".to_string()))
+        }
+        [a, b] => {
+            let sources = default_paths(paths);
+            let old = compile.at_revision(a, &sources)?;
+            let new = compile.at_revision(b, &sources)?;
+            ((old, a.clone()), (new, b.clone()))
+        }
+        _ => anyhow::bail!("--git takes one revision (against the work tree) or two"),
+    };
+    let config = match &compile.config {
+        Some(path) => errdex::Config::load(path)?,
+        None => errdex::Config::default(),
+    };
+    let diff = errdex::diff::diff(&old, &new, &old_label, &new_label, &config);
+    stdout(&report::diff::render(format, &diff, colour()))?;
+    let threshold = match fail_on {
+        Some("breaking") => errdex::diff::Impact::Breaking,
+        Some("minor") => errdex::diff::Impact::Minor,
+        Some(_) => errdex::diff::Impact::Patch,
+        None => return Ok(ExitCode::SUCCESS),
+    };
+    Ok(ExitCode::from(u8::from(diff.impact >= threshold)))
+}
+
+fn explain_history(
+    arguments: &[String],
+    releases: Vec<PathBuf>,
+    range: Option<&str>,
+    sources: Vec<PathBuf>,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let codes = split_codes(arguments);
+    let compile = errdex::release::Compile {
+        config: config_file(None),
+        exclude: Vec::new(),
+    };
+    let mut loaded: Vec<(String, errdex::kb::KnowledgeBase)> = Vec::new();
+    match range {
+        Some(range) => {
+            let sources = default_paths(sources);
+            let revisions = errdex::release::revisions(range, &sources)?;
+            notice(&format!(
+                "compiling {} revisions of {}",
+                revisions.len(),
+                sources
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            for (commit, label) in revisions {
+                loaded.push((label, compile.at_revision(&commit, &sources)?));
+            }
+        }
+        None if releases.is_empty() => {
+            anyhow::bail!("--history needs knowledge bases (oldest first) or --git RANGE")
+        }
+        None => {
+            for path in releases {
+                loaded.push((path.display().to_string(), errdex::release::read_kb(&path)?));
+            }
+        }
+    }
+    let config = match &compile.config {
+        Some(path) => errdex::Config::load(path)?,
+        None => errdex::Config::default(),
+    };
+    let views: Vec<(String, &errdex::kb::KnowledgeBase)> = loaded
+        .iter()
+        .map(|(label, kb)| (label.clone(), kb))
+        .collect();
+    let mut histories = Vec::new();
+    let mut unknown = false;
+    for code in codes {
+        match errdex::diff::history(code, &views, &config) {
+            Some(history) => histories.push(history),
+            None => {
+                eprintln!("error: no release defines {code}");
+                unknown = true;
+            }
+        }
+    }
+    stdout(&report::diff::history(format, &histories))?;
+    Ok(ExitCode::from(u8::from(unknown)))
 }
 
 /// `; left out 1,955 files that are not documents (1,828 png, 124 jpg, 3 json)`, or nothing.
@@ -497,9 +735,7 @@ fn check(sources: SourceArgs, output: CheckOutput) -> anyhow::Result<ExitCode> {
     } else {
         let sources =
             report::SourceMap::read(&kb.sources, &root).with_source_url(kb.source_url.as_deref());
-        let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        stdout(&report::findings(output.format, &shown, &sources, color))?;
+        stdout(&report::findings(output.format, &shown, &sources, colour()))?;
     }
     let failed = errdex::check::Summary::of(&shown).fails(output.deny_warnings);
     Ok(ExitCode::from(u8::from(failed)))

@@ -74,7 +74,7 @@ fn human(annotated: &Annotated) -> String {
 /// `annotated` in `format` (SARIF is not a format of this printer and prints as JSON).
 pub fn render(format: Format, annotated: &Annotated) -> String {
     match format {
-        Format::Human => human(annotated),
+        Format::Human | Format::Markdown => human(annotated),
         Format::Json | Format::Sarif => pretty_json(&annotated.document),
     }
 }

@@ -34,6 +34,12 @@ fn human(lookup: &Lookup) -> String {
 
 fn explanation_text(e: &Explanation) -> String {
     let mut out = format!("{} (service {})\n", e.code, non_empty(&e.service));
+    if let Some(retired) = &e.retired {
+        out.push_str(&format!(
+            "\n  Retired in {}: last documented in {} ({}:{}). The documents no longer define it; what follows is its last definition.\n",
+            retired.retired_in, retired.last_documented_in, retired.source, retired.line
+        ));
+    }
     match &e.meaning {
         Some(m) => out.push_str(&meaning_text(m)),
         None => out.push_str("\n  Not defined in any table; only mentioned.\n"),
@@ -215,7 +221,9 @@ pub fn render(format: Format, lookup: &Lookup) -> String {
 /// JSON as one object for one code, an array for several.
 pub fn render_all(format: Format, lookups: &[Lookup]) -> String {
     match (format, lookups) {
-        (Format::Human, _) => lookups.iter().map(human).collect::<Vec<_>>().join("\n"),
+        (Format::Human | Format::Markdown, _) => {
+            lookups.iter().map(human).collect::<Vec<_>>().join("\n")
+        }
         (Format::Json | Format::Sarif, [one]) => pretty_json(one),
         (Format::Json | Format::Sarif, _) => pretty_json(&lookups),
     }

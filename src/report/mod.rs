@@ -7,12 +7,15 @@
 //!   JSON).
 //! - `search`: [`search`] (numbered hits with marked snippets, or JSON).
 //! - `annotate`: [`annotate`] (one block per task, or the annotated input as JSON).
+//! - `diff`: [`diff`] (changes grouped by service like a compiler's messages, the
+//!   [`errdex_core::diff::KbDiff`] as JSON, or Markdown for a changelog).
 //!
 //! Printers are pure: they get what the library answered and, for findings, a [`SourceMap`]
 //! (source id → path and lines). [`SourceMap::read`] is the one place that reads files, at the
 //! edge, for the CLI.
 
 pub mod annotate;
+pub mod diff;
 pub mod explain;
 pub mod human;
 pub mod json;
@@ -24,7 +27,8 @@ use std::collections::BTreeMap;
 
 use errdex_core::kb::{Finding, Place, Source};
 
-/// An output format. SARIF is for findings only; the other printers take human or JSON.
+/// An output format. SARIF is for findings only, Markdown for `diff`; the other printers take
+/// human or JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
     /// rustc-style text for people.
@@ -34,6 +38,8 @@ pub enum Format {
     Json,
     /// SARIF 2.1.0.
     Sarif,
+    /// Markdown, for a changelog or a pull-request comment (`diff`).
+    Markdown,
 }
 
 /// Source ids with their path and text, for quoting lines and naming files.
@@ -113,7 +119,7 @@ impl SourceMap {
 /// Renders findings in a format. `color` applies to [`Format::Human`] only.
 pub fn findings(format: Format, findings: &[Finding], sources: &SourceMap, color: bool) -> String {
     match format {
-        Format::Human => human::render(findings, sources, color),
+        Format::Human | Format::Markdown => human::render(findings, sources, color),
         Format::Json => json::render(findings, sources),
         Format::Sarif => sarif::render(findings, sources),
     }

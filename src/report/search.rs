@@ -45,7 +45,7 @@ fn human(results: &SearchResults) -> String {
 /// `results` in `format` (SARIF is not a format of this printer and prints as JSON).
 pub fn render(format: Format, results: &SearchResults) -> String {
     match format {
-        Format::Human => human(results),
+        Format::Human | Format::Markdown => human(results),
         Format::Json | Format::Sarif => pretty_json(&results),
     }
 }

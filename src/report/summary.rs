@@ -8,7 +8,7 @@ use super::{Format, pretty_json};
 /// The tally in `format` (SARIF has no summary form and prints as JSON).
 pub fn render(format: Format, tally: &Tally) -> String {
     match format {
-        Format::Human => human(tally),
+        Format::Human | Format::Markdown => human(tally),
         Format::Json | Format::Sarif => pretty_json(tally),
     }
 }

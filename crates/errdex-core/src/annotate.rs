@@ -335,6 +335,7 @@ mod tests {
                 ranked: Vec::new(),
                 mentions: Vec::new(),
                 related: Vec::new(),
+                retired: None,
             }),
         }
     }

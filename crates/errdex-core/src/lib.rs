@@ -42,6 +42,7 @@
 pub mod annotate;
 pub mod check;
 pub mod config;
+pub mod diff;
 #[doc(hidden)]
 pub mod document;
 #[doc(hidden)]

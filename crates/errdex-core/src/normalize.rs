@@ -43,6 +43,7 @@ pub fn assemble(extractions: Vec<Extraction>) -> KnowledgeBase {
                         authoritative: 0,
                         meanings: Vec::new(),
                         ranked: Vec::new(),
+                        retired: None,
                     });
                     slot.insert(codes.len() - 1);
                 }

@@ -105,6 +105,8 @@ pub struct Build {
     root: Option<PathBuf>,
     exclude: Vec<String>,
     renderers: Vec<Arc<dyn Renderer>>,
+    release: Option<String>,
+    baseline: Option<Arc<(KnowledgeBase, String)>>,
 }
 
 impl fmt::Debug for Build {
@@ -119,6 +121,8 @@ impl fmt::Debug for Build {
             .field("root", &self.root)
             .field("exclude", &self.exclude)
             .field("renderers", &renderers)
+            .field("release", &self.release)
+            .field("baseline", &self.baseline.as_ref().map(|b| &b.1))
             .finish()
     }
 }
@@ -185,6 +189,23 @@ impl Build {
     /// `[sources] exclude` of the config.
     pub fn exclude(mut self, glob: impl Into<String>) -> Self {
         self.exclude.push(glob.into());
+        self
+    }
+
+    /// Names the release these documents are (`kb.json`'s `release`): what a later build
+    /// with a baseline says a code retired after it was last documented in, and what codes
+    /// this build retires are retired in.
+    pub fn release(mut self, label: impl Into<String>) -> Self {
+        self.release = Some(label.into());
+        self
+    }
+
+    /// Keeps what `baseline` (the previous release's knowledge base) documented and these
+    /// documents dropped, as retired entries ([`crate::diff::retire`]): the generated crate
+    /// keeps them as `#[deprecated]` variants, `explain` still answers for them. `label` names
+    /// the baseline when it has no `release` of its own (a git revision, a path).
+    pub fn baseline(mut self, baseline: KnowledgeBase, label: impl Into<String>) -> Self {
+        self.baseline = Some(Arc::new((baseline, label.into())));
         self
     }
 
@@ -280,6 +301,10 @@ impl Build {
         explain::stated::decide(&mut kb, config);
         let findings = check::check(&kb, config);
         kb.findings = findings.iter().map(crate::kb::Finding::for_kb).collect();
+        kb.release = self.release.clone();
+        if let Some(baseline) = &self.baseline {
+            crate::diff::retire(&mut kb, &baseline.0, &baseline.1);
+        }
         Ok(Compiled {
             kb,
             warnings: problems,
@@ -352,6 +377,7 @@ pub fn render(kb: &KnowledgeBase) -> Outputs {
 pub fn render_into(outputs: &mut Outputs, kb: &KnowledgeBase, config: &Config) {
     outputs.add("kb.json", emit::json::kb_json(kb));
     outputs.add("kb.schema.json", emit::json::kb_schema_json());
+    outputs.add("diff.schema.json", crate::diff::schema_json());
     let authority = emit::rust::Authority::from_config(config);
     emit::rust::emit_crate(kb, &authority, &mut |path, content| {
         outputs.add(Path::new("rust").join(path), content);

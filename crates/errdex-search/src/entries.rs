@@ -26,6 +26,11 @@ pub enum EntryKind {
     Field,
     /// An error code mentioned in prose or an example.
     Mention,
+    /// One definition of a retired code (the documents dropped it; a build with a baseline
+    /// kept it). Ranked below every live hit.
+    RetiredCode,
+    /// A retired enumeration value. Ranked below every live hit.
+    RetiredValue,
 }
 
 impl EntryKind {
@@ -38,7 +43,14 @@ impl EntryKind {
             EntryKind::Parameter => "parameter",
             EntryKind::Field => "field",
             EntryKind::Mention => "mention",
+            EntryKind::RetiredCode => "retired_code",
+            EntryKind::RetiredValue => "retired_value",
         }
+    }
+
+    /// Whether a stored kind is a retired entry's.
+    pub fn is_retired(stored: &str) -> bool {
+        stored.starts_with("retired_")
     }
 }
 
@@ -103,7 +115,11 @@ pub fn entries(kb: &KnowledgeBase) -> Vec<Entry> {
     let mut out = Vec::new();
     for code in &kb.error_codes {
         for (at, d) in code.definitions.iter().enumerate() {
-            let mut entry = Entry::new(EntryKind::ErrorCode, &code.code, &path(&d.source), d.line);
+            let kind = match code.retired {
+                Some(_) => EntryKind::RetiredCode,
+                None => EntryKind::ErrorCode,
+            };
+            let mut entry = Entry::new(kind, &code.code, &path(&d.source), d.line);
             entry.service = upper(Some(&code.service));
             entry.status = d.http_status;
             entry.title = d.module.clone().unwrap_or_default();
@@ -121,8 +137,12 @@ pub fn entries(kb: &KnowledgeBase) -> Vec<Entry> {
     }
     for enumeration in &kb.enums {
         for value in &enumeration.values {
+            let kind = match value.retired {
+                Some(_) => EntryKind::RetiredValue,
+                None => EntryKind::EnumValue,
+            };
             let mut entry = Entry::new(
-                EntryKind::EnumValue,
+                kind,
                 &value.value,
                 &path(&enumeration.source),
                 enumeration.line,
@@ -263,6 +283,7 @@ mod tests {
                 authoritative: 0,
                 meanings: Vec::new(),
                 ranked: Vec::new(),
+                retired: None,
             }],
             enums: vec![Enumeration {
                 name: "failure_status".into(),
@@ -273,6 +294,7 @@ mod tests {
                 values: vec![EnumValue {
                     value: "createFail".into(),
                     description: "creation failed".into(),
+                    retired: None,
                 }],
             }],
             operations: vec![Operation {

@@ -89,7 +89,8 @@ impl Snippet {
 pub struct Hit {
     /// BM25-based score.
     pub score: f32,
-    /// `error_code`, `enum_value`, `operation`, `parameter`, `field` or `mention`.
+    /// `error_code`, `enum_value`, `operation`, `parameter`, `field`, `mention`, or
+    /// `retired_code` / `retired_value` (listed after every live hit).
     pub kind: String,
     /// The code, value, `METHOD path` or field name.
     pub name: String,
@@ -287,6 +288,9 @@ pub fn search(
         let doc: TantivyDocument = searcher.doc(address)?;
         hits.push(hit_of(&doc, score, fields, &generators));
     }
+    // Retired codes and values (kept by a build with a baseline) come after every live hit,
+    // each group best first.
+    hits.sort_by_key(|hit| crate::entries::EntryKind::is_retired(&hit.kind));
     let suggestions = if hits.is_empty() {
         suggestions(searcher, fields, &request.query)?
     } else {

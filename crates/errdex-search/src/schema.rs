@@ -20,8 +20,9 @@ use crate::tokenizer;
 
 /// Bumped whenever the schema, the analyzers or the stored explanation's layout change, so
 /// older indexes are rebuilt (2: the stated meaning with its agreement and translations;
-/// 3: places carry the source id and the upstream address).
-pub const FORMAT_VERSION: u32 = 3;
+/// 3: places carry the source id and the upstream address; 4: retired codes and values, and
+/// `retired` in the stored explanation).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone, Copy)]

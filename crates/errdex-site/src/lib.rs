@@ -253,6 +253,7 @@ fn code_page(model: &SiteModel, code: &errdex_core::kb::ErrorCode) -> CodePage {
         related: model.related(code, &findings),
         mentions: model.mentions(code),
         findings: findings.iter().map(|f| model.finding(f)).collect(),
+        retired: code.retired.as_ref().map(|r| r.reason()),
     }
 }
 

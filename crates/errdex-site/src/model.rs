@@ -150,8 +150,9 @@ pub struct EnumView {
     pub place: Place,
     /// The operation it belongs to, if any.
     pub operation: Option<Link>,
-    /// `(value, description)` pairs in documented order.
-    pub values: Vec<(String, String)>,
+    /// `(value, description, why retired)` in documented order; retired values (kept by a
+    /// build with a baseline) last.
+    pub values: Vec<(String, String, Option<String>)>,
 }
 
 /// One row of a service's error-code table.
@@ -163,6 +164,8 @@ pub struct CodeRow {
     pub definition: DefinitionView,
     /// Whether the code has a meaning or status conflict.
     pub conflict: bool,
+    /// Why the code is retired (the documents dropped it; a build with a baseline kept it).
+    pub retired: Option<String>,
 }
 
 /// A parameter or field as shown.
@@ -542,7 +545,10 @@ impl<'a> SiteModel<'a> {
             values: e
                 .values
                 .iter()
-                .map(|v| (v.value.clone(), v.description.clone()))
+                .map(|v| {
+                    let retired = v.retired.as_ref().map(|r| r.reason());
+                    (v.value.clone(), v.description.clone(), retired)
+                })
                 .collect(),
         }
     }
@@ -689,6 +695,7 @@ impl<'a> SiteModel<'a> {
                     code: link.clone(),
                     definition: self.definition(d),
                     conflict,
+                    retired: code.retired.as_ref().map(|r| r.reason()),
                 });
             }
         }

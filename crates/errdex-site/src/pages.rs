@@ -115,6 +115,8 @@ pub struct CodePage {
     pub mentions: Vec<MentionView>,
     /// Every finding about the code.
     pub findings: Vec<FindingView>,
+    /// Why the code is retired, when a build with a baseline kept it.
+    pub retired: Option<String>,
 }
 
 /// `operations/X.html`.

@@ -141,6 +141,7 @@ mod tests {
             authoritative: 0,
             meanings: Vec::new(),
             ranked: Vec::new(),
+            retired: None,
         }
     }
 

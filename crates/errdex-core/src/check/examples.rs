@@ -469,6 +469,7 @@ mod tests {
                     .map(|v| EnumValue {
                         value: (*v).into(),
                         description: String::new(),
+                        retired: None,
                     })
                     .collect(),
             }],

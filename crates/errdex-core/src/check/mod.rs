@@ -241,6 +241,7 @@ pub(crate) mod testkb {
                     authoritative: 0,
                     meanings: Vec::new(),
                     ranked: Vec::new(),
+                    retired: None,
                 }),
             }
         }

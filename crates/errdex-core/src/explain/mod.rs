@@ -234,6 +234,10 @@ pub struct Explanation {
     pub mentions: Vec<MentionSite>,
     /// Related codes.
     pub related: Vec<RelatedCode>,
+    /// Set when the documents no longer define the code and a build with a baseline kept it:
+    /// its definitions are then the last ones, from that release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<crate::kb::Retirement>,
 }
 
 /// A mention of the code in prose or an example.
@@ -468,6 +472,7 @@ impl<'kb> ExplainContext<'kb> {
                 })
                 .collect(),
             related: self.related(&key, defined, mentions),
+            retired: defined.and_then(|c| c.retired.clone()),
         })
     }
 
@@ -577,6 +582,7 @@ mod tests {
             authoritative: 0,
             meanings: Vec::new(),
             ranked: Vec::new(),
+            retired: None,
         }
     }
 

@@ -157,6 +157,7 @@ fn meaning_values(text: &str) -> Vec<EnumValue> {
         values.push(EnumValue {
             value: token.to_string(),
             description: description.to_string(),
+            retired: None,
         });
     }
     values
@@ -261,6 +262,7 @@ fn labelled_values(text: &str) -> Vec<EnumValue> {
             values.push(EnumValue {
                 value: token.to_string(),
                 description: description.to_string(),
+                retired: None,
             });
         }
     }
@@ -297,6 +299,7 @@ fn sentence_values(text: &str) -> Vec<EnumValue> {
         values.push(EnumValue {
             value: item.to_string(),
             description: String::new(),
+            retired: None,
         });
     }
     let booleans = values

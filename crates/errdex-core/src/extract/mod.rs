@@ -244,7 +244,11 @@ fn value_table(
                 .get(columns.description)
                 .map(|d| fold_whitespace(d))
                 .unwrap_or_default();
-            (!value.is_empty()).then_some(EnumValue { value, description })
+            (!value.is_empty()).then_some(EnumValue {
+                value,
+                description,
+                retired: None,
+            })
         })
         .collect();
     if values.is_empty() {

@@ -46,6 +46,10 @@ pub struct KnowledgeBase {
     /// and `{line}`), when the maintainers gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
+    /// The release these documents are (`errdex build --release`), when named: what a later
+    /// build with `--baseline` says a retired code was last documented in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release: Option<String>,
 }
 
 /// A place in a source as every output shows it (`check --format json`, `explain`,
@@ -156,6 +160,36 @@ pub struct ErrorCode {
     /// ranks none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ranked: Vec<usize>,
+    /// Set when the documents no longer define the code and `errdex build --baseline` kept it
+    /// from an earlier release: `definitions` are then its last definitions, as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Retirement>,
+}
+
+/// A code or enumeration value the documents dropped, kept by `errdex build --baseline` so
+/// that the generated crate keeps it (deprecated) and `explain` still answers for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Retirement {
+    /// The release that dropped it: `errdex build --release`, else `unreleased`.
+    pub retired_in: String,
+    /// The release that documented it last: the baseline's `release`, else its git revision
+    /// or the path of its `kb.json`.
+    pub last_documented_in: String,
+    /// The source that documented it last, as its path was in that release.
+    pub source: String,
+    /// 1-based line in that source.
+    pub line: u32,
+}
+
+impl Retirement {
+    /// `retired in 2.0: last documented in 1.9 (docs/errors.md:12)`: the reason the generated
+    /// crate's `#[deprecated]` and `explain` give.
+    pub fn reason(&self) -> String {
+        format!(
+            "retired in {}: last documented in {} ({}:{})",
+            self.retired_in, self.last_documented_in, self.source, self.line
+        )
+    }
 }
 
 /// One table row defining an error code.
@@ -205,6 +239,9 @@ pub struct EnumValue {
     pub value: String,
     /// What it means.
     pub description: String,
+    /// Set when the documents no longer list the value and `errdex build --baseline` kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Retirement>,
 }
 
 /// An API operation.

@@ -23,7 +23,12 @@ pub fn codes_and_enums(plan: &CratePlan, crate_ident: &str) -> TokenStream {
             .map(|e| enum_test(module, e, &krate, &mut names));
         quote! { #codes #( #enums )* }
     });
+    let allow = match plan.modules.iter().any(|m| m.has_retired()) {
+        true => quote! { #![allow(deprecated)] },
+        false => TokenStream::new(),
+    };
     quote! {
+        #allow
         use std::fmt::{Debug, Display};
         use std::str::FromStr;
 

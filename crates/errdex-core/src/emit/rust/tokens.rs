@@ -122,7 +122,13 @@ pub fn module_items(module: &ModulePlan, authority_rule: &str) -> TokenStream {
     let codes = error_code_items(module, authority_rule);
     let enums = module.enums.iter().map(enum_items);
     let structs = module.structs.iter().map(|plan| struct_items(plan, module));
+    // Retired entries are deprecated for users of the crate, not for the crate itself.
+    let allow = match module.has_retired() {
+        true => quote! { #![allow(deprecated)] },
+        false => TokenStream::new(),
+    };
     quote! {
+        #allow
         #codes
         #( #enums )*
         #( #structs )*
@@ -151,7 +157,8 @@ fn error_code_items(module: &ModulePlan, authority_rule: &str) -> TokenStream {
     let variants = module.codes.iter().map(|code| {
         let docs = doc_attrs(&code_doc(code));
         let variant = ident(&code.ident);
-        quote! { #docs #variant }
+        let deprecated = deprecated(code.retired.as_deref());
+        quote! { #docs #deprecated #variant }
     });
     let all = module.codes.iter().map(|code| {
         let variant = ident(&code.ident);
@@ -403,7 +410,8 @@ fn enum_items(plan: &EnumPlan) -> TokenStream {
     let variants = plan.variants.iter().map(|v| {
         let docs = doc_attrs(&variant_doc(v));
         let variant = ident(&v.ident);
-        quote! { #docs #variant }
+        let deprecated = deprecated(v.retired.as_deref());
+        quote! { #docs #deprecated #variant }
     });
     let documented = plan.variants.iter().map(|v| {
         let variant = ident(&v.ident);
@@ -494,6 +502,14 @@ fn enum_items(plan: &EnumPlan) -> TokenStream {
                 Ok(Self::from(value.as_str()))
             }
         }
+    }
+}
+
+/// `#[deprecated(note = "retired in …")]` for a retired code or value.
+fn deprecated(reason: Option<&str>) -> TokenStream {
+    match reason {
+        Some(note) => quote! { #[deprecated(note = #note)] },
+        None => TokenStream::new(),
     }
 }
 

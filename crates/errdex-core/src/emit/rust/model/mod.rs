@@ -163,6 +163,8 @@ pub struct CodePlan {
     pub agreement: String,
     /// Whether some definitions give another meaning in the stated language.
     pub differing: bool,
+    /// Why the code is retired (`#[deprecated]`), when the documents dropped it.
+    pub retired: Option<String>,
 }
 
 /// One enumeration.
@@ -191,6 +193,8 @@ pub struct VariantPlan {
     pub value: String,
     /// Its description.
     pub description: String,
+    /// Why the value is retired (`#[deprecated]`), when the documents dropped it.
+    pub retired: Option<String>,
 }
 
 /// One struct.
@@ -441,6 +445,7 @@ fn plan_codes(codes: &[PendingCode]) -> Vec<CodePlan> {
                 conflicting: false,
                 agreement: String::new(),
                 differing: false,
+                retired: code.retired.as_ref().map(|r| r.reason()),
             });
         if let Some(stated) = stated_meaning(code, DEFAULT_LANGUAGE)
             && entry.meanings.is_empty()
@@ -476,6 +481,17 @@ fn plan_codes(codes: &[PendingCode]) -> Vec<CodePlan> {
         plan.spellings = spellings.into_iter().collect();
     }
     plans
+}
+
+impl ModulePlan {
+    /// Whether the module keeps retired codes or values (deprecated variants).
+    pub fn has_retired(&self) -> bool {
+        self.codes.iter().any(|c| c.retired.is_some())
+            || self
+                .enums
+                .iter()
+                .any(|e| e.variants.iter().any(|v| v.retired.is_some()))
+    }
 }
 
 /// Enumerations by `(operation key, field name)` → index, for typing fields.
@@ -544,6 +560,7 @@ fn plan_variants(enumeration: &Enumeration) -> Vec<VariantPlan> {
             ident: names.take(&v.value, Case::UpperCamel),
             value: v.value.clone(),
             description: v.description.clone(),
+            retired: v.retired.as_ref().map(|r| r.reason()),
         })
         .collect()
 }

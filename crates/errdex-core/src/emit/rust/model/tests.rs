@@ -38,6 +38,7 @@ fn conflicting_is_what_check_judged() {
         authoritative: 0,
         meanings: Vec::new(),
         ranked: Vec::new(),
+        retired: None,
     };
     let conflicting = |findings: Vec<crate::kb::Finding>| {
         let kb = KnowledgeBase {

@@ -1,79 +1,331 @@
 /* errdex reference site: search as you type, and sortable, filterable tables.
  *
- * The index is written by src/emit/site/search.rs as small scripts that call
- * errdexIndex(name, data); scripts load from file:// where fetch() cannot. The tokenizer
- * and shard hash here must match the Rust ones (tests/site_search.rs runs this file in Node).
- * Every text from the docs is put into the page with textContent, never as markup.
+ * Search ranks exactly as `errdex search` does: the same documents, words and positions
+ * (written by crates/errdex-site/src/search.rs from errdex-search's docs.rs and text.rs), the
+ * same query language (parse.rs, plan.rs) and the same ranking rules (rank.rs, whose module
+ * doc is the specification). Each function below mirrors the Rust function of the same name;
+ * tests/search_engines.rs runs this file in Node and compares its hits with the command's.
+ * Index files are small scripts that call errdexIndex(name, data): scripts load from file://
+ * where fetch() cannot. Every text from the docs is put into the page with textContent, never
+ * as markup.
  */
 (function (global) {
   "use strict";
 
-  // ---- tokens (mirror of search.rs) ----
+  // ---- words (text.rs) ----
   function isCjk(cp) {
     return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
-      (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x20000 && cp <= 0x2ffff);
+      (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x2fa1f);
   }
-  var ALNUM = /^[\p{L}\p{N}]$/u;
-  var MAX_WORD_CHARS = 40;
+  var ALNUM = /^[\p{Alphabetic}\p{N}]$/u;
+  var NUMERIC = /\p{N}/u;
+  var LONGEST_WORD = 40;
+  var SHORTEST_PREFIX = 3, ONE_TYPO = 5, TWO_TYPOS = 9;
 
-  /* Runs of a text: {cjk: bool, chars: [..]}, words lower-cased. */
+  /* Runs of a text: {cjk, chars}, word characters lower-cased. */
   function runs(text) {
-    var out = [];
-    var word = [];
-    var cjk = [];
-    function flushWord() {
-      if (word.length && word.length <= MAX_WORD_CHARS) out.push({ cjk: false, chars: word });
-      word = [];
-    }
-    function flushCjk() {
-      if (cjk.length) out.push({ cjk: true, chars: cjk });
-      cjk = [];
+    var out = [], current = null;
+    function flush() {
+      if (current && (current.cjk || current.chars.length <= LONGEST_WORD)) out.push(current);
+      current = null;
     }
     for (var ch of String(text)) {
-      var cp = ch.codePointAt(0);
-      if (isCjk(cp)) { flushWord(); cjk.push(ch); }
-      else if (ALNUM.test(ch)) { flushCjk(); for (var l of ch.toLowerCase()) word.push(l); }
-      else { flushWord(); flushCjk(); }
+      var cjk = isCjk(ch.codePointAt(0));
+      if (!cjk && !ALNUM.test(ch)) { flush(); continue; }
+      if (current && current.cjk !== cjk) flush();
+      if (!current) current = { cjk: cjk, chars: [] };
+      if (cjk) current.chars.push(ch);
+      else for (var l of ch.toLowerCase()) current.chars.push(l);
     }
-    flushWord();
-    flushCjk();
+    flush();
     return out;
   }
 
-  /* Index tokens, as search.rs makes them: words; CJK characters and neighbour pairs. */
-  function tokens(text) {
+  /* Query words: words; a CJK run as its neighbour pairs (a lone character as itself). */
+  function queryWords(text) {
     var out = [];
     runs(text).forEach(function (run) {
-      if (!run.cjk) { out.push(run.chars.join("")); return; }
-      run.chars.forEach(function (c, i) {
-        out.push(c);
-        if (i + 1 < run.chars.length) out.push(c + run.chars[i + 1]);
-      });
+      if (!run.cjk || run.chars.length === 1) { out.push(run.chars.join("")); return; }
+      for (var i = 0; i + 1 < run.chars.length; i++) out.push(run.chars[i] + run.chars[i + 1]);
     });
     return out;
   }
 
-  /* Query terms: words; a CJK run as its neighbour pairs (a single character alone). */
-  function queryTerms(text) {
-    var out = [];
-    runs(text).forEach(function (run) {
-      if (!run.cjk) { out.push({ text: run.chars.join(""), cjk: false }); return; }
-      if (run.chars.length === 1) { out.push({ text: run.chars[0], cjk: true }); return; }
-      for (var i = 0; i + 1 < run.chars.length; i++) {
-        out.push({ text: run.chars[i] + run.chars[i + 1], cjk: true });
-      }
-    });
-    var seen = {};
-    return out.filter(function (t) { return seen[t.text] ? false : (seen[t.text] = true); });
+  function isCjkWord(word) {
+    return word.length > 0 && isCjk(word.codePointAt(0));
   }
 
+  function stem(word) {
+    if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
+    var s = word, base;
+    if (word.endsWith("ies") && word.length - 3 >= 3) {
+      s = word.slice(0, -3) + "y";
+    } else if ((base = ["ing", "ed"].map(function (suffix) {
+      return word.endsWith(suffix) && word.length - suffix.length >= 3 ? word.slice(0, -suffix.length) : null;
+    }).filter(function (b) { return b !== null; })[0]) !== undefined) {
+      s = base;
+    } else if (word.endsWith("s") && word.length - 1 >= 3 && !/[sui]s$/.test(word)) {
+      s = word.slice(0, -1);
+    }
+    if (s.length >= 5 && s.endsWith("e")) s = s.slice(0, -1);
+    return s;
+  }
+
+  /* The lower-case compact form of a code (CSS.6007 → css6007). */
   function compactCode(text) {
     var out = "";
     for (var ch of String(text)) if (ALNUM.test(ch)) out += ch.toLowerCase();
     return out;
   }
 
+  function QueryWord(text, loose, last) {
+    var chars = Array.from(text);
+    this.text = text;
+    this.stem = stem(text);
+    this.chars = chars.length;
+    this.loose = loose && !chars.some(function (c) { return NUMERIC.test(c) || isCjk(c.codePointAt(0)); });
+    this.last = last;
+  }
+  QueryWord.prototype.allowedTypos = function () {
+    if (!this.loose || this.chars < ONE_TYPO) return 0;
+    return this.chars < TWO_TYPOS ? 1 : 2;
+  };
+  QueryWord.prototype.head = function () { return Array.from(this.text).slice(0, 2).join(""); };
+
+  /* Edit distance with adjacent transpositions (optimal string alignment), over characters. */
+  function editDistance(a, b) {
+    a = Array.from(a); b = Array.from(b);
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j++) rows[i].push(i === 0 ? j : 0);
+    }
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+        rows[i][j] = v;
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  /* How `key` answers `word`: {typos, exact} or null. */
+  function wordMatch(word, key) {
+    if (key === word.text) return { typos: 0, exact: true };
+    if (!key.startsWith(word.head())) return null;
+    if (word.chars >= 4 && word.stem.length >= 3 && stem(key) === word.stem) return { typos: 0, exact: false };
+    if (!word.loose) return null;
+    if (word.last && word.chars >= SHORTEST_PREFIX && key.startsWith(word.text)) return { typos: 1, exact: false };
+    var allowed = word.allowedTypos();
+    if (allowed === 0 || NUMERIC.test(key)) return null;
+    if (Math.abs(Array.from(key).length - word.chars) > allowed) return null;
+    var d = editDistance(word.text, key);
+    return d <= allowed ? { typos: d, exact: false } : null;
+  }
+
+  // ---- the query language (parse.rs, plan.rs) ----
+  var KINDS = {
+    code: "code", codes: "code", operation: "operation", operations: "operation",
+    field: "field", fields: "field", parameter: "field", parameters: "field",
+    "enum": "enum", enums: "enum", value: "enum", values: "enum", page: "page", pages: "page",
+  };
+  var FILTER_KINDS = { code: ["code", "mention"], mention: ["code", "mention"] };
+  function isQuote(c) { return c === "\"" || c === "\u201c" || c === "\u201d"; }
+  function isSpace(c) { return /^\s$/u.test(c); }
+
+  function pieces(query) {
+    var chars = Array.from(String(query)), at = 0, out = [];
+    while (at < chars.length) {
+      if (isSpace(chars[at])) { at++; continue; }
+      var bare = "", negated = false;
+      if (chars[at] === "-") {
+        at++;
+        if (at < chars.length && isQuote(chars[at])) negated = true; else bare += "-";
+      }
+      if (at < chars.length && isQuote(chars[at])) {
+        at++;
+        var text = "";
+        while (at < chars.length && !isQuote(chars[at])) text += chars[at++];
+        at++;
+        out.push({ quoted: true, text: text, negated: negated });
+        continue;
+      }
+      while (at < chars.length && !isSpace(chars[at]) && !isQuote(chars[at])) bare += chars[at++];
+      out.push({ quoted: false, text: bare });
+    }
+    return out;
+  }
+
+  function filterOf(piece) {
+    var colon = piece.indexOf(":");
+    if (colon < 0) return null;
+    var key = piece.slice(0, colon).toLowerCase(), value = piece.slice(colon + 1).trim();
+    if (key === "service" && value && Array.from(value).every(function (c) { return ALNUM.test(c) || c === "-" || c === "_"; })) {
+      return { key: "service", value: value.toUpperCase() };
+    }
+    if (key === "status" && /^\+?[0-9]+$/.test(value)) {
+      var status = Number(value);
+      if (status >= 100 && status < 600) return { key: "status", value: status };
+    }
+    if (key === "kind" && Object.prototype.hasOwnProperty.call(KINDS, value.toLowerCase())) {
+      return { key: "kind", value: KINDS[value.toLowerCase()] };
+    }
+    return null;
+  }
+
+  function filterWritten(f) {
+    return f.key + ":" + (f.key === "service" ? f.value.toLowerCase() : f.value);
+  }
+
+  /* Parts of a query, in order: {type: words|phrase|exclude|filter, words|filter}. */
+  function parseQuery(query) {
+    var parts = [];
+    pieces(query).forEach(function (p) {
+      var words;
+      if (p.quoted) {
+        words = queryWords(p.text);
+        if (words.length) parts.push({ type: p.negated ? "exclude" : "phrase", words: words });
+        return;
+      }
+      var filter = filterOf(p.text);
+      if (filter) { parts.push({ type: "filter", filter: filter }); return; }
+      if (p.text.startsWith("-")) {
+        words = queryWords(p.text.slice(1));
+        if (words.length) parts.push({ type: "exclude", words: words });
+        return;
+      }
+      words = queryWords(p.text);
+      if (words.length) parts.push({ type: "words", words: words });
+    });
+    return parts;
+  }
+
+  function isEmptyQuery(parts) {
+    return !parts.some(function (p) { return p.type !== "exclude"; });
+  }
+
+  var MOST_WORDS = 16;
+
+  /* {words: [QueryWord], steps: [{type: filter|phrase|exclude, …}]}. */
+  function plan(parts) {
+    var out = { words: [], steps: [] };
+    var wordParts = parts.filter(function (p) { return p.type === "words" || p.type === "phrase"; });
+    var final = wordParts[wordParts.length - 1];
+    var lastWords = final && final.type === "words" ? final.words.length : 0;
+    var seen = 0, previous = null;
+    function addWord(text, loose, last) {
+      for (var i = 0; i < out.words.length; i++) {
+        if (out.words[i].text === text) {
+          out.words[i] = new QueryWord(text, out.words[i].loose || loose, last);
+          return i;
+        }
+      }
+      if (out.words.length >= MOST_WORDS) return null;
+      out.words.push(new QueryWord(text, loose, last));
+      return out.words.length - 1;
+    }
+    parts.forEach(function (part) {
+      if (part.type === "words" || part.type === "phrase") {
+        seen++;
+        var loose = part.type === "words";
+        var finalPart = seen === wordParts.length && lastWords > 0;
+        var indices = part.words.map(function (text, at) {
+          return addWord(text, loose, loose && finalPart && at + 1 === part.words.length);
+        });
+        if (!loose) out.steps.push({ type: "phrase", indices: indices });
+        else {
+          var code = joinedCode(previous, part.words);
+          if (code !== null) addWord(code, false, false);
+        }
+        previous = loose ? part.words : null;
+      } else if (part.type === "exclude") {
+        out.steps.push({ type: "exclude", words: part.words.map(function (w) { return new QueryWord(w, false, false); }) });
+      } else {
+        out.steps.push({ type: "filter", filter: part.filter });
+      }
+    });
+    return out;
+  }
+
+  /* The compact code that words written together spell (plan.rs). */
+  function joinedCode(previous, words) {
+    function hasDigit(w) { return /[0-9]/.test(w); }
+    if (words.length >= 2 && words.some(hasDigit) && words.every(function (w) { return !isCjkWord(w); })) {
+      return words.join("");
+    }
+    if (previous && previous.length === 1 && words.length === 1 && /^[a-z]+$/.test(previous[0]) && hasDigit(words[0])) {
+      return previous[0] + words[0];
+    }
+    return null;
+  }
+
+  function stepWritten(step, words) {
+    if (step.type === "filter") return filterWritten(step.filter);
+    if (step.type === "phrase") {
+      return "\"" + step.indices.filter(function (i) { return i !== null; })
+        .map(function (i) { return words[i].text; }).join(" ") + "\"";
+    }
+    var texts = step.words.map(function (w) { return w.text; });
+    return "-" + (texts.length === 1 ? texts[0] : "\"" + texts.join(" ") + "\"");
+  }
+
+  // ---- the ranking rules (rank.rs) ----
+  var ATTRIBUTE_SPAN = 4096, POSITIONS_KEPT = 8, PROXIMITY_CAP = 7, STOP_POSTINGS_KEPT = 200;
+
+  function attributeOf(position) { return Math.floor(position / ATTRIBUTE_SPAN); }
+
+  function proximityCost(a, b) {
+    if (attributeOf(a) !== attributeOf(b)) return PROXIMITY_CAP;
+    return Math.min(b > a ? b - a - 1 : a - b + 1, PROXIMITY_CAP);
+  }
+
+  /* The rank key of a document from its occurrences ({position, typos, exact}), per word. */
+  function rankKey(doc, words) {
+    var matched = words.filter(function (o) { return o.length > 0; });
+    var key = { words: matched.length, typos: 0, proximity: 0, attribute: 0, exact: 0, starts: false, doc: doc };
+    matched.forEach(function (occ) {
+      key.typos += Math.min.apply(null, occ.map(function (o) { return o.typos; }));
+      key.attribute += Math.min.apply(null, occ.map(function (o) { return attributeOf(o.position); }));
+      if (occ.some(function (o) { return o.exact; })) key.exact++;
+    });
+    for (var i = 0; i + 1 < matched.length; i++) {
+      var best = PROXIMITY_CAP;
+      matched[i].forEach(function (a) {
+        matched[i + 1].forEach(function (b) { best = Math.min(best, proximityCost(a.position, b.position)); });
+      });
+      key.proximity += best;
+    }
+    key.starts = matched.length > 0 && matched[0].some(function (o) { return o.position % ATTRIBUTE_SPAN === 0; });
+    return key;
+  }
+
+  function compareKeys(a, b) {
+    return (b.words - a.words) || (a.typos - b.typos) || (a.proximity - b.proximity) ||
+      (a.attribute - b.attribute) || (b.exact - a.exact) || ((b.starts ? 1 : 0) - (a.starts ? 1 : 0)) ||
+      (a.doc - b.doc);
+  }
+
+  /* The phrase's words stand at consecutive positions; a null word (stop word) anywhere. */
+  function holdsPhrase(lists) {
+    var anchor = lists.findIndex(function (l) { return l !== null; });
+    if (anchor < 0) return true;
+    var known = [];
+    lists.forEach(function (l, i) { if (l !== null) known.push([i - anchor, l]); });
+    return known[0][1].some(function (start) {
+      return known.slice(1).every(function (k) { return k[1].indexOf(start + k[0]) >= 0; });
+    });
+  }
+
+  /* Earliest first position, then document order; at most STOP_POSTINGS_KEPT. */
+  function stopWordDocuments(firsts) {
+    return firsts.slice().sort(function (a, b) { return (a[1] - b[1]) || (a[0] - b[0]); })
+      .slice(0, STOP_POSTINGS_KEPT).map(function (f) { return f[0]; });
+  }
+
+  // ---- the index files ----
   function shardKey(token) {
     var chars = Array.from(token);
     if (!chars.length) return "";
@@ -89,150 +341,205 @@
     return hash % Math.max(shards, 1);
   }
 
-  /* Edit distance with adjacent transpositions, giving up past `max`. */
-  function editDistance(a, b, max) {
-    a = Array.from(a); b = Array.from(b);
-    if (Math.abs(a.length - b.length) > max) return max + 1;
-    var prev2 = null, prev = [], cur;
-    for (var j = 0; j <= b.length; j++) prev.push(j);
-    for (var i = 1; i <= a.length; i++) {
-      cur = [i];
-      var best = i;
-      for (j = 1; j <= b.length; j++) {
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-          v = Math.min(v, prev2[j - 2] + 1);
-        }
-        cur.push(v);
-        if (v < best) best = v;
-      }
-      if (best > max) return max + 1;
-      prev2 = prev; prev = cur;
-    }
-    return prev[b.length];
-  }
-
-  function decode(flat) {
-    var docs = [], weights = [], doc = 0;
-    for (var i = 0; i + 1 < flat.length; i += 2) {
+  /* [doc gap, n, first position, position gaps…]… → [[doc, [positions]]…]. */
+  function decodePostings(flat) {
+    var out = [], doc = 0, i = 0;
+    while (i < flat.length) {
       doc += flat[i];
-      docs.push(doc);
-      weights.push(flat[i + 1]);
+      var n = flat[i + 1], positions = [], p = 0;
+      for (var k = 0; k < n; k++) { p += flat[i + 2 + k]; positions.push(p); }
+      out.push([doc, positions]);
+      i += 2 + n;
     }
-    return { docs: docs, weights: weights };
+    return out;
   }
 
-  // ---- the engine: load(name) gives a promise of an index file's data ----
+  function decodeDocs(gaps) {
+    var out = [], doc = 0;
+    gaps.forEach(function (g) { doc += g; out.push(doc); });
+    return out;
+  }
+
+  // ---- the engine (query.rs): load(name) gives a promise of an index file's data ----
   function Engine(load) {
     this.load = load;
     this.cache = {};
+    this.decoded = {};
   }
 
   Engine.prototype.file = function (name) {
-    if (!this.cache[name]) this.cache[name] = this.load(name);
+    if (!this.cache[name]) {
+      var self = this;
+      this.cache[name] = this.load(name).catch(function (err) { delete self.cache[name]; throw err; });
+    }
     return this.cache[name];
   };
 
-  /* How well `key` answers `term`: 1 exact, less for a prefix, less again for a near miss. */
-  function matchFactor(term, key, isLast) {
-    if (key === term.text) return 1;
-    if (term.cjk) return 0;
-    var t = term.text, tl = Array.from(t).length, kl = Array.from(key).length;
-    if (isLast && tl >= 2 && key.startsWith(t)) return 0.5 + 0.3 * tl / kl;
-    if (tl < 4 || /^[0-9]+$/.test(t)) return 0; // numbers are codes and statuses: no near misses
-    var max = tl >= 8 ? 2 : 1;
-    if (Math.abs(kl - tl) <= max && editDistance(t, key, max) <= max) return 0.45;
-    if (isLast && kl > tl) {
-      var head = Array.from(key).slice(0, tl).join("");
-      if (editDistance(t, head, 1) <= 1) return 0.3;
-    }
-    return 0;
-  }
-
-  /* Scores of every document matching one term: doc id → score. */
-  Engine.prototype.termScores = function (term, isLast, meta) {
-    return this.file("t/" + shardOf(term.text, meta.shards)).then(function (shard) {
-      var scores = new Map();
-      // A stop word (in a large share of all documents) keeps only its heaviest postings;
-      // it ranks but does not filter.
-      scores.stop = !!(shard.s && shard.s[term.text]);
-      var head = shardKey(term.text);
-      var words = shard.w || {};
-      Object.keys(words).forEach(function (key) {
-        if (!key.startsWith(head)) return;
-        var factor = matchFactor(term, key, isLast);
-        if (factor <= 0) return;
-        var postings = decode(words[key]);
-        var df = (shard.s && shard.s[key]) || postings.docs.length;
-        var idf = Math.log(1 + meta.docs / df);
-        for (var i = 0; i < postings.docs.length; i++) {
-          var s = factor * idf * (1 + Math.log(postings.weights[i]));
-          var d = postings.docs[i];
-          if (!(scores.get(d) >= s)) scores.set(d, s);
-        }
-      });
-      return scores;
-    }).catch(function () { return new Map(); });
+  Engine.prototype.shard = function (token, meta) {
+    return this.file("t/" + shardOf(token, meta.shards)).catch(function () { return {}; });
   };
 
-  /* Exact code look-up: the documents of codes written this way, in any spelling. */
-  Engine.prototype.exactCodes = function (query, meta) {
-    var compact = compactCode(query);
-    if (compact.length < 2) return Promise.resolve([]);
-    return this.file("t/" + shardOf(compact, meta.shards)).then(function (shard) {
-      return (shard.c && shard.c[compact]) || [];
-    }).catch(function () { return []; });
+  Engine.prototype.postings = function (shard, key) {
+    var id = shardKey(key) + "\u0000" + key;
+    if (!this.decoded[id]) this.decoded[id] = decodePostings(shard.w[key]);
+    return this.decoded[id];
+  };
+
+  /* The index words `word` matches: {found: [{key, typos, exact, postings}], stop}. */
+  Engine.prototype.expand = function (word, meta) {
+    var self = this;
+    return this.shard(word.text, meta).then(function (shard) {
+      var words = shard.w || {}, stops = shard.s || {};
+      var exactOnly = !word.loose && (word.chars < 4 || isCjkWord(word.text));
+      var keys = exactOnly ? (Object.prototype.hasOwnProperty.call(words, word.text) ? [word.text] : [])
+        : Object.keys(words).filter(function (k) { return k.startsWith(word.head()); });
+      var found = [];
+      keys.forEach(function (key) {
+        var m = wordMatch(word, key);
+        if (m) found.push({ key: key, typos: m.typos, exact: m.exact, postings: self.postings(shard, key) });
+      });
+      function documents(e) { return stops[e.key] || e.postings.length; }
+      var stop = found.some(function (e) { return e.key === word.text && documents(e) > meta.stop; });
+      found = found.filter(function (e) { return e.exact || documents(e) <= meta.stop; });
+      return { found: found, stop: stop };
+    });
+  };
+
+  /* doc → occurrences, from expansions. */
+  function occurrences(found) {
+    var out = new Map();
+    found.forEach(function (e) {
+      e.postings.forEach(function (entry) {
+        var list = out.get(entry[0]);
+        if (!list) out.set(entry[0], list = []);
+        entry[1].slice(0, POSITIONS_KEPT).forEach(function (position) {
+          list.push({ position: position, typos: e.typos, exact: e.exact });
+        });
+      });
+    });
+    return out;
+  }
+
+  Engine.prototype.filterDocs = function (filter, meta) {
+    if (filter.key === "kind") {
+      var set = new Set();
+      (FILTER_KINDS[filter.value] || [filter.value]).forEach(function (kind) {
+        var range = meta.kinds[kind];
+        if (range) for (var d = range[0]; d < range[1]; d++) set.add(d);
+      });
+      return Promise.resolve(set);
+    }
+    var facet = filterWritten(filter);
+    return this.shard(facet, meta).then(function (shard) {
+      return new Set(decodeDocs((shard.f && shard.f[facet]) || []));
+    });
+  };
+
+  Engine.prototype.excluded = function (words, meta) {
+    return Promise.all(words.map(function (w) { return this.expand(w, meta); }, this)).then(function (all) {
+      var perWord = all.map(function (x) {
+        if (x.stop) return null;
+        var m = new Map();
+        occurrences(x.found).forEach(function (occ, doc) { m.set(doc, occ.map(function (o) { return o.position; })); });
+        return m;
+      });
+      var first = perWord.find(function (m) { return m !== null; });
+      var out = new Set();
+      if (!first) return out;
+      first.forEach(function (_, doc) {
+        var lists = perWord.map(function (m) { return m === null ? null : (m.get(doc) || []); });
+        if (holdsPhrase(lists)) out.add(doc);
+      });
+      return out;
+    });
   };
 
   Engine.prototype.doc = function (id, meta) {
     var chunk = Math.floor(id / meta.chunk);
     return this.file("d/" + chunk).then(function (rows) {
       var row = rows[id - chunk * meta.chunk];
-      return { id: id, url: row[0], title: row[1], kind: row[2], snippet: row[3] };
+      return {
+        id: id, url: row[0], name: row[1], title: row[1], kind: row[2], snippet: row[3],
+        context: row[4], count: row[5], service: row[6],
+      };
     });
   };
 
-  /* Ranked hits for a query: {exact: hit or null, hits: [...], total}. */
+  /* Ranked hits: {hits, total, emptiedBy: {filter, before} | null, exact: hit | null, empty}. */
   Engine.prototype.search = function (query, limit) {
     var self = this;
     limit = limit || 10;
+    var parts = parseQuery(query);
+    if (isEmptyQuery(parts)) return Promise.resolve({ hits: [], total: 0, emptiedBy: null, exact: null, empty: true });
+    var p = plan(parts);
     return this.file("meta").then(function (meta) {
-      var terms = queryTerms(query);
-      if (!terms.length) return { exact: null, hits: [], total: 0 };
-      var exactP = self.exactCodes(query, meta);
-      var scoreP = Promise.all(terms.map(function (t, i) {
-        return self.termScores(t, i === terms.length - 1, meta);
-      }));
-      return Promise.all([exactP, scoreP]).then(function (parts) {
-        var exactIds = parts[0], perTerm = parts[1];
-        var total = new Map();
-        var required = perTerm.filter(function (m) { return !m.stop; });
-        if (!required.length) required = perTerm;
-        var all = required.every(function (m) { return m.size > 0; });
-        perTerm.forEach(function (m) {
-          m.forEach(function (s, d) { total.set(d, (total.get(d) || 0) + s); });
-        });
-        total.forEach(function (_, d) {
-          if (!required.every(function (m) { return m.has(d); })) total.delete(d);
-        });
-        // Words: when no document has them all, rank those with most. Not for CJK pairs,
-        // which together spell one word.
-        var cjk = terms.some(function (t) { return t.cjk; });
-        if (!total.size && !all && !cjk) {
-          perTerm.forEach(function (m) {
-            m.forEach(function (s, d) { total.set(d, (total.get(d) || 0) + s); });
-          });
+      return Promise.all(p.words.map(function (w) { return self.expand(w, meta); })).then(function (expanded) {
+        var onlyStop = expanded.every(function (x) { return x.stop; });
+        var candidates = new Map();
+        function candidate(doc) {
+          var c = candidates.get(doc);
+          if (!c) candidates.set(doc, c = p.words.map(function () { return []; }));
+          return c;
         }
-        exactIds.forEach(function (d) { total.set(d, 1e6 + (total.get(d) || 0)); });
-        var ranked = Array.from(total.entries()).sort(function (a, b) {
-          return b[1] - a[1] || a[0] - b[0];
+        expanded.forEach(function (x, i) {
+          if (x.stop && !onlyStop) return;
+          var found = x.stop ? x.found.filter(function (e) { return e.exact; }) : x.found;
+          var docs = occurrences(found);
+          if (x.stop) {
+            var firsts = [];
+            docs.forEach(function (occ, doc) {
+              firsts.push([doc, Math.min.apply(null, occ.map(function (o) { return o.position; }))]);
+            });
+            var kept = new Set(stopWordDocuments(firsts));
+            docs.forEach(function (_, doc) { if (!kept.has(doc)) docs.delete(doc); });
+          }
+          docs.forEach(function (occ, doc) { candidate(doc)[i] = candidate(doc)[i].concat(occ); });
         });
-        var top = ranked.slice(0, limit);
-        return Promise.all(top.map(function (e) { return self.doc(e[0], meta); })).then(function (docs) {
-          docs.forEach(function (doc, i) { doc.score = top[i][1]; });
-          var exact = exactIds.length === 1 && docs.length && docs[0].id === exactIds[0] ? docs[0] : null;
-          return { exact: exact, hits: docs, total: ranked.length };
+        var active = expanded.map(function (x) { return !x.stop || onlyStop; });
+        if (!p.words.length) for (var d = 0; d < meta.docs; d++) candidate(d);
+        var emptiedBy = null;
+        var chain = Promise.resolve();
+        p.steps.forEach(function (step) {
+          chain = chain.then(function () {
+            var before = candidates.size;
+            var done;
+            if (step.type === "filter") {
+              done = self.filterDocs(step.filter, meta).then(function (kept) {
+                candidates.forEach(function (_, doc) { if (!kept.has(doc)) candidates.delete(doc); });
+              });
+            } else if (step.type === "phrase") {
+              candidates.forEach(function (words, doc) {
+                var lists = step.indices.map(function (i) {
+                  if (i === null || !active[i]) return null;
+                  return words[i].filter(function (o) { return o.typos === 0; }).map(function (o) { return o.position; });
+                });
+                if (!holdsPhrase(lists)) candidates.delete(doc);
+              });
+              done = Promise.resolve();
+            } else {
+              done = self.excluded(step.words, meta).then(function (excluded) {
+                excluded.forEach(function (doc) { candidates.delete(doc); });
+              });
+            }
+            return done.then(function () {
+              if (before > 0 && candidates.size === 0 && !emptiedBy) {
+                emptiedBy = { filter: stepWritten(step, p.words), before: before };
+              }
+            });
+          });
+        });
+        return chain.then(function () {
+          var ranked = [];
+          candidates.forEach(function (words, doc) { ranked.push(rankKey(doc, words)); });
+          ranked.sort(compareKeys);
+          var top = ranked.slice(0, limit);
+          return Promise.all(top.map(function (k) { return self.doc(k.doc, meta); })).then(function (docs) {
+            docs.forEach(function (doc, i) { doc.rank = top[i]; });
+            var typed = compactCode(p.words.map(function (w) { return w.text; }).join(""));
+            var exact = docs.length && docs[0].kind === "code" && typed.length > 1 &&
+              compactCode(docs[0].name) === typed ? docs[0] : null;
+            return { hits: docs, total: ranked.length, emptiedBy: emptiedBy, exact: exact, empty: false };
+          });
         });
       });
     });
@@ -269,19 +576,28 @@
     return e;
   }
 
+  var COUNT_NOUNS = { code: "definitions", mention: "mentions", field: "operations", "enum": "enumerations" };
+
   function hitList(root, result, query) {
     var box = document.createDocumentFragment();
     if (!result.hits.length) {
-      box.appendChild(el("p", "empty", "No match for “" + query + "”."));
+      var why = result.emptiedBy
+        ? "No match for “" + query + "”: the words find " + result.emptiedBy.before + ", but “" +
+          result.emptiedBy.filter + "” leaves none."
+        : "No match for “" + query + "”.";
+      box.appendChild(el("p", "empty", why));
       return box;
     }
     var list = el("ol");
     result.hits.forEach(function (hit) {
       var li = el("li");
-      var a = el("a", "hit-title", hit.title);
-      a.href = root + hit.url;
+      var a = el(hit.url ? "a" : "span", "hit-title", hit.name);
+      if (hit.url) a.href = root + hit.url;
       li.appendChild(a);
-      li.appendChild(el("span", "hit-kind", result.exact === hit ? "exact code" : hit.kind));
+      var kind = result.exact === hit ? "exact code" : hit.kind;
+      if (hit.count > 1 && COUNT_NOUNS[hit.kind]) kind += " · in " + hit.count + " " + COUNT_NOUNS[hit.kind];
+      if (hit.service) kind += " · " + hit.service;
+      li.appendChild(el("span", "hit-kind", kind));
       if (hit.snippet) li.appendChild(el("span", "hit-snippet", hit.snippet));
       list.appendChild(li);
     });
@@ -331,7 +647,7 @@
       clearTimeout(timer);
       run().then(function (result) {
         var target = result && (result.exact || result.hits[0]);
-        if (target) global.location.href = root + target.url;
+        if (target && target.url) global.location.href = root + target.url;
       });
     });
     function links() { return Array.prototype.slice.call(box.querySelectorAll("a")); }
@@ -404,7 +720,9 @@
   }
 
   var api = {
-    tokens: tokens, queryTerms: queryTerms, compactCode: compactCode, shardOf: shardOf,
+    queryWords: queryWords, stem: stem, wordMatch: wordMatch, QueryWord: QueryWord,
+    parseQuery: parseQuery, plan: plan, rankKey: rankKey, compareKeys: compareKeys,
+    holdsPhrase: holdsPhrase, compactCode: compactCode, shardOf: shardOf,
     editDistance: editDistance, Engine: Engine, scriptLoader: scriptLoader,
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;

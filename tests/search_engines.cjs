@@ -1,7 +1,8 @@
 // Runs the site's search script (assets/search.js) in Node over a built site, for
 // tests/search_engines.rs and benches/relevance.rs.
 // Usage: node search_engines.cjs SITE_DIR LIMIT < queries (one per line)
-// → one JSON line per query: {"query", "docs": [document numbers], "names", "total", "emptiedBy", "empty"}
+// → one JSON line per query: {"query", "docs": [document numbers], "names", "kinds", "total",
+// "emptiedBy", "empty", "ms"}
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -32,6 +33,7 @@ async function main() {
       query,
       docs: result.hits.map((h) => h.id),
       names: result.hits.map((h) => h.name),
+      kinds: result.hits.map((h) => h.kind),
       total: result.total,
       emptiedBy: result.emptiedBy,
       empty: result.empty,

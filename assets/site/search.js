@@ -273,7 +273,7 @@
   }
 
   // ---- the ranking rules (rank.rs) ----
-  var ATTRIBUTE_SPAN = 4096, POSITIONS_KEPT = 8, PROXIMITY_CAP = 7, STOP_POSTINGS_KEPT = 200;
+  var ATTRIBUTE_SPAN = 4096, POSITIONS_KEPT = 8, PROXIMITY_CAP = 7;
 
   function attributeOf(position) { return Math.floor(position / ATTRIBUTE_SPAN); }
 
@@ -282,30 +282,52 @@
     return Math.min(b > a ? b - a - 1 : a - b + 1, PROXIMITY_CAP);
   }
 
-  /* The rank key of a document from its occurrences ({position, typos, exact}), per word. */
-  function rankKey(doc, words) {
-    var matched = words.filter(function (o) { return o.length > 0; });
-    var key = { words: matched.length, typos: 0, proximity: 0, attribute: 0, exact: 0, starts: false, doc: doc };
-    matched.forEach(function (occ) {
-      key.typos += Math.min.apply(null, occ.map(function (o) { return o.typos; }));
-      key.attribute += Math.min.apply(null, occ.map(function (o) { return attributeOf(o.position); }));
-      if (occ.some(function (o) { return o.exact; })) key.exact++;
+  /* ⌊log2(documents / holding)⌋ in integers (0 for a word in no document). */
+  function rarity(documents, holding) {
+    if (!holding) return 0;
+    return 31 - Math.clz32(Math.max(1, Math.floor(documents / holding)));
+  }
+
+  /* What a document holds of a word: null (nothing), true (a stop word: present), or its
+     occurrences ({position, typos, exact}). */
+  function exactPositions(held) {
+    if (held === true) return null;
+    if (!held) return [];
+    return held.filter(function (o) { return o.typos === 0; }).map(function (o) { return o.position; });
+  }
+
+  /* The rank key of a document from what it holds of each word, and each word's rarity. */
+  function rankKey(doc, held, rarities) {
+    var key = { words: 0, rarity: 0, typos: 0, proximity: 0, attribute: 0, exact: 0, starts: false, doc: doc };
+    var placed = [];
+    held.forEach(function (h, i) {
+      if (!h) return;
+      if (h === true) {
+        key.exact++;
+      } else {
+        key.typos += Math.min.apply(null, h.map(function (o) { return o.typos; }));
+        key.attribute += Math.min.apply(null, h.map(function (o) { return attributeOf(o.position); }));
+        if (h.some(function (o) { return o.exact; })) key.exact++;
+        placed.push(h);
+      }
+      key.words++;
+      key.rarity += rarities[i];
     });
-    for (var i = 0; i + 1 < matched.length; i++) {
+    for (var i = 0; i + 1 < placed.length; i++) {
       var best = PROXIMITY_CAP;
-      matched[i].forEach(function (a) {
-        matched[i + 1].forEach(function (b) { best = Math.min(best, proximityCost(a.position, b.position)); });
+      placed[i].forEach(function (a) {
+        placed[i + 1].forEach(function (b) { best = Math.min(best, proximityCost(a.position, b.position)); });
       });
       key.proximity += best;
     }
-    key.starts = matched.length > 0 && matched[0].some(function (o) { return o.position % ATTRIBUTE_SPAN === 0; });
+    key.starts = placed.length > 0 && placed[0].some(function (o) { return o.position % ATTRIBUTE_SPAN === 0; });
     return key;
   }
 
   function compareKeys(a, b) {
-    return (b.words - a.words) || (a.typos - b.typos) || (a.proximity - b.proximity) ||
-      (a.attribute - b.attribute) || (b.exact - a.exact) || ((b.starts ? 1 : 0) - (a.starts ? 1 : 0)) ||
-      (a.doc - b.doc);
+    return (b.words - a.words) || (b.rarity - a.rarity) || (a.typos - b.typos) ||
+      (a.proximity - b.proximity) || (a.attribute - b.attribute) || (b.exact - a.exact) ||
+      ((b.starts ? 1 : 0) - (a.starts ? 1 : 0)) || (a.doc - b.doc);
   }
 
   /* The phrase's words stand at consecutive positions; a null word (stop word) anywhere. */
@@ -317,12 +339,6 @@
     return known[0][1].some(function (start) {
       return known.slice(1).every(function (k) { return k[1].indexOf(start + k[0]) >= 0; });
     });
-  }
-
-  /* Earliest first position, then document order; at most STOP_POSTINGS_KEPT. */
-  function stopWordDocuments(firsts) {
-    return firsts.slice().sort(function (a, b) { return (a[1] - b[1]) || (a[0] - b[0]); })
-      .slice(0, STOP_POSTINGS_KEPT).map(function (f) { return f[0]; });
   }
 
   // ---- the index files ----
@@ -350,6 +366,17 @@
       for (var k = 0; k < n; k++) { p += flat[i + 2 + k]; positions.push(p); }
       out.push([doc, positions]);
       i += 2 + n;
+    }
+    return out;
+  }
+
+  /* A base64 bitmap (bit d % 8 of byte d / 8) → document numbers. */
+  function decodeBitmap(text) {
+    var bytes = typeof atob === "function" ? atob(text) : Buffer.from(text, "base64").toString("binary");
+    var out = [];
+    for (var i = 0; i < bytes.length; i++) {
+      var byte = bytes.charCodeAt(i);
+      for (var bit = 0; bit < 8; bit++) if (byte & (1 << bit)) out.push(i * 8 + bit);
     }
     return out;
   }
@@ -385,40 +412,33 @@
     return this.decoded[id];
   };
 
-  /* The index words `word` matches: {found: [{key, typos, exact, postings}], stop}. */
-  Engine.prototype.expand = function (word, meta) {
+  /* What the index holds of a word: {stop, docs: Map doc → held}. */
+  Engine.prototype.find = function (word, meta) {
     var self = this;
     return this.shard(word.text, meta).then(function (shard) {
       var words = shard.w || {}, stops = shard.s || {};
+      var docs = new Map();
+      if (Object.prototype.hasOwnProperty.call(stops, word.text)) {
+        decodeBitmap(shard.b[word.text]).forEach(function (d) { docs.set(d, true); });
+        return { stop: true, docs: docs };
+      }
       var exactOnly = !word.loose && (word.chars < 4 || isCjkWord(word.text));
       var keys = exactOnly ? (Object.prototype.hasOwnProperty.call(words, word.text) ? [word.text] : [])
         : Object.keys(words).filter(function (k) { return k.startsWith(word.head()); });
-      var found = [];
       keys.forEach(function (key) {
         var m = wordMatch(word, key);
-        if (m) found.push({ key: key, typos: m.typos, exact: m.exact, postings: self.postings(shard, key) });
-      });
-      function documents(e) { return stops[e.key] || e.postings.length; }
-      var stop = found.some(function (e) { return e.key === word.text && documents(e) > meta.stop; });
-      found = found.filter(function (e) { return e.exact || documents(e) <= meta.stop; });
-      return { found: found, stop: stop };
-    });
-  };
-
-  /* doc → occurrences, from expansions. */
-  function occurrences(found) {
-    var out = new Map();
-    found.forEach(function (e) {
-      e.postings.forEach(function (entry) {
-        var list = out.get(entry[0]);
-        if (!list) out.set(entry[0], list = []);
-        entry[1].slice(0, POSITIONS_KEPT).forEach(function (position) {
-          list.push({ position: position, typos: e.typos, exact: e.exact });
+        if (!m) return;
+        self.postings(shard, key).forEach(function (entry) {
+          var held = docs.get(entry[0]);
+          if (!held) docs.set(entry[0], held = []);
+          entry[1].slice(0, POSITIONS_KEPT).forEach(function (position) {
+            held.push({ position: position, typos: m.typos, exact: m.exact });
+          });
         });
       });
+      return { stop: false, docs: docs };
     });
-    return out;
-  }
+  };
 
   Engine.prototype.filterDocs = function (filter, meta) {
     if (filter.key === "kind") {
@@ -436,18 +456,11 @@
   };
 
   Engine.prototype.excluded = function (words, meta) {
-    return Promise.all(words.map(function (w) { return this.expand(w, meta); }, this)).then(function (all) {
-      var perWord = all.map(function (x) {
-        if (x.stop) return null;
-        var m = new Map();
-        occurrences(x.found).forEach(function (occ, doc) { m.set(doc, occ.map(function (o) { return o.position; })); });
-        return m;
-      });
-      var first = perWord.find(function (m) { return m !== null; });
+    return Promise.all(words.map(function (w) { return this.find(w, meta); }, this)).then(function (found) {
       var out = new Set();
-      if (!first) return out;
-      first.forEach(function (_, doc) {
-        var lists = perWord.map(function (m) { return m === null ? null : (m.get(doc) || []); });
+      if (!found.length) return out;
+      found[0].docs.forEach(function (_, doc) {
+        var lists = found.map(function (f) { return exactPositions(f.docs.get(doc)); });
         if (holdsPhrase(lists)) out.add(doc);
       });
       return out;
@@ -473,30 +486,23 @@
     if (isEmptyQuery(parts)) return Promise.resolve({ hits: [], total: 0, emptiedBy: null, exact: null, empty: true });
     var p = plan(parts);
     return this.file("meta").then(function (meta) {
-      return Promise.all(p.words.map(function (w) { return self.expand(w, meta); })).then(function (expanded) {
-        var onlyStop = expanded.every(function (x) { return x.stop; });
+      return Promise.all(p.words.map(function (w) { return self.find(w, meta); })).then(function (found) {
+        var rarities = found.map(function (f) { return rarity(meta.docs, f.docs.size); });
+        var onlyStop = found.every(function (f) { return f.stop; });
         var candidates = new Map();
-        function candidate(doc) {
-          var c = candidates.get(doc);
-          if (!c) candidates.set(doc, c = p.words.map(function () { return []; }));
-          return c;
-        }
-        expanded.forEach(function (x, i) {
-          if (x.stop && !onlyStop) return;
-          var found = x.stop ? x.found.filter(function (e) { return e.exact; }) : x.found;
-          var docs = occurrences(found);
-          if (x.stop) {
-            var firsts = [];
-            docs.forEach(function (occ, doc) {
-              firsts.push([doc, Math.min.apply(null, occ.map(function (o) { return o.position; }))]);
-            });
-            var kept = new Set(stopWordDocuments(firsts));
-            docs.forEach(function (_, doc) { if (!kept.has(doc)) docs.delete(doc); });
-          }
-          docs.forEach(function (occ, doc) { candidate(doc)[i] = candidate(doc)[i].concat(occ); });
+        found.forEach(function (f) {
+          if (f.stop && !onlyStop) return;
+          f.docs.forEach(function (_, doc) {
+            if (!candidates.has(doc)) candidates.set(doc, p.words.map(function () { return null; }));
+          });
         });
-        var active = expanded.map(function (x) { return !x.stop || onlyStop; });
-        if (!p.words.length) for (var d = 0; d < meta.docs; d++) candidate(d);
+        if (!p.words.length) for (var d = 0; d < meta.docs; d++) candidates.set(d, []);
+        found.forEach(function (f, i) {
+          f.docs.forEach(function (held, doc) {
+            var c = candidates.get(doc);
+            if (c) c[i] = held;
+          });
+        });
         var emptiedBy = null;
         var chain = Promise.resolve();
         p.steps.forEach(function (step) {
@@ -508,11 +514,8 @@
                 candidates.forEach(function (_, doc) { if (!kept.has(doc)) candidates.delete(doc); });
               });
             } else if (step.type === "phrase") {
-              candidates.forEach(function (words, doc) {
-                var lists = step.indices.map(function (i) {
-                  if (i === null || !active[i]) return null;
-                  return words[i].filter(function (o) { return o.typos === 0; }).map(function (o) { return o.position; });
-                });
+              candidates.forEach(function (held, doc) {
+                var lists = step.indices.map(function (i) { return i === null ? null : exactPositions(held[i]); });
                 if (!holdsPhrase(lists)) candidates.delete(doc);
               });
               done = Promise.resolve();
@@ -530,7 +533,7 @@
         });
         return chain.then(function () {
           var ranked = [];
-          candidates.forEach(function (words, doc) { ranked.push(rankKey(doc, words)); });
+          candidates.forEach(function (held, doc) { ranked.push(rankKey(doc, held, rarities)); });
           ranked.sort(compareKeys);
           var top = ranked.slice(0, limit);
           return Promise.all(top.map(function (k) { return self.doc(k.doc, meta); })).then(function (docs) {
@@ -722,7 +725,7 @@
   var api = {
     queryWords: queryWords, stem: stem, wordMatch: wordMatch, QueryWord: QueryWord,
     parseQuery: parseQuery, plan: plan, rankKey: rankKey, compareKeys: compareKeys,
-    holdsPhrase: holdsPhrase, compactCode: compactCode, shardOf: shardOf,
+    holdsPhrase: holdsPhrase, rarity: rarity, compactCode: compactCode, shardOf: shardOf,
     editDistance: editDistance, Engine: Engine, scriptLoader: scriptLoader,
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;

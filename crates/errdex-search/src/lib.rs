@@ -25,6 +25,7 @@ pub mod parse;
 pub mod plan;
 pub mod query;
 pub mod rank;
+mod reader;
 pub mod schema;
 mod suggest;
 pub mod text;

@@ -4,22 +4,20 @@
 //! postings) → the filters → the ranking rules ([`crate::rank`]) → the hits, with what each
 //! shows stored beside it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::HashSet;
 
 use serde::Serialize;
-use tantivy::postings::Postings;
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
+use tantivy::schema::Value;
+use tantivy::{Searcher, TantivyDocument};
 
 use crate::docs::{DocKind, DocView, HitPlace};
 use crate::parse::{Filter, ParsedQuery, parse};
 use crate::plan::{Plan, Step, highlights};
-use crate::rank::{
-    Occurrence, POSITIONS_KEPT, RankKey, holds_phrase, rank_key, stop_threshold,
-    stop_word_documents,
-};
+use crate::rank::{Held, RankKey, holds_phrase, rank_key, rarity};
+use crate::reader::{ABSENT, EXACT_BIT, Reader, WordDocs, io};
 use crate::schema::Fields;
-use crate::text::{Match, QueryWord, is_cjk_word, word_match};
+use crate::text::QueryWord;
 use crate::{IndexError, suggest};
 
 /// What to search for.
@@ -140,223 +138,68 @@ pub struct SearchResults {
     pub suggestions: Vec<String>,
 }
 
-/// A document matching the query: where it is, and each query word's occurrences.
-struct Candidate {
-    address: DocAddress,
-    words: Vec<Vec<Occurrence>>,
+/// The cheap front of a document's rank key (rules 1 and 2, from [`Reader::word`] alone):
+/// documents are sorted by it first, and only those that can still reach the hits shown get
+/// their positions read for the full key.
+fn front_key(doc: u32, found: &[WordDocs], rarities: &[u32]) -> (Reverse<u32>, Reverse<u32>, u32) {
+    let (mut words, mut rarity_sum, mut typos) = (0, 0, 0);
+    for (f, rarity) in found.iter().zip(rarities) {
+        let best = f.best[doc as usize];
+        if best != ABSENT {
+            words += 1;
+            rarity_sum += rarity;
+            if !f.stop {
+                typos += u32::from(best & !EXACT_BIT);
+            }
+        }
+    }
+    (Reverse(words), Reverse(rarity_sum), typos)
 }
 
-/// Reads the index for one search.
-struct Reader<'a> {
-    searcher: &'a Searcher,
-    fields: &'a Fields,
-    threshold: usize,
-    /// Each segment's document order column.
-    orders: Vec<tantivy::columnar::Column<u64>>,
+/// What each of `docs` holds of each word (positions read for these documents only).
+fn held_by(
+    reader: &Reader<'_>,
+    found: &[WordDocs],
+    docs: &[u32],
+) -> Result<Vec<Vec<Held>>, IndexError> {
+    let per_word: Vec<Vec<Held>> = found
+        .iter()
+        .map(|f| reader.held(f, docs))
+        .collect::<Result<_, _>>()?;
+    Ok((0..docs.len())
+        .map(|at| per_word.iter().map(|w| w[at].clone()).collect())
+        .collect())
 }
 
-/// One index word a query word matched, in one segment.
-struct Expansion {
-    segment: usize,
-    term: tantivy::postings::TermInfo,
-    matched: Match,
-}
-
-impl<'a> Reader<'a> {
-    fn new(searcher: &'a Searcher, fields: &'a Fields) -> Result<Self, IndexError> {
-        let mut orders = Vec::new();
-        for segment in searcher.segment_readers() {
-            orders.push(segment.fast_fields().u64("order")?);
-        }
-        Ok(Reader {
-            searcher,
-            fields,
-            threshold: stop_threshold(searcher.num_docs() as usize),
-            orders,
-        })
+/// The documents holding `words` at consecutive positions (a stop word held anywhere).
+fn holding_sequence(
+    reader: &mut Reader<'_>,
+    words: &[QueryWord],
+) -> Result<HashSet<u32>, IndexError> {
+    let found: Vec<WordDocs> = words
+        .iter()
+        .map(|w| reader.word(w))
+        .collect::<Result<_, _>>()?;
+    let Some(first) = found.first() else {
+        return Ok(HashSet::new());
+    };
+    let mut docs: Vec<u32> = first
+        .docs
+        .iter()
+        .copied()
+        .filter(|&d| found.iter().all(|f| f.best[d as usize] != ABSENT))
+        .collect();
+    if found.len() == 1 {
+        return Ok(docs.into_iter().collect());
     }
-
-    fn order(&self, segment: usize, doc: u32) -> u32 {
-        self.orders[segment].first(doc).unwrap_or(u64::from(doc)) as u32
-    }
-
-    /// The index words `word` matches, with their document counts over all segments; and
-    /// whether the word itself is a stop word.
-    fn expand(&self, word: &QueryWord) -> Result<(Vec<Expansion>, bool), IndexError> {
-        let mut found: Vec<(String, Expansion)> = Vec::new();
-        let exact_only = !word.loose && (word.chars < 4 || is_cjk_word(&word.text));
-        for (segment, reader) in self.searcher.segment_readers().iter().enumerate() {
-            let inverted = reader.inverted_index(self.fields.words)?;
-            let terms = inverted.terms();
-            if exact_only {
-                if let Some(term) = terms.get(word.text.as_bytes()).map_err(io)? {
-                    found.push((
-                        word.text.clone(),
-                        Expansion {
-                            segment,
-                            term,
-                            matched: Match::Exact,
-                        },
-                    ));
-                }
-                continue;
-            }
-            let head = word.head();
-            let mut stream = terms
-                .range()
-                .ge(head.as_bytes())
-                .into_stream()
-                .map_err(io)?;
-            while stream.advance() {
-                let Ok(key) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                if !key.starts_with(&head) {
-                    break;
-                }
-                if let Some(matched) = word_match(word, key) {
-                    found.push((
-                        key.to_string(),
-                        Expansion {
-                            segment,
-                            term: stream.value().clone(),
-                            matched,
-                        },
-                    ));
-                }
-            }
-        }
-        let mut documents: HashMap<&str, usize> = HashMap::new();
-        for (key, e) in &found {
-            *documents.entry(key.as_str()).or_default() += e.term.doc_freq as usize;
-        }
-        let stop = documents
-            .get(word.text.as_str())
-            .is_some_and(|&n| n > self.threshold);
-        let is_stop: HashSet<String> = documents
-            .iter()
-            .filter(|&(_, &n)| n > self.threshold)
-            .map(|(k, _)| k.to_string())
-            .collect();
-        let kept = found
-            .into_iter()
-            .filter(|(key, e)| e.matched == Match::Exact || !is_stop.contains(key))
-            .map(|(_, e)| e)
-            .collect();
-        Ok((kept, stop))
-    }
-
-    /// Every document holding one of the expansions: order → (address, occurrences).
-    fn occurrences<'e>(
-        &self,
-        expansions: impl Iterator<Item = &'e Expansion>,
-    ) -> Result<HashMap<u32, (DocAddress, Vec<Occurrence>)>, IndexError> {
-        let mut out: HashMap<u32, (DocAddress, Vec<Occurrence>)> = HashMap::new();
-        let mut positions = Vec::new();
-        for e in expansions {
-            let segment = &self.searcher.segment_readers()[e.segment];
-            let inverted = segment.inverted_index(self.fields.words)?;
-            let mut postings = inverted
-                .read_postings_from_terminfo(&e.term, IndexRecordOption::WithFreqsAndPositions)
-                .map_err(io)?;
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                postings.positions(&mut positions);
-                let order = self.order(e.segment, doc);
-                let entry = out
-                    .entry(order)
-                    .or_insert_with(|| (DocAddress::new(e.segment as u32, doc), Vec::new()));
-                entry.1.extend(
-                    positions
-                        .iter()
-                        .take(POSITIONS_KEPT)
-                        .map(|&position| Occurrence {
-                            position,
-                            typos: e.matched.typos(),
-                            exact: e.matched == Match::Exact,
-                        }),
-                );
-                doc = postings.advance();
-            }
-        }
-        Ok(out)
-    }
-
-    /// The documents of a facet (`kind:code`).
-    fn facet(&self, facet: &str) -> Result<HashSet<u32>, IndexError> {
-        let term = Term::from_field_text(self.fields.facet, facet);
-        let mut out = HashSet::new();
-        for (segment, reader) in self.searcher.segment_readers().iter().enumerate() {
-            let inverted = reader.inverted_index(self.fields.facet)?;
-            let Some(mut postings) = inverted
-                .read_postings(&term, IndexRecordOption::Basic)
-                .map_err(io)?
-            else {
-                continue;
-            };
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                out.insert(self.order(segment, doc));
-                doc = postings.advance();
-            }
-        }
-        Ok(out)
-    }
-
-    /// The documents a filter keeps.
-    fn filter(&self, filter: &Filter) -> Result<HashSet<u32>, IndexError> {
-        match filter {
-            Filter::Kind(kind) => {
-                let mut out = HashSet::new();
-                for k in kind.filter_kinds() {
-                    out.extend(self.facet(&Filter::Kind(*k).written())?);
-                }
-                Ok(out)
-            }
-            other => self.facet(&other.written()),
-        }
-    }
-
-    /// The documents holding the excluded words at consecutive positions (stop words are
-    /// left out of an exclusion).
-    fn excluded(&self, words: &[QueryWord]) -> Result<HashSet<u32>, IndexError> {
-        let mut per_word: Vec<Option<HashMap<u32, Vec<u32>>>> = Vec::new();
-        for word in words {
-            let (expansions, stop) = self.expand(word)?;
-            if stop {
-                per_word.push(None);
-                continue;
-            }
-            let found = self.occurrences(expansions.iter())?;
-            per_word.push(Some(
-                found
-                    .into_iter()
-                    .map(|(doc, (_, o))| (doc, o.iter().map(|o| o.position).collect()))
-                    .collect(),
-            ));
-        }
-        let Some(first) = per_word.iter().flatten().next() else {
-            return Ok(HashSet::new());
-        };
-        Ok(first
-            .keys()
-            .copied()
-            .filter(|doc| {
-                let lists: Vec<Option<Vec<u32>>> = per_word
-                    .iter()
-                    .map(|w| w.as_ref().map(|m| m.get(doc).cloned().unwrap_or_default()))
-                    .collect();
-                holds_phrase(&lists)
-            })
-            .collect())
-    }
-}
-
-fn io(source: std::io::Error) -> IndexError {
-    IndexError::Io {
-        path: "search index".into(),
-        source,
-    }
+    docs.sort_unstable();
+    let held = held_by(reader, &found, &docs)?;
+    Ok(docs
+        .into_iter()
+        .zip(held)
+        .filter(|(_, h)| holds_phrase(&h.iter().map(Held::exact_positions).collect::<Vec<_>>()))
+        .map(|(d, _)| d)
+        .collect())
 }
 
 /// Runs a search; see the module doc. An empty query is [`IndexError::EmptyQuery`].
@@ -370,45 +213,33 @@ pub fn search(
         return Err(IndexError::EmptyQuery);
     }
     let plan = Plan::new(&parsed);
-    let reader = Reader::new(searcher, fields)?;
-    let mut expansions = Vec::new();
-    let mut stops = Vec::new();
-    for word in &plan.words {
-        let (found, stop) = reader.expand(word)?;
-        expansions.push(found);
-        stops.push(stop);
-    }
-    let only_stop_words = stops.iter().all(|&s| s);
-    let mut candidates: BTreeMap<u32, Candidate> = BTreeMap::new();
-    for (i, found) in expansions.iter().enumerate() {
-        if stops[i] && !only_stop_words {
-            continue;
+    let mut reader = Reader::new(searcher, fields)?;
+    let found: Vec<WordDocs> = plan
+        .words
+        .iter()
+        .map(|w| reader.word(w))
+        .collect::<Result<_, _>>()?;
+    let rarities: Vec<u32> = found
+        .iter()
+        .map(|f| rarity(reader.documents(), f.docs.len()))
+        .collect();
+    let only_stop_words = found.iter().all(|f| f.stop);
+    let mut candidates: Vec<u32> = match plan.words.is_empty() {
+        true => reader.all(),
+        false => {
+            let mut seen = vec![false; reader.documents()];
+            let mut out = Vec::new();
+            for f in found.iter().filter(|f| !f.stop || only_stop_words) {
+                for &d in &f.docs {
+                    if !std::mem::replace(&mut seen[d as usize], true) {
+                        out.push(d);
+                    }
+                }
+            }
+            out
         }
-        let mut found_docs = match stops[i] {
-            true => reader.occurrences(found.iter().filter(|e| e.matched == Match::Exact))?,
-            false => reader.occurrences(found.iter())?,
-        };
-        if stops[i] {
-            let firsts = found_docs
-                .iter()
-                .map(|(&doc, (_, o))| (doc, o.iter().map(|o| o.position).min().unwrap_or(0)))
-                .collect();
-            let kept: HashSet<u32> = stop_word_documents(firsts).into_iter().collect();
-            found_docs.retain(|doc, _| kept.contains(doc));
-        }
-        for (doc, (address, occurrences)) in found_docs {
-            let candidate = candidates.entry(doc).or_insert_with(|| Candidate {
-                address,
-                words: vec![Vec::new(); plan.words.len()],
-            });
-            candidate.words[i].extend(occurrences);
-        }
-    }
-    let active: Vec<bool> = stops.iter().map(|&s| !s || only_stop_words).collect();
-    let no_words = plan.words.is_empty();
-    if no_words {
-        add_all_documents(&reader, &mut candidates, plan.words.len());
-    }
+    };
+    candidates.sort_unstable();
     let found_by_words = candidates.len();
     let mut emptied_by = None;
     for step in &plan.steps {
@@ -416,26 +247,22 @@ pub fn search(
         match step {
             Step::Filter(filter) => {
                 let kept = reader.filter(filter)?;
-                candidates.retain(|doc, _| kept.contains(doc));
+                candidates.retain(|d| kept.contains(d));
             }
-            Step::Phrase(indices) => candidates.retain(|_, c| {
-                let lists: Vec<Option<Vec<u32>>> = indices
-                    .iter()
-                    .map(|i| {
-                        i.filter(|&i| active[i]).map(|i| {
-                            c.words[i]
-                                .iter()
-                                .filter(|o| o.typos == 0)
-                                .map(|o| o.position)
-                                .collect()
-                        })
-                    })
-                    .collect();
-                holds_phrase(&lists)
-            }),
+            Step::Phrase(indices) => {
+                let held = held_by(&reader, &found, &candidates)?;
+                let mut keep = held.iter().map(|h| {
+                    let lists: Vec<Option<Vec<u32>>> = indices
+                        .iter()
+                        .map(|i| i.and_then(|i| h[i].exact_positions()))
+                        .collect();
+                    holds_phrase(&lists)
+                });
+                candidates.retain(|_| keep.next().unwrap_or(false));
+            }
             Step::Exclude(words) => {
-                let excluded = reader.excluded(words)?;
-                candidates.retain(|doc, _| !excluded.contains(doc));
+                let excluded = holding_sequence(&mut reader, words)?;
+                candidates.retain(|d| !excluded.contains(d));
             }
         }
         if before > 0 && candidates.is_empty() && emptied_by.is_none() {
@@ -445,34 +272,42 @@ pub fn search(
             });
         }
     }
-    let mut ranked: Vec<(RankKey, DocAddress)> = candidates
-        .iter()
-        .map(|(&doc, c)| (rank_key(doc, &c.words), c.address))
-        .collect();
-    ranked.sort_by_key(|(key, _)| *key);
-    let total = ranked.len();
+    let total = candidates.len();
     let limit = request.limit.max(1);
-    let matched_words: Vec<QueryWord> = plan
+    candidates.sort_by_key(|&d| (front_key(d, &found, &rarities), d));
+    if let Some(&last) = candidates.get(limit - 1) {
+        let boundary = front_key(last, &found, &rarities);
+        candidates.retain(|&d| front_key(d, &found, &rarities) <= boundary);
+    }
+    candidates.sort_unstable();
+    let held = held_by(&reader, &found, &candidates)?;
+    let mut ranked: Vec<RankKey> = candidates
+        .iter()
+        .zip(&held)
+        .map(|(&doc, h)| rank_key(doc, h, &rarities))
+        .collect();
+    ranked.sort_unstable();
+    let marked: Vec<QueryWord> = plan
         .words
         .iter()
-        .zip(&active)
-        .filter(|(_, a)| **a)
+        .zip(&found)
+        .filter(|(_, f)| !f.stop || only_stop_words)
         .map(|(w, _)| w.clone())
         .collect();
     let mut hits = Vec::new();
-    for (key, address) in ranked.into_iter().take(limit) {
+    for key in ranked.into_iter().take(limit) {
+        let Some(address) = reader.address(key.doc) else {
+            continue;
+        };
         let doc: TantivyDocument = searcher.doc(address)?;
         let view: DocView = doc
             .get_first(fields.view)
             .and_then(|v| v.as_str())
             .and_then(|json| serde_json::from_str(json).ok())
-            .ok_or_else(|| IndexError::Io {
-                path: "search index".into(),
-                source: std::io::Error::other("a stored hit is unreadable"),
-            })?;
-        hits.push(hit_of(view, key, &matched_words));
+            .ok_or_else(|| io(std::io::Error::other("a stored hit is unreadable")))?;
+        hits.push(hit_of(view, key, &marked));
     }
-    let suggestions = if found_by_words == 0 && !no_words {
+    let suggestions = if found_by_words == 0 && !plan.words.is_empty() {
         suggest::suggestions(searcher, fields, &plan.words)?
     } else {
         Vec::new()
@@ -484,21 +319,6 @@ pub fn search(
         emptied_by,
         suggestions,
     })
-}
-
-/// A query of filters only: every document is a candidate, holding no words.
-fn add_all_documents(reader: &Reader<'_>, candidates: &mut BTreeMap<u32, Candidate>, words: usize) {
-    for (segment, segment_reader) in reader.searcher.segment_readers().iter().enumerate() {
-        for doc in 0..segment_reader.max_doc() {
-            candidates.insert(
-                reader.order(segment, doc),
-                Candidate {
-                    address: DocAddress::new(segment as u32, doc),
-                    words: vec![Vec::new(); words],
-                },
-            );
-        }
-    }
 }
 
 fn hit_of(view: DocView, rank: RankKey, words: &[QueryWord]) -> Hit {

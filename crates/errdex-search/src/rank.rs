@@ -26,17 +26,21 @@
 //! Words with digits (codes, statuses) and CJK words match exactly only. For each query word
 //! and document, the first [`POSITIONS_KEPT`] positions of each matching index word count.
 //!
-//! A word in more than `max(MIN_STOP_DOCS, STOP_SHARE × documents)` documents is a stop word:
-//! it is never reached by stem, prefix or typo, and a query that has other words ignores it. A
-//! query of stop words only ranks, for each, the [`STOP_POSTINGS_KEPT`] documents that hold it
-//! earliest (lowest first position; then document order).
+//! A word in more than `max(MIN_STOP_DOCS, STOP_SHARE × documents)` documents is a stop word
+//! (`the`, `is`, `of` in a large knowledge base): it is never reached by stem, prefix or typo,
+//! only its presence is kept (not its positions), and it does not bring documents in when the
+//! query has other words. It still counts for the words and exactness rules below.
 //!
 //! # The rules, in order
 //!
-//! Documents holding at least one query word are ranked by, in turn (a rule only decides
-//! between documents the rules before it tie):
+//! Documents holding at least one query word (a stop word only when the query has nothing
+//! else) are ranked by, in turn (a rule only decides between documents the rules before it
+//! tie):
 //!
-//! 1. **words**: how many of the query's words the document holds (more first);
+//! 1. **words**: how many of the query's words the document holds (more first); between equal
+//!    counts, the rarer words first (the sum of each held word's rarity, `⌊log2(documents /
+//!    documents holding the word)⌋`: Meilisearch's "frequency" matching strategy in spirit, so
+//!    `secret` outweighs `it`);
 //! 2. **typos**: the typos of those matches, each word at its best (fewer first);
 //! 3. **proximity**: for each two consecutive matched query words, how far apart they are in
 //!    the same attribute: 0 for neighbours in order (an exact phrase), the gap otherwise, one
@@ -46,6 +50,9 @@
 //!    message 1, description and solution 2, name 3, context 4; smaller first);
 //! 5. **exactness**: how many words match in their exact form (more first), then whether the
 //!    first matched query word starts an attribute;
+//!
+//! (typos, proximity, attribute and the start of an attribute read the positions of the words
+//! that are not stop words);
 //!
 //! and last, document order: codes, then mentioned-only codes, operations, fields, enum values,
 //! pages; within a kind, the document given by more sources (definitions, operations) first,
@@ -111,8 +118,6 @@ pub const PROXIMITY_CAP: u32 = 7;
 pub const MIN_STOP_DOCS: usize = 1000;
 /// …and than this share of all documents.
 pub const STOP_SHARE: f64 = 0.2;
-/// Documents ranked for a stop word in a query of stop words only.
-pub const STOP_POSTINGS_KEPT: usize = 200;
 
 /// The document count above which a word is a stop word.
 pub fn stop_threshold(documents: usize) -> usize {
@@ -130,11 +135,64 @@ pub struct Occurrence {
     pub exact: bool,
 }
 
+/// How rare a word held by `holding` of `documents` documents is: `⌊log2(documents /
+/// holding)⌋` in integers (0 for a word in no document).
+pub fn rarity(documents: usize, holding: usize) -> u32 {
+    match holding {
+        0 => 0,
+        n => (documents / n).max(1).ilog2(),
+    }
+}
+
+/// What a document holds of one query word.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Held {
+    /// Nothing.
+    #[default]
+    Nothing,
+    /// A stop word: held, positions not kept.
+    Present,
+    /// These occurrences.
+    At(Vec<Occurrence>),
+}
+
+impl Held {
+    /// Adds occurrences (a stop word's presence stays presence).
+    pub fn add(&mut self, more: impl IntoIterator<Item = Occurrence>) {
+        match self {
+            Held::At(list) => list.extend(more),
+            Held::Nothing => {
+                let list: Vec<Occurrence> = more.into_iter().collect();
+                if !list.is_empty() {
+                    *self = Held::At(list);
+                }
+            }
+            Held::Present => {}
+        }
+    }
+
+    /// The positions held without typos (`None` for a stop word: anywhere).
+    pub fn exact_positions(&self) -> Option<Vec<u32>> {
+        match self {
+            Held::At(list) => Some(
+                list.iter()
+                    .filter(|o| o.typos == 0)
+                    .map(|o| o.position)
+                    .collect(),
+            ),
+            Held::Present => None,
+            Held::Nothing => Some(Vec::new()),
+        }
+    }
+}
+
 /// The rank of a document: compare keys, smaller first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct RankKey {
     /// Query words held.
     pub words: u32,
+    /// Their rarity, summed.
+    pub rarity: u32,
     /// Typos, summed.
     pub typos: u32,
     /// Proximity cost, summed.
@@ -154,6 +212,7 @@ impl Ord for RankKey {
         let key = |k: &RankKey| {
             (
                 Reverse(k.words),
+                Reverse(k.rarity),
                 k.typos,
                 k.proximity,
                 k.attribute,
@@ -181,12 +240,12 @@ pub fn proximity_cost(a: u32, b: u32) -> u32 {
     cost.min(PROXIMITY_CAP)
 }
 
-/// The rank key of document `doc` from its occurrences, one list per query word (empty when
-/// the document does not hold that word).
-pub fn rank_key(doc: u32, words: &[Vec<Occurrence>]) -> RankKey {
-    let matched: Vec<&Vec<Occurrence>> = words.iter().filter(|o| !o.is_empty()).collect();
+/// The rank key of document `doc` from what it holds of each query word, and each word's
+/// [`rarity`].
+pub fn rank_key(doc: u32, words: &[Held], rarities: &[u32]) -> RankKey {
     let mut key = RankKey {
-        words: matched.len() as u32,
+        words: 0,
+        rarity: 0,
         typos: 0,
         proximity: 0,
         attribute: 0,
@@ -194,16 +253,26 @@ pub fn rank_key(doc: u32, words: &[Vec<Occurrence>]) -> RankKey {
         starts: false,
         doc,
     };
-    for occurrences in &matched {
-        key.typos += u32::from(occurrences.iter().map(|o| o.typos).min().unwrap_or(0));
-        key.attribute += occurrences
-            .iter()
-            .map(|o| Attribute::of(o.position))
-            .min()
-            .unwrap_or(0);
-        key.exact += u32::from(occurrences.iter().any(|o| o.exact));
+    let mut placed: Vec<&Vec<Occurrence>> = Vec::new();
+    for (held, rarity) in words.iter().zip(rarities) {
+        match held {
+            Held::Nothing => continue,
+            Held::Present => key.exact += 1,
+            Held::At(occurrences) => {
+                key.typos += u32::from(occurrences.iter().map(|o| o.typos).min().unwrap_or(0));
+                key.attribute += occurrences
+                    .iter()
+                    .map(|o| Attribute::of(o.position))
+                    .min()
+                    .unwrap_or(0);
+                key.exact += u32::from(occurrences.iter().any(|o| o.exact));
+                placed.push(occurrences);
+            }
+        }
+        key.words += 1;
+        key.rarity += rarity;
     }
-    for pair in matched.windows(2) {
+    for pair in placed.windows(2) {
         key.proximity += pair[0]
             .iter()
             .flat_map(|a| {
@@ -214,7 +283,7 @@ pub fn rank_key(doc: u32, words: &[Vec<Occurrence>]) -> RankKey {
             .min()
             .unwrap_or(PROXIMITY_CAP);
     }
-    key.starts = matched
+    key.starts = placed
         .first()
         .is_some_and(|o| o.iter().any(|o| o.position % ATTRIBUTE_SPAN == 0));
     key
@@ -239,14 +308,6 @@ pub fn holds_phrase(words: &[Option<Vec<u32>>]) -> bool {
     })
 }
 
-/// The order of documents for a stop word in a query of stop words only: earliest first
-/// position, then document order. Input: (document, first position).
-pub fn stop_word_documents(mut docs: Vec<(u32, u32)>) -> Vec<u32> {
-    docs.sort_by_key(|&(doc, position)| (position, doc));
-    docs.truncate(STOP_POSTINGS_KEPT);
-    docs.into_iter().map(|(doc, _)| doc).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +324,18 @@ mod tests {
         }
     }
 
+    /// The key of occurrence lists (empty: not held), every word of rarity 0.
+    fn key(doc: u32, words: &[Vec<Occurrence>]) -> RankKey {
+        let held: Vec<Held> = words
+            .iter()
+            .map(|w| match w.is_empty() {
+                true => Held::Nothing,
+                false => Held::At(w.clone()),
+            })
+            .collect();
+        rank_key(doc, &held, &vec![0; words.len()])
+    }
+
     fn ranked(mut keys: Vec<RankKey>) -> Vec<u32> {
         keys.sort();
         keys.into_iter().map(|k| k.doc).collect()
@@ -270,9 +343,9 @@ mod tests {
 
     #[test]
     fn more_words_first_then_fewer_typos() {
-        let all = rank_key(2, &[vec![at(NAME)], vec![at(NAME + 9)]]);
-        let one = rank_key(0, &[vec![at(0)], vec![]]);
-        let typo = rank_key(
+        let all = key(2, &[vec![at(NAME)], vec![at(NAME + 9)]]);
+        let one = key(0, &[vec![at(0)], vec![]]);
+        let typo = key(
             1,
             &[
                 vec![at(NAME)],
@@ -289,7 +362,7 @@ mod tests {
     #[test]
     fn phrase_order_beats_scattered_words_and_attributes_break_ties() {
         // "insufficient eip quota"
-        let phrase = rank_key(
+        let phrase = key(
             5,
             &[
                 vec![at(MESSAGE)],
@@ -297,8 +370,8 @@ mod tests {
                 vec![at(MESSAGE + 2)],
             ],
         );
-        let scattered = rank_key(1, &[vec![at(MESSAGE + 4)], vec![at(TEXT)], vec![at(NAME)]]);
-        let reversed = rank_key(
+        let scattered = key(1, &[vec![at(MESSAGE + 4)], vec![at(TEXT)], vec![at(NAME)]]);
+        let reversed = key(
             0,
             &[
                 vec![at(MESSAGE + 2)],
@@ -310,14 +383,14 @@ mod tests {
         assert_eq!(reversed.proximity, 4);
         assert_eq!(scattered.proximity, 2 * PROXIMITY_CAP);
         assert_eq!(ranked(vec![scattered, reversed, phrase]), [5, 0, 1]);
-        let in_name = rank_key(0, &[vec![at(NAME)]]);
-        let in_message = rank_key(9, &[vec![at(MESSAGE + 3)]]);
+        let in_name = key(0, &[vec![at(NAME)]]);
+        let in_message = key(9, &[vec![at(MESSAGE + 3)]]);
         assert_eq!(ranked(vec![in_name, in_message]), [9, 0]);
     }
 
     #[test]
     fn exact_forms_then_attribute_starts_then_document_order() {
-        let stem = rank_key(
+        let stem = key(
             0,
             &[vec![Occurrence {
                 position: MESSAGE,
@@ -325,9 +398,9 @@ mod tests {
                 exact: false,
             }]],
         );
-        let exact_later = rank_key(3, &[vec![at(MESSAGE + 2)]]);
-        let exact_first = rank_key(7, &[vec![at(MESSAGE)]]);
-        let exact_first_too = rank_key(6, &[vec![at(MESSAGE)]]);
+        let exact_later = key(3, &[vec![at(MESSAGE + 2)]]);
+        let exact_first = key(7, &[vec![at(MESSAGE)]]);
+        let exact_first_too = key(6, &[vec![at(MESSAGE)]]);
         assert_eq!(
             ranked(vec![stem, exact_later, exact_first, exact_first_too]),
             [6, 7, 3, 0]
@@ -363,14 +436,48 @@ mod tests {
     }
 
     #[test]
-    fn stop_words_keep_their_earliest_documents() {
-        let docs: Vec<(u32, u32)> = (0..STOP_POSTINGS_KEPT as u32 + 5)
-            .map(|d| (d, if d % 2 == 0 { TEXT } else { MESSAGE }))
-            .collect();
-        let kept = stop_word_documents(docs);
-        assert_eq!(kept.len(), STOP_POSTINGS_KEPT);
-        assert_eq!(&kept[..3], &[1, 3, 5]);
+    fn rarer_words_break_ties_between_equal_counts_and_stop_words_count_by_presence() {
+        assert_eq!(rarity(22_958, 12_679), 0);
+        assert_eq!(rarity(22_958, 30), 9);
+        assert_eq!(rarity(10, 0), 0);
         assert_eq!(stop_threshold(10), MIN_STOP_DOCS);
         assert_eq!(stop_threshold(100_000), 20_000);
+        let rarities = [9, 2, 0];
+        let held = |a: bool, b: bool, stop: bool| {
+            vec![
+                if a {
+                    Held::At(vec![at(MESSAGE)])
+                } else {
+                    Held::Nothing
+                },
+                if b {
+                    Held::At(vec![at(MESSAGE + 1)])
+                } else {
+                    Held::Nothing
+                },
+                if stop { Held::Present } else { Held::Nothing },
+            ]
+        };
+        let rare = rank_key(3, &held(true, false, false), &rarities);
+        let common = rank_key(1, &held(false, true, false), &rarities);
+        let common_and_stop = rank_key(2, &held(false, true, true), &rarities);
+        assert_eq!(ranked(vec![common, rare, common_and_stop]), [2, 3, 1]);
+        assert_eq!(
+            common_and_stop.exact, 2,
+            "a stop word is held in its exact form"
+        );
+        assert_eq!(common_and_stop.proximity, 0, "no positions for a stop word");
+    }
+
+    #[test]
+    fn held_words_gather_occurrences() {
+        let mut held = Held::Nothing;
+        held.add([]);
+        assert_eq!(held, Held::Nothing);
+        held.add([at(MESSAGE), at(TEXT)]);
+        assert_eq!(held.exact_positions(), Some(vec![MESSAGE, TEXT]));
+        let mut stop = Held::Present;
+        stop.add([at(MESSAGE)]);
+        assert_eq!(stop.exact_positions(), None);
     }
 }

@@ -9,7 +9,7 @@
 //! files, so every index file is a small script that hands its data to
 //! `errdexIndex(name, data)`. Steps:
 //! 1. Each document's words with their first [`POSITIONS_KEPT`] positions; a stop word keeps
-//!    its count and the postings the ranking reads for it ([`stop_word_documents`]).
+//!    only which documents hold it, as a bitmap (the ranking reads no positions of it).
 //! 2. Postings (`[doc gap, n, first position, position gaps…]`) and the facets
 //!    (`service:ecs`, `status:409`: document gaps) are grouped into shards by the first two
 //!    characters of the word (the first for CJK) hashed with FNV-1a, so a query loads one shard
@@ -25,7 +25,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use errdex_search::docs::{DocKind, SearchDoc};
-use errdex_search::rank::{POSITIONS_KEPT, stop_threshold, stop_word_documents};
+use errdex_search::rank::{POSITIONS_KEPT, stop_threshold};
 
 /// Documents per document chunk.
 pub const DOCS_PER_CHUNK: usize = 32;
@@ -83,6 +83,35 @@ fn encode_postings(postings: &Postings) -> Vec<u32> {
     flat
 }
 
+/// The documents as a bitmap (bit `d % 8` of byte `d / 8`) in base64.
+fn bitmap(docs: &[u32], total: usize) -> String {
+    let mut bytes = vec![0u8; total.div_ceil(8)];
+    for &d in docs {
+        bytes[d as usize / 8] |= 1 << (d % 8);
+    }
+    base64(&bytes)
+}
+
+/// Standard base64 with padding (what the browser's `atob` reads).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 fn encode_docs(docs: &[u32]) -> Vec<u32> {
     let mut previous = 0;
     docs.iter()
@@ -102,6 +131,9 @@ struct Shard {
     /// Stop word → how many documents hold it.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     s: BTreeMap<String, usize>,
+    /// Stop word → the documents holding it, as a base64 bitmap (bit `d % 8` of byte `d / 8`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    b: BTreeMap<String, String>,
     /// Facet → document gaps.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     f: BTreeMap<String, Vec<u32>>,
@@ -147,24 +179,16 @@ fn postings_of(docs: &[SiteDoc<'_>]) -> (BTreeMap<String, Postings>, BTreeMap<St
 pub fn index_files(docs: &[SiteDoc<'_>]) -> Vec<(String, String)> {
     let (words, facets) = postings_of(docs);
     let stop_at = stop_threshold(docs.len());
-    let mut stop_counts: Vec<(String, usize)> = Vec::new();
-    let encoded: Vec<(String, Vec<u32>)> = words
-        .into_iter()
-        .map(|(word, postings)| {
-            if postings.len() <= stop_at {
-                return (word, encode_postings(&postings));
-            }
-            stop_counts.push((word.clone(), postings.len()));
-            let firsts = postings.iter().map(|(d, p)| (*d, p[0])).collect();
-            let mut kept = stop_word_documents(firsts);
-            kept.sort_unstable();
-            let kept: Postings = postings
-                .into_iter()
-                .filter(|(d, _)| kept.binary_search(d).is_ok())
-                .collect();
-            (word, encode_postings(&kept))
-        })
-        .collect();
+    let mut stops: Vec<(String, usize, String)> = Vec::new();
+    let mut encoded: Vec<(String, Vec<u32>)> = Vec::new();
+    for (word, postings) in words {
+        if postings.len() > stop_at {
+            let held: Vec<u32> = postings.iter().map(|(d, _)| *d).collect();
+            stops.push((word, held.len(), bitmap(&held, docs.len())));
+        } else {
+            encoded.push((word, encode_postings(&postings)));
+        }
+    }
     let facets: Vec<(String, Vec<u32>)> = facets
         .into_iter()
         .map(|(facet, ids)| (facet, encode_docs(&ids)))
@@ -173,7 +197,8 @@ pub fn index_files(docs: &[SiteDoc<'_>]) -> Vec<(String, String)> {
         .iter()
         .chain(&facets)
         .map(|(t, p)| t.len() + 4 + p.len() * 3)
-        .sum();
+        .sum::<usize>()
+        + stops.iter().map(|(_, _, b)| b.len()).sum::<usize>();
     let shard_count = (approximate_bytes / TARGET_SHARD_BYTES + 1).next_power_of_two() as u32;
     let mut shards: Vec<Shard> = (0..shard_count).map(|_| Shard::default()).collect();
     for (word, list) in encoded {
@@ -181,10 +206,10 @@ pub fn index_files(docs: &[SiteDoc<'_>]) -> Vec<(String, String)> {
             .w
             .insert(word, list);
     }
-    for (word, count) in stop_counts {
-        shards[shard_of(&word, shard_count) as usize]
-            .s
-            .insert(word, count);
+    for (word, count, held) in stops {
+        let shard = &mut shards[shard_of(&word, shard_count) as usize];
+        shard.s.insert(word.clone(), count);
+        shard.b.insert(word, held);
     }
     for (facet, list) in facets {
         shards[shard_of(&facet, shard_count) as usize]
@@ -255,7 +280,7 @@ mod tests {
     use super::*;
     use errdex_core::kb::{Definition, ErrorCode, KnowledgeBase};
     use errdex_search::docs::search_docs;
-    use errdex_search::rank::{ATTRIBUTE_SPAN, MIN_STOP_DOCS, STOP_POSTINGS_KEPT};
+    use errdex_search::rank::{ATTRIBUTE_SPAN, MIN_STOP_DOCS};
 
     fn kb(codes: usize, message: &str) -> KnowledgeBase {
         KnowledgeBase {
@@ -335,20 +360,29 @@ mod tests {
     }
 
     #[test]
-    fn words_in_most_documents_keep_their_count_and_earliest_documents() {
+    fn words_in_most_documents_keep_their_count_and_a_bitmap() {
         let files = files_of(&kb(MIN_STOP_DOCS + 1, "common words"));
         let shards = shards(&files);
         assert!(shards.contains(&format!("\"common\":{}", MIN_STOP_DOCS + 1)));
-        let kept = shards
-            .split("\"common\":[")
-            .nth(1)
-            .and_then(|rest| rest.split(']').next())
-            .map(|list| list.split(',').count());
-        assert_eq!(
-            kept,
-            Some(STOP_POSTINGS_KEPT * 3),
-            "doc gap, count, position"
+        assert!(
+            !shards.contains("\"common\":["),
+            "no postings for a stop word"
         );
+        let bits = shards
+            .split("\"common\":\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a bitmap");
+        assert_eq!(bits.len(), (MIN_STOP_DOCS + 1).div_ceil(8).div_ceil(3) * 4);
+        assert!(bits.starts_with("////"), "{bits}");
+    }
+
+    #[test]
+    fn bitmaps_are_base64() {
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"M"), "TQ==");
+        assert_eq!(bitmap(&[0, 9], 16), base64(&[1, 2]));
     }
 
     #[test]

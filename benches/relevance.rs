@@ -20,13 +20,15 @@
 //!
 //! A measurement, not a test: it prints figures and fails only if the build fails.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::Write;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use errdex::search::{SearchIndex, SearchRequest};
+use errdex_synth::relevance::{
+    Query, Truth, code_queries, compact, condense, is_cjk, run_site_script, scores, words,
+};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// Hits read per query.
@@ -36,62 +38,12 @@ const MOST_PER_KIND: usize = 800;
 /// Queries timed as whole commands.
 const TIMED_COMMANDS: usize = 300;
 
-/// Upper-case letters and digits only: how the bench compares codes.
-fn compact(code: &str) -> String {
-    code.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect()
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
-
-/// Runs of letters and digits, lower-cased (a CJK run is one word here).
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn fnv(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
-}
-
-/// One code of the truth, all its rows together.
-#[derive(Default)]
-struct TruthCode {
-    code: String,
-    messages: Vec<String>,
-    descriptions: Vec<String>,
-    chinese: Vec<String>,
-    /// Every word of its rows (code, message, description, solution), lower-case.
-    words: BTreeSet<String>,
-    /// Its rows' text, for CJK substrings.
-    text: String,
-}
-
-impl TruthCode {
-    /// Holds every word of the query (CJK runs as substrings).
-    fn holds(&self, query: &str) -> bool {
-        words(query).iter().all(|w| match w.chars().any(is_cjk) {
-            true => self.text.contains(w.as_str()),
-            false => self.words.contains(w),
-        })
-    }
-}
-
-fn read_truth(corpus: &Path) -> BTreeMap<String, TruthCode> {
+fn read_truth(corpus: &Path) -> Truth {
     let truth: serde_json::Value =
         serde_json::from_slice(&std::fs::read(corpus.join("truth.json")).expect("truth.json"))
             .expect("truth.json is JSON");
-    let mut codes: BTreeMap<String, TruthCode> = BTreeMap::new();
-    let files = truth["files"].as_object().expect("files");
-    for file in files.values() {
+    let mut codes = Truth::new();
+    for file in truth["files"].as_object().expect("files").values() {
         let chinese_page = file["source"]["note"]
             .as_str()
             .is_some_and(|n| n.contains("Chinese"));
@@ -99,109 +51,17 @@ fn read_truth(corpus: &Path) -> BTreeMap<String, TruthCode> {
             let Some(code) = row["code"].as_str().filter(|c| !compact(c).is_empty()) else {
                 continue;
             };
-            let entry = codes.entry(compact(code)).or_default();
-            if entry.code.is_empty() {
-                entry.code = code.to_string();
-            }
             let field = |name: &str| row[name].as_str().unwrap_or_default().trim().to_string();
-            let (message, description, solution) =
-                (field("message"), field("description"), field("solution"));
-            for text in [code, &message, &description, &solution] {
-                entry.words.extend(words(text));
-                entry.text.push_str(text);
-                entry.text.push('\n');
-            }
-            if !message.is_empty() && !message.chars().any(is_cjk) {
-                entry.messages.push(message.clone());
-            }
-            if !description.is_empty() && !description.chars().any(is_cjk) {
-                entry.descriptions.push(description.clone());
-            }
-            if chinese_page {
-                entry.chinese.extend(
-                    [&description, &solution, &message]
-                        .into_iter()
-                        .filter(|t| t.chars().any(is_cjk))
-                        .cloned(),
-                );
-            }
+            codes.entry(compact(code)).or_default().add_row(
+                code,
+                &field("message"),
+                &field("description"),
+                &field("solution"),
+                chinese_page,
+            );
         }
     }
     codes
-}
-
-/// A query of the relevance set.
-struct Query {
-    kind: &'static str,
-    text: String,
-    relevant: BTreeSet<String>,
-}
-
-/// 3 or 4 consecutive words of `text`, chosen by the code's hash.
-fn window(text: &str, seed: u64) -> Option<Vec<String>> {
-    let all: Vec<String> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if all.len() < 3 {
-        return None;
-    }
-    let len = if all.len() >= 4 && seed % 2 == 0 {
-        4
-    } else {
-        3
-    };
-    let start = (seed / 2) as usize % (all.len() - len + 1);
-    Some(all[start..start + len].to_vec())
-}
-
-/// One typo in the longest word of five letters or more: its third and fourth letters swapped
-/// (or the third replaced when they are equal).
-fn with_typo(words: &[String]) -> Option<Vec<String>> {
-    let (at, word) = words
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| w.chars().count() >= 5 && w.chars().all(char::is_alphabetic))
-        .max_by_key(|(i, w)| (w.chars().count(), std::cmp::Reverse(*i)))?;
-    let mut chars: Vec<char> = word.chars().collect();
-    if chars[2] != chars[3] {
-        chars.swap(2, 3);
-    } else {
-        chars[2] = if chars[2] == 'e' { 'a' } else { 'e' };
-    }
-    let mut out = words.to_vec();
-    out[at] = chars.into_iter().collect();
-    Some(out)
-}
-
-/// Other spellings of a code: compact lower case, upper case with `-`, lower case as written,
-/// spaces for separators, in turn.
-fn spelling(code: &str, turn: u64) -> String {
-    match turn % 4 {
-        0 => compact(code).to_lowercase(),
-        1 => code.to_uppercase().replace(['.', '_', ' '], "-"),
-        2 => code.to_lowercase(),
-        _ => code.replace(['.', '-', '_'], " "),
-    }
-}
-
-/// The first CJK word of four characters or more of a Chinese text, cut to six; else its
-/// first two CJK words.
-fn chinese_words(text: &str) -> Option<String> {
-    let runs: Vec<String> = text
-        .split(|c: char| !is_cjk(c))
-        .filter(|r| !r.is_empty())
-        .map(str::to_string)
-        .collect();
-    if let Some(long) = runs.iter().find(|r| r.chars().count() >= 4) {
-        return Some(long.chars().take(6).collect());
-    }
-    match runs.as_slice() {
-        [] => None,
-        [one] => Some(one.clone()),
-        [a, b, ..] => Some(format!("{a} {b}")),
-    }
 }
 
 #[derive(serde::Deserialize)]
@@ -215,69 +75,11 @@ struct Paraphrase {
     codes: Vec<String>,
 }
 
-/// The relevance set: per code (every n-th, at most [`MOST_PER_KIND`] per kind) 3–4 words of
-/// its message (`message`), the same with one typo (`typo`), 3–4 words of its description
-/// (`description`), the code in another spelling (`code`), Chinese words of its Chinese rows
-/// (`chinese`); and the hand-written `paraphrase`s.
-fn relevance_set(codes: &BTreeMap<String, TruthCode>) -> Vec<Query> {
-    let holding = |text: &str| -> BTreeSet<String> {
-        codes
-            .iter()
-            .filter(|(_, c)| c.holds(text))
-            .map(|(k, _)| k.clone())
-            .collect()
-    };
-    let stride = codes.len().div_ceil(MOST_PER_KIND).max(1);
-    let mut queries = Vec::new();
-    for (key, code) in codes.iter().step_by(stride) {
-        let seed = fnv(key);
-        if let Some(w) = code.messages.first().and_then(|m| window(m, seed)) {
-            let text = w.join(" ");
-            let relevant = holding(&text);
-            if let Some(typo) = with_typo(&w) {
-                queries.push(Query {
-                    kind: "typo",
-                    text: typo.join(" "),
-                    relevant: relevant.clone(),
-                });
-            }
-            queries.push(Query {
-                kind: "message",
-                text,
-                relevant,
-            });
-        }
-        let description = code
-            .descriptions
-            .iter()
-            .find(|d| !code.messages.contains(d))
-            .and_then(|d| window(d, seed));
-        if let Some(w) = description {
-            let text = w.join(" ");
-            let relevant = holding(&text);
-            queries.push(Query {
-                kind: "description",
-                text,
-                relevant,
-            });
-        }
-        queries.push(Query {
-            kind: "code",
-            text: spelling(&code.code, seed),
-            relevant: BTreeSet::from([key.clone()]),
-        });
-    }
-    for (key, code) in codes {
-        if let Some(text) = code.chinese.first().and_then(|t| chinese_words(t)) {
-            let mut relevant = holding(&text);
-            relevant.insert(key.clone());
-            queries.push(Query {
-                kind: "chinese",
-                text,
-                relevant,
-            });
-        }
-    }
+/// The relevance set: [`code_queries`] (per code, every n-th so that at most
+/// [`MOST_PER_KIND`] per kind: message words, the same with a typo, description words, another
+/// spelling; Chinese words of every Chinese row) and the hand-written `paraphrase`s.
+fn relevance_set(codes: &Truth) -> Vec<Query> {
+    let mut queries = code_queries(codes, codes.len().div_ceil(MOST_PER_KIND));
     let file = Path::new(ROOT).join("benches/relevance/paraphrases.toml");
     let paraphrases: Paraphrases =
         toml::from_str(&std::fs::read_to_string(&file).expect("paraphrases.toml"))
@@ -313,7 +115,7 @@ fn bm25_terms(text: &str) -> Vec<String> {
 }
 
 impl Bm25 {
-    fn new(codes: &BTreeMap<String, TruthCode>) -> Self {
+    fn new(codes: &Truth) -> Self {
         let mut docs = Vec::new();
         let mut df: HashMap<String, f64> = HashMap::new();
         for (key, code) in codes {
@@ -396,77 +198,46 @@ fn cli_ranking(
     (codes, docs, times)
 }
 
-fn site_ranking(site: &Path, queries: &[Query]) -> Option<(Vec<Vec<String>>, Vec<Vec<u32>>)> {
+/// One engine's answers: per query the codes of its hits (empty for a hit that is no code),
+/// and the document numbers of its hits.
+type Rankings = (Vec<Vec<String>>, Vec<Vec<u32>>);
+
+fn site_ranking(site: &Path, queries: &[Query]) -> Option<Rankings> {
     if std::env::var_os("ERRDEX_RELEVANCE_NO_SITE").is_some() {
         return None;
     }
-    let mut child = Command::new("node")
-        .arg(Path::new(ROOT).join("tests/search_engines.cjs"))
-        .arg(site)
-        .arg(DEPTH.to_string())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .ok()?;
-    let input: String = queries.iter().map(|q| format!("{}\n", q.text)).collect();
-    let mut stdin = child.stdin.take()?;
-    std::thread::spawn(move || {
-        let _ = stdin.write_all(input.as_bytes());
-    });
-    let output = child.wait_with_output().ok()?;
-    let mut codes = Vec::new();
-    let mut docs = Vec::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let v: serde_json::Value = serde_json::from_str(line).ok()?;
-        let names = v["names"].as_array()?;
-        let kinds = v["kinds"].as_array()?;
-        codes.push(
-            names
+    let texts: Vec<&str> = queries.iter().map(|q| q.text.as_str()).collect();
+    let script = Path::new(ROOT).join("tests/search_engines.cjs");
+    let answers = run_site_script(&script, site, DEPTH, &texts)?;
+    let strings = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .map(|s| s.as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let codes = answers
+        .iter()
+        .map(|a| {
+            strings(&a["names"])
                 .iter()
-                .zip(kinds)
-                .map(|(n, k)| code_of(k.as_str().unwrap_or(""), n.as_str().unwrap_or("")))
-                .collect(),
-        );
-        docs.push(
-            v["docs"]
-                .as_array()?
-                .iter()
+                .zip(strings(&a["kinds"]))
+                .map(|(name, kind)| code_of(&kind, name))
+                .collect()
+        })
+        .collect();
+    let docs = answers
+        .iter()
+        .map(|a| {
+            a["docs"]
+                .as_array()
+                .into_iter()
+                .flatten()
                 .filter_map(|d| d.as_u64().map(|d| d as u32))
-                .collect(),
-        );
-    }
-    (codes.len() == queries.len()).then_some((codes, docs))
-}
-
-/// Leaves out of each ranking the codes the truth does not know; how many it left out.
-fn condense(codes: &BTreeMap<String, TruthCode>, rankings: &mut [Vec<String>]) -> usize {
-    let mut left_out = 0;
-    for ranking in rankings {
-        let before = ranking.len();
-        ranking.retain(|c| c.is_empty() || codes.contains_key(c));
-        left_out += before - ranking.len();
-    }
-    left_out
-}
-
-/// recall@1, recall@5, MRR@10 of rankings against the queries.
-fn scores(queries: &[&Query], rankings: &[&Vec<String>]) -> (f64, f64, f64) {
-    let n = queries.len().max(1) as f64;
-    let mut at1 = 0.0;
-    let mut at5 = 0.0;
-    let mut mrr = 0.0;
-    for (q, ranking) in queries.iter().zip(rankings) {
-        if let Some(rank) = ranking
-            .iter()
-            .take(DEPTH)
-            .position(|c| q.relevant.contains(c))
-        {
-            mrr += 1.0 / (rank + 1) as f64;
-            at1 += f64::from(u8::from(rank == 0));
-            at5 += f64::from(u8::from(rank < 5));
-        }
-    }
-    (at1 / n, at5 / n, mrr / n)
+                .collect()
+        })
+        .collect();
+    Some((codes, docs))
 }
 
 fn percentile(times: &mut [Duration], p: f64) -> f64 {
@@ -652,7 +423,7 @@ fn main() {
         .zip(&queries)
         .map(|(t, q)| (*t, q.text.as_str()))
         .collect();
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|(time, _)| std::cmp::Reverse(*time));
     let slowest: Vec<String> = slowest
         .iter()
         .take(5)

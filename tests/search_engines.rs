@@ -3,14 +3,14 @@
 //! knowledge base, for queries of every shape the query language has. Skipped, loudly, when
 //! Node is not installed.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-use errdex::kb::{Definition, ErrorCode, KnowledgeBase};
+use errdex::kb::KnowledgeBase;
 use errdex::search::docs::search_docs;
 use errdex::search::{SearchIndex, SearchRequest, build_into};
 use errdex::site::search::{SiteDoc, index_files};
+use errdex_synth::relevance::run_site_script;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const LIMIT: usize = 10;
@@ -56,27 +56,11 @@ const EMPTY: &str = "(empty query)";
 type Answer = (Vec<u64>, u64, Option<String>);
 
 fn site_answers(dir: &Path, queries: &[&str]) -> Vec<Answer> {
-    let mut child = Command::new("node")
-        .arg(Path::new(ROOT).join("tests/search_engines.cjs"))
-        .arg(dir)
-        .arg(LIMIT.to_string())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("run node");
-    let input = queries.join("\n") + "\n";
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "node failed");
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| {
-            let v: serde_json::Value = serde_json::from_str(line).expect("node JSON");
+    let script = Path::new(ROOT).join("tests/search_engines.cjs");
+    run_site_script(&script, dir, LIMIT, queries)
+        .expect("node runs the site's search")
+        .into_iter()
+        .map(|v| {
             let docs = v["docs"]
                 .as_array()
                 .unwrap()
@@ -210,37 +194,15 @@ fn many_codes() -> KnowledgeBase {
     let words = [
         "quota", "snapshot", "bucket", "cluster", "volume", "network",
     ];
-    let error_codes = (0..1_300)
-        .map(|i| {
-            let message = format!(
-                "The request failed because the {} {} is not ready ({i}).",
-                words[i % words.len()],
-                words[(i / 7) % words.len()]
-            );
-            ErrorCode {
-                code: format!("SVC.{i:04}"),
-                service: "SVC".into(),
-                definitions: vec![Definition {
-                    source: "s".into(),
-                    line: i as u32 + 1,
-                    code_text: format!("SVC.{i:04}"),
-                    http_status: Some(if i % 3 == 0 { 400 } else { 409 }),
-                    status_text: None,
-                    message,
-                    description: None,
-                    solution: None,
-                    module: None,
-                }],
-                authoritative: 0,
-                meanings: vec![],
-                ranked: vec![],
-            }
-        })
-        .collect();
-    KnowledgeBase {
-        error_codes,
-        ..KnowledgeBase::default()
-    }
+    errdex_synth::codes_only((0..1_300).map(|i| {
+        let message = format!(
+            "The request failed because the {} {} is not ready ({i}).",
+            words[i % words.len()],
+            words[(i / 7) % words.len()]
+        );
+        let status = if i % 3 == 0 { 400 } else { 409 };
+        (format!("SVC.{i:04}"), Some(status), message)
+    }))
 }
 
 #[test]

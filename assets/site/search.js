@@ -538,7 +538,7 @@
           var top = ranked.slice(0, limit);
           return Promise.all(top.map(function (k) { return self.doc(k.doc, meta); })).then(function (docs) {
             docs.forEach(function (doc, i) { doc.rank = top[i]; });
-            var typed = compactCode(p.words.map(function (w) { return w.text; }).join(""));
+            var typed = compactCode(query);
             var exact = docs.length && docs[0].kind === "code" && typed.length > 1 &&
               compactCode(docs[0].name) === typed ? docs[0] : null;
             return { hits: docs, total: ranked.length, emptiedBy: emptiedBy, exact: exact, empty: false };

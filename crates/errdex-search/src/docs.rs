@@ -18,8 +18,9 @@ use crate::text::{Word, code_parts, index_words};
 const SNIPPET_LANGUAGE: &str = errdex_core::explain::DEFAULT_LANGUAGE;
 /// Mentions of a code whose prose joins its context.
 const MENTIONS_IN_CONTEXT: usize = 8;
-/// Operations (or enumerations) of a group whose titles join its context.
-const GROUP_CONTEXT: usize = 10;
+/// Operations (or enumerations) of a group whose titles join its context: the first only, so
+/// a field documented in many operations does not hold every word of their titles.
+const GROUP_CONTEXT: usize = 1;
 
 /// What a document is, in document order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

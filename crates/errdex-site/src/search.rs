@@ -278,34 +278,14 @@ fn script(name: &str, data: &impl Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use errdex_core::kb::{Definition, ErrorCode, KnowledgeBase};
+    use errdex_core::kb::KnowledgeBase;
     use errdex_search::docs::search_docs;
     use errdex_search::rank::{ATTRIBUTE_SPAN, MIN_STOP_DOCS};
 
     fn kb(codes: usize, message: &str) -> KnowledgeBase {
-        KnowledgeBase {
-            error_codes: (0..codes)
-                .map(|i| ErrorCode {
-                    code: format!("CSS.{i:04}"),
-                    service: "CSS".into(),
-                    definitions: vec![Definition {
-                        source: "s".into(),
-                        line: 1,
-                        code_text: format!("CSS.{i:04}"),
-                        http_status: Some(400),
-                        status_text: None,
-                        message: message.into(),
-                        description: None,
-                        solution: None,
-                        module: None,
-                    }],
-                    authoritative: 0,
-                    meanings: vec![],
-                    ranked: vec![],
-                })
-                .collect(),
-            ..KnowledgeBase::default()
-        }
+        errdex_synth::codes_only(
+            (0..codes).map(|i| (format!("CSS.{i:04}"), Some(400), message.to_string())),
+        )
     }
 
     fn files_of(kb: &KnowledgeBase) -> Vec<(String, String)> {

@@ -111,10 +111,10 @@ fn main() {
         .run()
         .expect("build");
     let kb = &compiled.kb;
-    let entries = errdex::search::entries::entries(kb).len();
+    let entries = errdex::search::docs::search_docs(kb).len();
     let kb_bytes = std::fs::metadata(out.join("kb.json")).map_or(0, |m| m.len());
     println!(
-        "build + index: {:.2} s; {} codes, {} enums, {} operations; {entries} index entries; kb.json {:.1} MB",
+        "build + index: {:.2} s; {} codes, {} enums, {} operations; {entries} search documents; kb.json {:.1} MB",
         start.elapsed().as_secs_f64(),
         kb.error_codes.len(),
         kb.enums.len(),

@@ -146,10 +146,20 @@ Exit codes: 0 no error-level finding shown (no warning either with --deny warnin
         #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
         write_baseline: Option<PathBuf>,
     },
-    /// Search error codes, enumeration values, operations and fields (BM25, typo-tolerant).
+    /// Search error codes, operations, fields and enumeration values (ranked by the rules in
+    /// README's "Search"; typo-tolerant). Exit 1 when nothing is found.
+    #[command(after_help = "\
+Query language:
+  insufficient eip quota        words, no quotes needed (a code in any spelling: css6007, CSS.6007)
+  '\"exact phrase\"'              the words side by side, in this order
+  -word  -'\"some phrase\"'       leave out what holds it
+  service:ecs  status:409       only this service, this HTTP status
+  kind:code|enum|field|operation
+Anything else is plain words. An empty query is a usage error (exit 2).")]
     Search {
-        /// Words, or a code in any spelling (`6007`, `css6007`, `CSS.6007`).
-        query: String,
+        /// The query: words, a code, "phrases", -exclusions and filters (see below).
+        #[arg(num_args = 0..)]
+        query: Vec<String>,
         /// Only this service.
         #[arg(long)]
         service: Option<String>,
@@ -262,8 +272,64 @@ fn finding_kinds() -> PossibleValuesParser {
     PossibleValuesParser::new(errdex::FindingKind::ALL.iter().map(|k| k.id()))
 }
 
+/// The arguments with `search`'s query moved behind `--`, so that `-word` (an exclusion) is
+/// read as part of the query and flags may come anywhere: `errdex search bucket -deleted
+/// --limit 3` → `errdex search --limit 3 -- bucket -deleted`. The flags are told apart by
+/// `search`'s own definition.
+fn query_behind_double_dash(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let Some(at) = args.iter().position(|a| a == "search") else {
+        return args;
+    };
+    if args[1..at]
+        .iter()
+        .any(|a| !a.to_string_lossy().starts_with('-'))
+    {
+        return args;
+    }
+    let command = <Cli as clap::CommandFactory>::command();
+    let Some(search) = command.find_subcommand("search") else {
+        return args;
+    };
+    let takes_value = |name: &str| -> Option<bool> {
+        search
+            .get_arguments()
+            .chain(command.get_arguments())
+            .find(|a| {
+                name.strip_prefix("--")
+                    .is_some_and(|long| a.get_long() == Some(long))
+                    || name
+                        .strip_prefix('-')
+                        .and_then(|short| short.chars().next().filter(|_| short.len() == 1))
+                        .is_some_and(|short| a.get_short() == Some(short))
+            })
+            .map(|a| a.get_action().takes_values())
+            .or_else(|| matches!(name, "--help" | "-h").then_some(false))
+    };
+    let (mut flags, mut query) = (args[..=at].to_vec(), Vec::new());
+    let mut rest = args[at + 1..].iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        if text == "--" {
+            query.extend(rest.by_ref().cloned());
+            break;
+        }
+        let name = text.split_once('=').map_or(&*text, |(name, _)| name);
+        match takes_value(name) {
+            Some(true) if !text.contains('=') => {
+                flags.push(arg.clone());
+                flags.extend(rest.next().cloned());
+            }
+            Some(_) => flags.push(arg.clone()),
+            None => query.push(arg.clone()),
+        }
+    }
+    flags.push("--".into());
+    flags.extend(query);
+    flags
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(query_behind_double_dash(std::env::args_os().collect()));
     let result = match cli.command {
         Command::Build {
             sources,
@@ -327,7 +393,7 @@ fn main() -> ExitCode {
             kb,
         } => {
             let request = SearchRequest {
-                query,
+                query: query.join(" "),
                 service,
                 status,
                 limit,
@@ -400,6 +466,9 @@ fn notice(line: &str) {
 }
 
 fn search(kb: &Path, request: &SearchRequest, format: Format) -> anyhow::Result<ExitCode> {
+    if request.parsed().is_empty() {
+        return Err(errdex::search::IndexError::EmptyQuery.into());
+    }
     let results = SearchIndex::open_or_build(kb, &mut notice)?.search(request)?;
     stdout(&report::search::render(format, &results))?;
     Ok(match results.hits.is_empty() {

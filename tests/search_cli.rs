@@ -173,11 +173,61 @@ fn filters_by_service_and_status() {
 #[test]
 fn no_hit_says_so_and_suggests_near_terms() {
     let kb = kb_dir();
+    let output = errdex(kb.path(), &["search", "bukcett"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("no hits for `bukcett`"), "{text}");
+    assert!(text.contains("near terms: bucket"), "{text}");
+}
+
+#[test]
+fn a_filter_that_leaves_nothing_is_named() {
+    let kb = kb_dir();
     let output = errdex(kb.path(), &["search", "bukcet", "--service", "ECS"]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    assert!(text.contains("no hits for `bukcet`"), "{text}");
-    assert!(text.contains("near terms: bucket"), "{text}");
+    assert!(
+        text.contains("no hits for `bukcet`: the words find 2 hits, but `service:ecs` leaves none"),
+        "{text}"
+    );
+    let json = search_json(kb.path(), &["bucket", "-exist"]);
+    assert_eq!(json["emptied_by"]["filter"], "-exist", "{json}");
+    let json = search_json(kb.path(), &["snapshot", "status:404", "kind:field"]);
+    assert_eq!(json["emptied_by"]["filter"], "kind:field", "{json}");
+}
+
+#[test]
+fn an_empty_query_is_a_usage_error() {
+    let kb = kb_dir();
+    for query in [&[][..], &[""], &["  -- "], &["-bucket"]] {
+        let mut args = vec!["search"];
+        args.extend_from_slice(query);
+        let output = errdex(kb.path(), &args);
+        assert_eq!(output.status.code(), Some(2), "{query:?}");
+        assert!(
+            stderr(&output).contains("nothing to search for"),
+            "{query:?}"
+        );
+        assert!(
+            !kb.path().join("index").exists(),
+            "no index built for nothing"
+        );
+    }
+}
+
+#[test]
+fn words_need_no_quotes_and_exclusions_start_with_a_dash() {
+    let kb = kb_dir();
+    let output = errdex(
+        kb.path(),
+        &[
+            "search", "snapshot", "--limit", "3", "bucket", "-legacy", "--format", "json",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["query"], "snapshot bucket -legacy");
+    assert_eq!(hit_names(&json)[0], "CSS.6007");
 }
 
 #[test]

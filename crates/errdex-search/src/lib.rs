@@ -1,10 +1,12 @@
 //! The search index: `kb.json` → tantivy index in `generated/index/`, and the queries over it.
 //!
 //! Steps:
-//! 1. [`entries`] flattens the knowledge base into searchable entries (a pure function).
-//! 2. [`build_into`] writes them into a fresh tantivy index (schema in [`schema`], analyzers in
-//!    [`tokenizer`]: English stems, CJK character bigrams, code parts) and stamps it with the
-//!    SHA-256 of the `kb.json` it was built from.
+//! 1. [`docs`] turns the knowledge base into search documents (a pure function shared with the
+//!    site's in-page search): one per code, operation, field, enum value and page, with their
+//!    words ([`text`]) at the positions the ranking reads ([`rank`], which writes the ranking
+//!    down once for both engines).
+//! 2. [`build_into`] writes them into a fresh tantivy index (schema in [`schema`]) and stamps
+//!    it with the SHA-256 of the `kb.json` it was built from.
 //! 3. [`add_to_outputs`] runs during `errdex build`: when the stamp of the existing index does
 //!    not match the new `kb.json`, the index is built in a temporary folder and its files join
 //!    the output set, so it is swapped in atomically with everything else.
@@ -12,16 +14,21 @@
 //!    stamp matches `kb.json`, and otherwise (fresh clone, changed knowledge base) builds it in a
 //!    sibling temporary folder and renames it into place, so a failed build never leaves a
 //!    half-written index.
-//! 5. [`query`] answers searches; [`suggest`] finds near codes and terms.
+//! 5. [`query`] answers searches in the query language of [`parse`] (planned by [`plan`]);
+//!    near words and codes when nothing is found.
 //!
 //! tantivy indexes are not byte-reproducible (random segment ids), so the index is never
 //! committed; `kb.json` is the source of truth.
 
-pub mod entries;
+pub mod docs;
+pub mod parse;
+pub mod plan;
 pub mod query;
+pub mod rank;
+mod reader;
 pub mod schema;
-
-pub mod tokenizer;
+mod suggest;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -30,14 +37,14 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use errdex_core::emit::Outputs;
-use errdex_core::explain::{Explanation, Lookup};
+use errdex_core::explain::{ExplainContext, Explanation, Lookup};
 use errdex_core::kb::{KnowledgeBase, canonical_code};
 use errdex_core::shapes::sha256_hex;
-use errdex_core::suggest;
-pub use query::{Hit, SearchRequest, SearchResults};
+pub use query::{EmptiedBy, Hit, SearchRequest, SearchResults, Snippet};
 use schema::Fields;
 
 /// The knowledge base file inside a `--kb` folder.
@@ -81,6 +88,11 @@ pub enum IndexError {
     /// tantivy failed.
     #[error("search index: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+    /// The query has no words, phrase or filter.
+    #[error(
+        "nothing to search for: give words, a \"phrase\", a code or a filter (service:ecs, status:409, kind:code)"
+    )]
+    EmptyQuery,
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> IndexError + '_ {
@@ -152,50 +164,67 @@ fn parse_kb(path: &Path, bytes: &[u8]) -> Result<KnowledgeBase, IndexError> {
 fn new_index(dir: &Path) -> Result<(Index, Fields), IndexError> {
     let (schema, fields) = schema::schema();
     let index = Index::builder().schema(schema).create_in_dir(dir)?;
-    tokenizer::register(&index);
     Ok((index, fields))
 }
 
-fn document(fields: &Fields, entry: &entries::Entry) -> TantivyDocument {
-    let mut doc = TantivyDocument::default();
-    doc.add_text(fields.kind, entry.kind.as_str());
-    doc.add_text(fields.name, &entry.name);
-    doc.add_text(fields.code, &entry.name);
-    if let Some(key) = &entry.code_key {
-        doc.add_text(fields.code_key, key);
+fn document(
+    fields: &Fields,
+    order: usize,
+    doc: &docs::SearchDoc,
+    context: &ExplainContext<'_>,
+) -> TantivyDocument {
+    let mut out = TantivyDocument::default();
+    let tokens = doc
+        .words()
+        .into_iter()
+        .map(|w| Token {
+            offset_from: 0,
+            offset_to: 0,
+            position: w.position as usize,
+            text: w.text,
+            position_length: 1,
+        })
+        .collect();
+    out.add_pre_tokenized_text(
+        fields.words,
+        PreTokenizedString {
+            text: String::new(),
+            tokens,
+        },
+    );
+    for facet in doc.facets() {
+        out.add_text(fields.facet, &facet);
     }
-    if let Some(service) = &entry.service {
-        doc.add_text(fields.service, service);
+    out.add_u64(fields.order, order as u64);
+    if let Ok(view) = serde_json::to_string(&doc.view) {
+        out.add_text(fields.view, &view);
     }
-    if let Some(status) = entry.status {
-        doc.add_u64(fields.status, u64::from(status));
-    }
-    for (field, text) in [
-        (fields.title, &entry.title),
-        (fields.message, &entry.message),
-        (fields.description, &entry.description),
-        (fields.solution, &entry.solution),
-    ] {
-        if !text.is_empty() {
-            doc.add_text(field, text);
+    if let Some(key) = &doc.code_key {
+        out.add_text(fields.code_key, key);
+        if let Some(json) = context
+            .explain(&doc.view.name)
+            .and_then(|e| serde_json::to_string(&e).ok())
+        {
+            out.add_text(fields.explanation, &json);
         }
     }
-    doc.add_text(fields.source, &entry.source);
-    doc.add_u64(fields.line, u64::from(entry.line));
-    if let Some(explanation) = &entry.explanation {
-        doc.add_text(fields.explanation, explanation);
-    }
-    doc
+    out
 }
 
-/// Builds the index of `kb` into the empty folder `dir`, without a stamp.
+/// Builds the index of `kb` into the empty folder `dir`, without a stamp: one segment, the
+/// documents in document order.
 pub fn build_into(kb: &KnowledgeBase, dir: &Path) -> Result<(), IndexError> {
     let (index, fields) = new_index(dir)?;
+    let context = ExplainContext::new(kb);
     let mut writer = index.writer_with_num_threads(1, WRITER_MEMORY)?;
-    for entry in entries::entries(kb) {
-        writer.add_document(document(&fields, &entry))?;
+    for (order, doc) in docs::search_docs(kb).iter().enumerate() {
+        writer.add_document(document(&fields, order, doc, &context))?;
     }
     writer.commit()?;
+    let segments = index.searchable_segment_ids()?;
+    if segments.len() > 1 {
+        writer.merge(&segments).wait()?;
+    }
     writer.wait_merging_threads()?;
     Ok(())
 }
@@ -283,7 +312,6 @@ impl SearchIndex {
     /// Opens an index folder.
     pub fn open(dir: &Path) -> Result<SearchIndex, IndexError> {
         let index = Index::open_in_dir(dir)?;
-        tokenizer::register(&index);
         let fields = schema::fields_of(&index.schema())?;
         let reader = index
             .reader_builder()
@@ -344,7 +372,7 @@ impl SearchIndex {
 
     /// Every known code's canonical form, from the index's dictionary.
     pub fn known_codes(&self) -> Result<Vec<String>, IndexError> {
-        let terms = query::dictionary(&self.reader.searcher(), self.fields.code_key)?;
+        let terms = suggest::dictionary(&self.reader.searcher(), self.fields.code_key)?;
         let mut codes: Vec<String> = terms.into_iter().map(|(code, _)| code).collect();
         codes.sort();
         codes.dedup();
@@ -360,7 +388,11 @@ impl SearchIndex {
         }
         let codes = self.known_codes()?;
         let mut nearest = Vec::new();
-        for key in suggest::nearest_codes(code, codes.iter().map(String::as_str), NEAREST_CODES) {
+        for key in errdex_core::suggest::nearest_codes(
+            code,
+            codes.iter().map(String::as_str),
+            NEAREST_CODES,
+        ) {
             let written = self.explanation(&key)?.map(|e| e.code);
             nearest.push(written.unwrap_or(key));
         }

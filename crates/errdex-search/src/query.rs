@@ -1,53 +1,55 @@
-//! `errdex search`: a query string → BM25-ranked hits with highlighted snippets.
-//!
-//! Steps:
-//! 1. [`build_query`]: the whole query as one canonical code (`CSS.6007`, `css6007`) on the code
-//!    field, boosted so a code-shaped query ranks that code first; its code parts (`6007`); every
-//!    word on the prose fields (BM25, boosted per field), plus a fuzzy term for words of four
-//!    letters or more so typos are forgiven; `--service` and `--status` as required filters.
-//! 2. Top hits by score (ties by document order, which follows `kb.json`).
-//! 3. A snippet per hit from the first prose field that matches, with highlighted ranges.
-//! 4. No hit: near terms from the index's dictionaries and near codes, as suggestions.
+//! `errdex search` over the tantivy index: the query language ([`crate::parse`]) → the plan
+//! ([`crate::plan`]) → the index words each query word matches (tantivy's term dictionary,
+//! read from the query word's first two letters) → their positions in every document (tantivy
+//! postings) → the filters → the ranking rules ([`crate::rank`]) → the hits, with what each
+//! shows stored beside it.
+
+use std::cmp::Reverse;
+use std::collections::HashSet;
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::schema::Value;
+use tantivy::{Searcher, TantivyDocument};
 
+use crate::docs::{DocKind, DocView, HitPlace};
+use crate::parse::{Filter, ParsedQuery, parse};
+use crate::plan::{Plan, Step, highlights};
+use crate::rank::{Held, RankKey, holds_phrase, rank_key, rarity};
+use crate::reader::{ABSENT, EXACT_BIT, Reader, WordDocs, io};
 use crate::schema::Fields;
-use crate::{IndexError, tokenizer};
-use errdex_core::kb::canonical_code;
-use errdex_core::suggest;
-
-/// Boost of an exact canonical-code match.
-const EXACT_CODE_BOOST: f32 = 40.0;
-/// Boost of a code-part match (`6007`).
-const CODE_PART_BOOST: f32 = 8.0;
-/// Weight of a fuzzy match relative to the exact word.
-const FUZZY_WEIGHT: f32 = 0.3;
-/// Words shorter than this are matched exactly only.
-const SHORTEST_FUZZY_WORD: usize = 4;
-/// Query words beyond this many are ignored (bounds the work per query).
-const MOST_WORDS: usize = 16;
-/// Longest snippet, in characters.
-const SNIPPET_CHARS: usize = 180;
-/// How many suggestions a query without hits gets.
-const SUGGESTIONS: usize = 5;
+use crate::text::QueryWord;
+use crate::{IndexError, suggest};
 
 /// What to search for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchRequest {
-    /// The words or code.
+    /// The query, in the query language ([`crate::parse`]).
     pub query: String,
-    /// Only this service (case-insensitive).
+    /// Only this service (case-insensitive), as `service:` in the query.
     pub service: Option<String>,
-    /// Only this HTTP status.
+    /// Only this HTTP status, as `status:` in the query.
     pub status: Option<u16>,
     /// At most this many hits.
     pub limit: usize,
+}
+
+impl SearchRequest {
+    /// The parsed query with the flags' filters added.
+    pub fn parsed(&self) -> ParsedQuery {
+        let mut parsed = parse(&self.query);
+        if let Some(service) = self
+            .service
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            parsed.add_filter(Filter::Service(service.to_uppercase()));
+        }
+        if let Some(status) = self.status {
+            parsed.add_filter(Filter::Status(status));
+        }
+        parsed
+    }
 }
 
 /// A highlighted piece of stored text.
@@ -65,9 +67,6 @@ impl Snippet {
         let mut out = String::new();
         let mut at = 0;
         for &(start, end) in &self.highlights {
-            if start < at || end > self.text.len() || start > end {
-                continue;
-            }
             let (Some(before), Some(marked)) =
                 (self.text.get(at..start), self.text.get(start..end))
             else {
@@ -84,28 +83,44 @@ impl Snippet {
     }
 }
 
-/// One ranked hit.
+/// One ranked hit: a code with its definitions, a field with its operations, …
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
-    /// BM25-based score.
-    pub score: f32,
-    /// `error_code`, `enum_value`, `operation`, `parameter`, `field`, `mention`, or
-    /// `retired_code` / `retired_value` (listed after every live hit).
-    pub kind: String,
-    /// The code, value, `METHOD path` or field name.
+    /// The document's number in document order (the same in the site's index).
+    pub doc: u32,
+    /// What it is.
+    pub kind: DocKind,
+    /// The code, `METHOD path`, field name, value or page title.
     pub name: String,
     /// Service, if known.
     pub service: Option<String>,
-    /// HTTP status, if any.
+    /// The HTTP status of the stated meaning (a code), if any.
     pub status: Option<u16>,
-    /// Source path.
+    /// Every HTTP status of its definitions.
+    pub statuses: Vec<u16>,
+    /// The first place it is written.
     pub source: String,
-    /// 1-based line.
+    /// Its 1-based line.
     pub line: u32,
-    /// Context (enumeration, operation, module).
+    /// Every place it is written.
+    pub places: Vec<HitPlace>,
+    /// How many definitions, operations or enumerations it stands for.
+    pub count: usize,
+    /// Context (module, first operation, enumeration).
     pub title: Option<String>,
-    /// The best matching text.
+    /// A code's meaning as `explain` states it (else the description), query words marked.
     pub snippet: Snippet,
+    /// Why it ranks here (the ranking rules' figures).
+    pub rank: RankKey,
+}
+
+/// A filter that left nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EmptiedBy {
+    /// The filter as written (`service:obs`, `-bucket`, `"not found"`).
+    pub filter: String,
+    /// How many hits there were before it.
+    pub before: usize,
 }
 
 /// The answer to a search.
@@ -115,248 +130,248 @@ pub struct SearchResults {
     pub query: String,
     /// Hits, best first.
     pub hits: Vec<Hit>,
-    /// Near terms and codes, when nothing was found.
+    /// How many documents matched (hits beyond the limit included).
+    pub total: usize,
+    /// The filter that left nothing, when the words alone found something.
+    pub emptied_by: Option<EmptiedBy>,
+    /// Near terms and codes, when the words found nothing.
     pub suggestions: Vec<String>,
 }
 
-/// The analyzed words of a query (lower-cased, stemmed, CJK bigrams), without repeats.
-fn query_words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    while stream.advance() {
-        let word = &stream.token().text;
-        if !words.contains(word) {
-            words.push(word.clone());
-        }
-    }
-    words.truncate(MOST_WORDS);
-    words
-}
-
-fn term_query(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
-    let query = TermQuery::new(
-        Term::from_field_text(field, text),
-        IndexRecordOption::WithFreqs,
-    );
-    Box::new(BoostQuery::new(Box::new(query), boost))
-}
-
-/// A required clause that does not add to the score.
-fn filter(term: Term) -> Box<dyn Query> {
-    let query = TermQuery::new(term, IndexRecordOption::Basic);
-    Box::new(BoostQuery::new(Box::new(query), 0.0))
-}
-
-fn is_fuzzy_candidate(word: &str) -> bool {
-    word.chars().count() >= SHORTEST_FUZZY_WORD && !word.chars().any(tokenizer::is_cjk)
-}
-
-/// Edit distance allowed for a fuzzy word (tantivy's automata go up to 2).
-fn fuzzy_distance(word: &str) -> u8 {
-    if word.chars().count() >= 8 { 2 } else { 1 }
-}
-
-/// The query for a request; see the module doc.
-pub fn build_query(fields: &Fields, request: &SearchRequest) -> Box<dyn Query> {
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let parts = tokenizer::code_parts(&request.query);
-    for (at, part) in parts.iter().enumerate() {
-        let boost = if at == 0 {
-            EXACT_CODE_BOOST
-        } else {
-            CODE_PART_BOOST
-        };
-        should.push((Occur::Should, term_query(fields.code, part, boost)));
-    }
-    let mut analyzer = tokenizer::text_analyzer();
-    for word in query_words(&mut analyzer, &request.query) {
-        for (field, boost) in fields.prose() {
-            should.push((Occur::Should, term_query(field, &word, boost)));
-            if is_fuzzy_candidate(&word) {
-                let fuzzy = FuzzyTermQuery::new(
-                    Term::from_field_text(field, &word),
-                    fuzzy_distance(&word),
-                    true,
-                );
-                should.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(fuzzy), boost * FUZZY_WEIGHT)),
-                ));
+/// The cheap front of a document's rank key (rules 1 and 2, from [`Reader::word`] alone):
+/// documents are sorted by it first, and only those that can still reach the hits shown get
+/// their positions read for the full key.
+fn front_key(
+    doc: u32,
+    retired_from: u32,
+    found: &[WordDocs],
+    rarities: &[u32],
+) -> (bool, Reverse<u32>, Reverse<u32>, u32) {
+    let (mut words, mut rarity_sum, mut typos) = (0, 0, 0);
+    for (f, rarity) in found.iter().zip(rarities) {
+        let best = f.best[doc as usize];
+        if best != ABSENT {
+            words += 1;
+            rarity_sum += rarity;
+            if !f.stop {
+                typos += u32::from(best & !EXACT_BIT);
             }
         }
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
-    if let Some(service) = &request.service {
-        let term = Term::from_field_text(fields.service, &service.trim().to_uppercase());
-        clauses.push((Occur::Must, filter(term)));
-    }
-    if let Some(status) = request.status {
-        let term = Term::from_field_u64(fields.status, u64::from(status));
-        clauses.push((Occur::Must, filter(term)));
-    }
-    Box::new(BooleanQuery::new(clauses))
+    (doc >= retired_from, Reverse(words), Reverse(rarity_sum), typos)
 }
 
-fn stored_text(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
-}
-
-fn stored_number(doc: &TantivyDocument, field: Field) -> Option<u64> {
-    doc.get_first(field).and_then(|v| v.as_u64())
-}
-
-/// Snippet generators for the prose fields, in order of preference.
-fn snippet_generators(
-    searcher: &Searcher,
-    query: &dyn Query,
-    fields: &Fields,
-) -> Result<Vec<(Field, SnippetGenerator)>, IndexError> {
-    fields
-        .snippet_sources()
-        .into_iter()
-        .map(|field| {
-            let mut generator = SnippetGenerator::create(searcher, query, field)?;
-            generator.set_max_num_chars(SNIPPET_CHARS);
-            Ok((field, generator))
-        })
-        .collect()
-}
-
-fn snippet_of(doc: &TantivyDocument, generators: &[(Field, SnippetGenerator)]) -> Snippet {
-    for (field, generator) in generators {
-        if let Some(text) = stored_text(doc, *field) {
-            let snippet = generator.snippet(&text);
-            if !snippet.highlighted().is_empty() {
-                let start = snippet.fragment_range().start;
-                return Snippet {
-                    text: snippet.fragment().to_string(),
-                    highlights: snippet
-                        .highlighted()
-                        .iter()
-                        .map(|r| (r.start.saturating_sub(start), r.end.saturating_sub(start)))
-                        .collect(),
-                };
-            }
-        }
-    }
-    let first_text = generators
+/// What each of `docs` holds of each word (positions read for these documents only).
+fn held_by(
+    reader: &Reader<'_>,
+    found: &[WordDocs],
+    docs: &[u32],
+) -> Result<Vec<Vec<Held>>, IndexError> {
+    let per_word: Vec<Vec<Held>> = found
         .iter()
-        .find_map(|(field, _)| stored_text(doc, *field))
-        .unwrap_or_default();
-    Snippet {
-        text: errdex_core::explain::one_line(&first_text),
-        highlights: Vec::new(),
-    }
+        .map(|f| reader.held(f, docs))
+        .collect::<Result<_, _>>()?;
+    Ok((0..docs.len())
+        .map(|at| per_word.iter().map(|w| w[at].clone()).collect())
+        .collect())
 }
 
-fn hit_of(
-    doc: &TantivyDocument,
-    score: f32,
-    fields: &Fields,
-    generators: &[(Field, SnippetGenerator)],
-) -> Hit {
-    Hit {
-        score,
-        kind: stored_text(doc, fields.kind).unwrap_or_default(),
-        name: stored_text(doc, fields.name).unwrap_or_default(),
-        service: stored_text(doc, fields.service),
-        status: stored_number(doc, fields.status).and_then(|s| u16::try_from(s).ok()),
-        source: stored_text(doc, fields.source).unwrap_or_default(),
-        line: stored_number(doc, fields.line)
-            .and_then(|l| u32::try_from(l).ok())
-            .unwrap_or(0),
-        title: stored_text(doc, fields.title).filter(|t| !t.is_empty()),
-        snippet: snippet_of(doc, generators),
+/// The documents holding `words` at consecutive positions (a stop word held anywhere).
+fn holding_sequence(
+    reader: &mut Reader<'_>,
+    words: &[QueryWord],
+) -> Result<HashSet<u32>, IndexError> {
+    let found: Vec<WordDocs> = words
+        .iter()
+        .map(|w| reader.word(w))
+        .collect::<Result<_, _>>()?;
+    let Some(first) = found.first() else {
+        return Ok(HashSet::new());
+    };
+    let mut docs: Vec<u32> = first
+        .docs
+        .iter()
+        .copied()
+        .filter(|&d| found.iter().all(|f| f.best[d as usize] != ABSENT))
+        .collect();
+    if found.len() == 1 {
+        return Ok(docs.into_iter().collect());
     }
+    docs.sort_unstable();
+    let held = held_by(reader, &found, &docs)?;
+    Ok(docs
+        .into_iter()
+        .zip(held)
+        .filter(|(_, h)| holds_phrase(&h.iter().map(Held::exact_positions).collect::<Vec<_>>()))
+        .map(|(d, _)| d)
+        .collect())
 }
 
-/// Runs a search; see the module doc.
+/// Runs a search; see the module doc. An empty query is [`IndexError::EmptyQuery`].
 pub fn search(
     searcher: &Searcher,
     fields: &Fields,
     request: &SearchRequest,
 ) -> Result<SearchResults, IndexError> {
-    let query = build_query(fields, request);
-    let limit = request.limit.max(1);
-    let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
-    let generators = snippet_generators(searcher, query.as_ref(), fields)?;
-    let mut hits = Vec::with_capacity(top.len());
-    for (score, address) in top {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        hits.push(hit_of(&doc, score, fields, &generators));
+    let parsed = request.parsed();
+    if parsed.is_empty() {
+        return Err(IndexError::EmptyQuery);
     }
-    // Retired codes and values (kept by a build with a baseline) come after every live hit,
-    // each group best first.
-    hits.sort_by_key(|hit| crate::entries::EntryKind::is_retired(&hit.kind));
-    let suggestions = if hits.is_empty() {
-        suggestions(searcher, fields, &request.query)?
+    let plan = Plan::new(&parsed);
+    let mut reader = Reader::new(searcher, fields)?;
+    let found: Vec<WordDocs> = plan
+        .words
+        .iter()
+        .map(|w| reader.word(w))
+        .collect::<Result<_, _>>()?;
+    let rarities: Vec<u32> = found
+        .iter()
+        .map(|f| rarity(reader.documents(), f.docs.len()))
+        .collect();
+    let only_stop_words = found.iter().all(|f| f.stop);
+    let mut candidates: Vec<u32> = match plan.words.is_empty() {
+        true => reader.all(),
+        false => {
+            let mut seen = vec![false; reader.documents()];
+            let mut out = Vec::new();
+            for f in found.iter().filter(|f| !f.stop || only_stop_words) {
+                for &d in &f.docs {
+                    if !std::mem::replace(&mut seen[d as usize], true) {
+                        out.push(d);
+                    }
+                }
+            }
+            out
+        }
+    };
+    candidates.sort_unstable();
+    let found_by_words = candidates.len();
+    let mut emptied_by = None;
+    for step in &plan.steps {
+        let before = candidates.len();
+        match step {
+            Step::Filter(filter) => {
+                let kept = reader.filter(filter)?;
+                candidates.retain(|d| kept.contains(d));
+            }
+            Step::Phrase(indices) => {
+                let held = held_by(&reader, &found, &candidates)?;
+                let mut keep = held.iter().map(|h| {
+                    let lists: Vec<Option<Vec<u32>>> = indices
+                        .iter()
+                        .map(|i| i.and_then(|i| h[i].exact_positions()))
+                        .collect();
+                    holds_phrase(&lists)
+                });
+                candidates.retain(|_| keep.next().unwrap_or(false));
+            }
+            Step::Exclude(words) => {
+                let excluded = holding_sequence(&mut reader, words)?;
+                candidates.retain(|d| !excluded.contains(d));
+            }
+        }
+        if before > 0 && candidates.is_empty() && emptied_by.is_none() {
+            emptied_by = Some(EmptiedBy {
+                filter: step.written(&plan.words),
+                before,
+            });
+        }
+    }
+    let total = candidates.len();
+    let limit = request.limit.max(1);
+    // Retired documents are the last in document order (rank rule 0).
+    let mut retired_from = u32::MAX;
+    for kind in DocKind::RETIRED {
+        if let Some(&first) = reader.filter(&Filter::Kind(kind))?.iter().min() {
+            retired_from = retired_from.min(first);
+        }
+    }
+    let front = |d: u32| front_key(d, retired_from, &found, &rarities);
+    candidates.sort_by_key(|&d| (front(d), d));
+    if let Some(&last) = candidates.get(limit - 1) {
+        let boundary = front(last);
+        candidates.retain(|&d| front(d) <= boundary);
+    }
+    candidates.sort_unstable();
+    let held = held_by(&reader, &found, &candidates)?;
+    let mut ranked: Vec<RankKey> = candidates
+        .iter()
+        .zip(&held)
+        .map(|(&doc, h)| RankKey {
+            retired: doc >= retired_from,
+            ..rank_key(doc, h, &rarities)
+        })
+        .collect();
+    ranked.sort_unstable();
+    let marked: Vec<QueryWord> = plan
+        .words
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| !f.stop || only_stop_words)
+        .map(|(w, _)| w.clone())
+        .collect();
+    let mut hits = Vec::new();
+    for key in ranked.into_iter().take(limit) {
+        let Some(address) = reader.address(key.doc) else {
+            continue;
+        };
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let view: DocView = doc
+            .get_first(fields.view)
+            .and_then(|v| v.as_str())
+            .and_then(|json| serde_json::from_str(json).ok())
+            .ok_or_else(|| io(std::io::Error::other("a stored hit is unreadable")))?;
+        hits.push(hit_of(view, key, &marked));
+    }
+    let suggestions = if found_by_words == 0 && !plan.words.is_empty() {
+        suggest::suggestions(searcher, fields, &plan.words)?
     } else {
         Vec::new()
     };
     Ok(SearchResults {
         query: request.query.clone(),
         hits,
+        total,
+        emptied_by,
         suggestions,
     })
 }
 
-/// Every term of a field with the number of entries using it.
-pub(crate) fn dictionary(
-    searcher: &Searcher,
-    field: Field,
-) -> Result<Vec<(String, u32)>, IndexError> {
-    let mut terms = Vec::new();
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted.terms().stream().map_err(|source| IndexError::Io {
-            path: "term dictionary".into(),
-            source,
-        })?;
-        while stream.advance() {
-            terms.push((
-                String::from_utf8_lossy(stream.key()).into_owned(),
-                stream.value().doc_freq,
-            ));
-        }
+fn hit_of(view: DocView, rank: RankKey, words: &[QueryWord]) -> Hit {
+    let first = view.places.first();
+    let status = first
+        .and_then(|p| p.status)
+        .or_else(|| view.statuses.first().copied());
+    Hit {
+        doc: rank.doc,
+        kind: view.kind,
+        service: view.service,
+        status,
+        statuses: view.statuses,
+        source: first.map(|p| p.path.clone()).unwrap_or_default(),
+        line: first.map_or(0, |p| p.line),
+        count: view.count,
+        title: view.title,
+        snippet: Snippet {
+            highlights: highlights(&view.snippet, words),
+            text: view.snippet,
+        },
+        name: view.name,
+        places: view.places,
+        rank,
     }
-    Ok(terms)
 }
 
-/// Near terms for each query word and near codes for the whole query.
-fn suggestions(
-    searcher: &Searcher,
-    fields: &Fields,
-    query: &str,
-) -> Result<Vec<String>, IndexError> {
-    let mut out: Vec<String> = Vec::new();
-    let words: Vec<String> = query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3 && !w.chars().any(tokenizer::is_cjk))
-        .map(str::to_lowercase)
-        .take(MOST_WORDS)
-        .collect();
-    if !words.is_empty() {
-        let mut terms = dictionary(searcher, fields.message)?;
-        terms.extend(dictionary(searcher, fields.title)?);
-        terms.sort();
-        terms.dedup_by(|a, b| a.0 == b.0);
-        for word in &words {
-            out.extend(suggest::nearest_terms(word, &terms, SUGGESTIONS));
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_snippets_wrap_each_match() {
+        let snippet = Snippet {
+            text: "Insufficient EIP quota.".into(),
+            highlights: vec![(13, 16), (17, 22)],
+        };
+        assert_eq!(snippet.marked("[", "]"), "Insufficient [EIP] [quota].");
     }
-    if query.chars().any(|c| c.is_ascii_digit()) && !canonical_code(query).is_empty() {
-        let codes = dictionary(searcher, fields.code_key)?;
-        out.extend(suggest::nearest_codes(
-            query,
-            codes.iter().map(|(code, _)| code.as_str()),
-            SUGGESTIONS,
-        ));
-    }
-    let mut seen = std::collections::BTreeSet::new();
-    out.retain(|s| seen.insert(s.clone()));
-    out.truncate(SUGGESTIONS * 2);
-    Ok(out)
 }

@@ -26,13 +26,14 @@ use rayon::prelude::*;
 use errdex_core::kb::FindingKind;
 use errdex_core::kb::{Finding, KnowledgeBase, Severity};
 
+use errdex_search::docs::{Target, search_docs};
 use model::{SiteModel, service_name, status_label, wordings};
 use pages::{
     CodePage, FindingCount, FindingGroup, FindingsPage, IndexPage, OperationPage, SearchPage,
     ServicePage, ServiceSummary, SourceCode, SourceLine, SourcePage, SourceSummary,
 };
 use paths::{NO_SERVICE, services_of};
-use search::{DocKind, SearchDoc};
+use search::SiteDoc;
 
 /// The stylesheet.
 pub const SITE_CSS: &str = include_str!("../../../assets/site/site.css");
@@ -106,7 +107,15 @@ pub fn emit_site(kb: &KnowledgeBase, emit: &mut dyn FnMut(String, Vec<u8>)) {
     render_chunked(&source_pages(&model), &mut give, |(path, page)| {
         Some((path.clone(), render(page)))
     });
-    for (path, content) in search::index_files(&search_docs(&model)) {
+    let docs = search_docs(kb);
+    let site_docs: Vec<SiteDoc<'_>> = docs
+        .iter()
+        .map(|doc| SiteDoc {
+            doc,
+            url: search_target(&model, &doc.target),
+        })
+        .collect();
+    for (path, content) in search::index_files(&site_docs) {
         give(path, content);
     }
 }
@@ -456,75 +465,17 @@ fn empty_source_page(model: &SiteModel, source: &errdex_core::kb::Source) -> Sou
     }
 }
 
-/// What search can find, in a fixed order: codes, operations, enumerations, sources.
-fn search_docs(model: &SiteModel) -> Vec<SearchDoc> {
+/// The address of a search document's page (empty when it has none).
+fn search_target(model: &SiteModel, target: &Target) -> String {
     let kb = model.kb;
-    let mut docs = Vec::new();
-    for code in &kb.error_codes {
-        let Some(url) = model.addresses.code(&code.code) else {
-            continue;
-        };
-        let mut text = Vec::new();
-        for d in &code.definitions {
-            if d.http_status.is_some() || d.status_text.is_some() {
-                text.push(status_label(d));
-            }
-            text.push(d.message.clone());
-            text.extend(d.description.clone());
-            text.extend(d.solution.clone());
-        }
-        text.dedup();
-        docs.push(SearchDoc {
-            kind: DocKind::Code,
-            url: url.to_string(),
-            title: code.code.clone(),
-            code: Some(code.code.clone()),
-            text: text.join(" · "),
-        });
-    }
-    for (i, op) in kb.operations.iter().enumerate() {
-        let Some(url) = model.addresses.operation(i) else {
-            continue;
-        };
-        let mut text = vec![op.title.clone().unwrap_or_default()];
-        text.extend(op.service.clone());
-        text.extend(op.parameters.iter().map(|p| p.name.clone()));
-        docs.push(SearchDoc {
-            kind: DocKind::Operation,
-            url: url.to_string(),
-            title: format!("{} {}", op.method, op.path),
-            code: None,
-            text: text.join(" · "),
-        });
-    }
-    for (i, e) in kb.enums.iter().enumerate() {
-        let Some(url) = model.enumeration_href(i, e) else {
-            continue;
-        };
-        let text: Vec<String> = e
-            .values
-            .iter()
-            .map(|v| format!("{}: {}", v.value, v.description))
-            .collect();
-        docs.push(SearchDoc {
-            kind: DocKind::Enumeration,
-            url,
-            title: e.name.clone(),
-            code: None,
-            text: text.join(" · "),
-        });
-    }
-    for s in &kb.sources {
-        let Some(url) = model.addresses.source(&s.id) else {
-            continue;
-        };
-        docs.push(SearchDoc {
-            kind: DocKind::Source,
-            url: url.to_string(),
-            title: s.title.clone().unwrap_or_else(|| s.id.clone()),
-            code: None,
-            text: format!("{} {}", s.id, s.path),
-        });
-    }
-    docs
+    let address = match target {
+        Target::Code(code) => model.addresses.code(code).map(str::to_string),
+        Target::Operation(index) => model.addresses.operation(*index).map(str::to_string),
+        Target::Enumeration(index) => kb
+            .enums
+            .get(*index)
+            .and_then(|e| model.enumeration_href(*index, e)),
+        Target::Source(id) => model.addresses.source(id).map(str::to_string),
+    };
+    address.unwrap_or_default()
 }

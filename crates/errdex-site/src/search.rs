@@ -1,154 +1,54 @@
 //! The site's own search index, written at build time, read by `assets/site/search.js`.
 //!
+//! The same documents, words and positions as `errdex search`'s tantivy index
+//! ([`errdex_search::docs`], [`errdex_search::text`]), ranked in the page by the same rules
+//! ([`errdex_search::rank`]); `tests/search_engines.rs` runs the script in Node and compares
+//! its hits with the command's.
+//!
 //! Not tantivy: a browser opening the site from `file://` can load scripts but cannot `fetch`
 //! files, so every index file is a small script that hands its data to
 //! `errdexIndex(name, data)`. Steps:
-//! 1. One search document per page worth finding: codes, operations, enumerations, sources.
-//! 2. Tokens: lower-cased words; CJK runs as single characters and pairs of neighbours, so
-//!    `失败` is found inside `创建失败`; each code also as its compact form (`css6007`).
-//! 3. Postings are grouped into shards by the token's first two characters (first one for
-//!    CJK) hashed with FNV-1a, so a query loads one shard per word and a word's prefixes and
-//!    near misses (typos) are in the shard it loads. The shard count grows with the index so
-//!    no shard is much larger than [`TARGET_SHARD_BYTES`].
-//! 4. Documents (address, title, kind, snippet) go into chunks of [`DOCS_PER_CHUNK`]; a query
-//!    loads only the chunks of the hits it shows.
-//!
-//! The tokenizer here and the one in `search.js` must agree; `tests/site_search.rs` runs the
-//! script in Node against an index written here.
+//! 1. Each document's words with their first [`POSITIONS_KEPT`] positions; a stop word keeps
+//!    only which documents hold it, as a bitmap (the ranking reads no positions of it).
+//! 2. Postings (`[doc gap, n, first position, position gaps…]`) and the facets
+//!    (`service:ecs`, `status:409`: document gaps) are grouped into shards by the first two
+//!    characters of the word (the first for CJK) hashed with FNV-1a, so a query loads one shard
+//!    per word and a word's stems, prefixes and near misses (typos keep the first two letters)
+//!    are in the shard it loads. The shard count grows with the index so no shard is much
+//!    larger than [`TARGET_SHARD_BYTES`]. Kinds are ranges of document numbers, in `meta`.
+//! 3. What a hit shows (address, name, kind, snippet, context, count, service) goes into
+//!    chunks of [`DOCS_PER_CHUNK`] documents; a query loads only the chunks of the hits it shows.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use errdex_search::docs::{DocKind, SearchDoc};
+use errdex_search::rank::{POSITIONS_KEPT, stop_threshold};
+
 /// Documents per document chunk.
 pub const DOCS_PER_CHUNK: usize = 32;
-
-/// A token in more documents than this share of all (and than [`MIN_STOP_DOCS`]) is a stop
-/// word: its postings would be the largest part of its shard and it tells few documents apart,
-/// so only its heaviest postings and its document count are kept; queries do not require it.
-const STOP_SHARE: f64 = 0.05;
-
-/// The fewest documents a stop word is in (small sites have none).
-const MIN_STOP_DOCS: usize = 1000;
-
-/// Postings kept for a stop word: its heaviest documents, so a query of stop words alone
-/// still lists something.
-const STOP_POSTINGS_KEPT: usize = 200;
 
 /// The size a token shard aims at.
 pub const TARGET_SHARD_BYTES: usize = 48 * 1024;
 
-/// The longest word indexed, in characters.
-const MAX_WORD_CHARS: usize = 40;
+/// Version of the index files (2: the shared documents, positions and ranking).
+const INDEX_VERSION: u32 = 2;
 
-/// The longest snippet kept per document, in characters.
-const MAX_SNIPPET_CHARS: usize = 160;
-
-/// Weight of a token in a document's title, per occurrence (body words weigh 1).
-const TITLE_WEIGHT: u32 = 8;
-
-/// Cap on a token's weight in one document.
-const MAX_WEIGHT: u32 = 60;
-
-/// What a search document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocKind {
-    /// An error code page.
-    Code,
-    /// An API operation page.
-    Operation,
-    /// An enumeration (on its operation's or service's page).
-    Enumeration,
-    /// A source document page.
-    Source,
-}
-
-impl DocKind {
-    fn label(self) -> &'static str {
-        match self {
-            DocKind::Code => "code",
-            DocKind::Operation => "operation",
-            DocKind::Enumeration => "values",
-            DocKind::Source => "source",
-        }
-    }
-}
-
-/// One thing search can find.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchDoc {
-    /// What it is.
-    pub kind: DocKind,
-    /// Address relative to the site root (may carry a `#fragment`).
+/// A document with the address the site gives it.
+pub struct SiteDoc<'a> {
+    /// The search document.
+    pub doc: &'a SearchDoc,
+    /// Address relative to the site root (may carry a `#fragment`; empty when it has no page).
     pub url: String,
-    /// Shown as the hit's link text; its words weigh more.
-    pub title: String,
-    /// The error code, for code pages: indexed in compact form for exact look-ups.
-    pub code: Option<String>,
-    /// Words that find it, shown cut short under the title.
-    pub text: String,
-}
-
-/// Whether a character is written without spaces between words (Han, kana, Hangul).
-pub fn is_cjk(c: char) -> bool {
-    matches!(u32::from(c),
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
-        | 0xAC00..=0xD7AF | 0x20000..=0x2FFFF)
-}
-
-/// The tokens of a text, in order, with repeats: words lower-cased, CJK runs as characters
-/// and neighbour pairs.
-pub fn tokens(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let mut cjk: Vec<char> = Vec::new();
-    for c in text.chars().chain(std::iter::once(' ')) {
-        if is_cjk(c) {
-            flush_word(&mut word, &mut out);
-            cjk.push(c);
-        } else if c.is_alphanumeric() {
-            flush_cjk(&mut cjk, &mut out);
-            word.extend(c.to_lowercase());
-        } else {
-            flush_word(&mut word, &mut out);
-            flush_cjk(&mut cjk, &mut out);
-        }
-    }
-    out
-}
-
-fn flush_word(word: &mut String, out: &mut Vec<String>) {
-    if !word.is_empty() && word.chars().count() <= MAX_WORD_CHARS {
-        out.push(std::mem::take(word));
-    }
-    word.clear();
-}
-
-fn flush_cjk(run: &mut Vec<char>, out: &mut Vec<String>) {
-    for (i, c) in run.iter().enumerate() {
-        out.push(c.to_string());
-        if let Some(next) = run.get(i + 1) {
-            out.push([*c, *next].iter().collect());
-        }
-    }
-    run.clear();
-}
-
-/// The compact, lower-case form of a code (`CSS.6007` → `css6007`).
-pub fn compact_code(code: &str) -> String {
-    code.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The characters that choose a token's shard: the first for CJK, else the first two.
 fn shard_key(token: &str) -> String {
     let mut chars = token.chars();
     match chars.next() {
-        Some(first) if is_cjk(first) => first.to_string(),
+        Some(first) if errdex_core::shapes::is_cjk(first) => first.to_string(),
         Some(first) => std::iter::once(first).chain(chars.next()).collect(),
         None => String::new(),
     }
@@ -164,51 +64,79 @@ fn shard_of(token: &str, shards: u32) -> u32 {
     hash % shards.max(1)
 }
 
-/// One token's postings: `[doc, weight, doc, weight, …]` with doc ids as gaps.
-#[derive(Debug, Default, Clone)]
-struct Postings {
-    list: Vec<(u32, u32)>,
+/// One word's postings: (document, its first positions), in document order.
+type Postings = Vec<(u32, Vec<u32>)>;
+
+fn encode_postings(postings: &Postings) -> Vec<u32> {
+    let mut flat = Vec::new();
+    let mut previous_doc = 0;
+    for (doc, positions) in postings {
+        flat.push(doc - previous_doc);
+        flat.push(positions.len() as u32);
+        let mut previous = 0;
+        for &p in positions {
+            flat.push(p - previous);
+            previous = p;
+        }
+        previous_doc = *doc;
+    }
+    flat
 }
 
-impl Postings {
-    fn add(&mut self, doc: u32, weight: u32) {
-        match self.list.last_mut() {
-            Some((last, w)) if *last == doc => *w = (*w + weight).min(MAX_WEIGHT),
-            _ => self.list.push((doc, weight.min(MAX_WEIGHT))),
+/// The documents as a bitmap (bit `d % 8` of byte `d / 8`) in base64.
+fn bitmap(docs: &[u32], total: usize) -> String {
+    let mut bytes = vec![0u8; total.div_ceil(8)];
+    for &d in docs {
+        bytes[d as usize / 8] |= 1 << (d % 8);
+    }
+    base64(&bytes)
+}
+
+/// Standard base64 with padding (what the browser's `atob` reads).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
         }
     }
+    out
+}
 
-    /// The `n` heaviest postings (ties: lower doc id), in doc order.
-    fn heaviest(&self, n: usize) -> Postings {
-        let mut list = self.list.clone();
-        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        list.truncate(n);
-        list.sort_unstable();
-        Postings { list }
-    }
-
-    fn encoded(&self) -> Vec<u32> {
-        let mut previous = 0;
-        let mut flat = Vec::with_capacity(self.list.len() * 2);
-        for (doc, weight) in &self.list {
-            flat.push(doc - previous);
-            flat.push(*weight);
-            previous = *doc;
-        }
-        flat
-    }
+fn encode_docs(docs: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    docs.iter()
+        .map(|&d| {
+            let gap = d - previous;
+            previous = d;
+            gap
+        })
+        .collect()
 }
 
 /// One shard file's data.
 #[derive(Debug, Default, Serialize)]
 struct Shard {
-    /// Token → gap-encoded postings.
+    /// Word → postings.
     w: BTreeMap<String, Vec<u32>>,
-    /// Compact code → document ids of the codes written that way.
-    c: BTreeMap<String, Vec<u32>>,
-    /// Stop words → how many documents hold them.
+    /// Stop word → how many documents hold it.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     s: BTreeMap<String, usize>,
+    /// Stop word → the documents holding it, as a base64 bitmap (bit `d % 8` of byte `d / 8`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    b: BTreeMap<String, String>,
+    /// Facet → document gaps.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    f: BTreeMap<String, Vec<u32>>,
 }
 
 /// The index description every page loads first.
@@ -218,81 +146,109 @@ struct Meta {
     docs: usize,
     shards: u32,
     chunk: usize,
+    /// A word in more documents than this is a stop word.
+    stop: usize,
+    /// Kind → [first document, end) (documents are in kind order).
+    kinds: BTreeMap<&'static str, (usize, usize)>,
 }
 
-/// The index files: path under the site root → content.
-pub fn index_files(docs: &[SearchDoc]) -> Vec<(String, String)> {
-    let mut postings: BTreeMap<String, Postings> = BTreeMap::new();
-    let mut codes: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (id, doc) in (0u32..).zip(docs) {
-        for token in tokens(&doc.title) {
-            postings.entry(token).or_default().add(id, TITLE_WEIGHT);
+/// Every word's postings, facets and kind ranges of the documents.
+fn postings_of(docs: &[SiteDoc<'_>]) -> (BTreeMap<String, Postings>, BTreeMap<String, Vec<u32>>) {
+    let mut words: BTreeMap<String, Postings> = BTreeMap::new();
+    let mut facets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (id, site_doc) in (0u32..).zip(docs) {
+        let mut positions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for word in site_doc.doc.words() {
+            positions.entry(word.text).or_default().push(word.position);
         }
-        for token in tokens(&doc.text) {
-            postings.entry(token).or_default().add(id, 1);
+        for (word, mut list) in positions {
+            list.sort_unstable();
+            list.truncate(POSITIONS_KEPT);
+            words.entry(word).or_default().push((id, list));
         }
-        if let Some(code) = &doc.code {
-            let compact = compact_code(code);
-            if !compact.is_empty() {
-                codes.entry(compact).or_default().push(id);
+        for facet in site_doc.doc.facets() {
+            if !facet.starts_with("kind:") {
+                facets.entry(facet).or_default().push(id);
             }
         }
     }
-    let stop_at = MIN_STOP_DOCS.max((docs.len() as f64 * STOP_SHARE) as usize);
-    let (stop, kept): (Vec<_>, Vec<_>) = postings
+    (words, facets)
+}
+
+/// The index files: path under the site root → content.
+pub fn index_files(docs: &[SiteDoc<'_>]) -> Vec<(String, String)> {
+    let (words, facets) = postings_of(docs);
+    let stop_at = stop_threshold(docs.len());
+    let mut stops: Vec<(String, usize, String)> = Vec::new();
+    let mut encoded: Vec<(String, Vec<u32>)> = Vec::new();
+    for (word, postings) in words {
+        if postings.len() > stop_at {
+            let held: Vec<u32> = postings.iter().map(|(d, _)| *d).collect();
+            stops.push((word, held.len(), bitmap(&held, docs.len())));
+        } else {
+            encoded.push((word, encode_postings(&postings)));
+        }
+    }
+    let facets: Vec<(String, Vec<u32>)> = facets
         .into_iter()
-        .partition(|(_, p)| p.list.len() > stop_at);
-    let stop_counts: Vec<(String, usize)> = stop
-        .iter()
-        .map(|(t, p)| (t.clone(), p.list.len()))
-        .collect();
-    let encoded: Vec<(String, Vec<u32>)> = kept
-        .into_iter()
-        .chain(
-            stop.into_iter()
-                .map(|(t, p)| (t, p.heaviest(STOP_POSTINGS_KEPT))),
-        )
-        .map(|(token, p)| (token, p.encoded()))
+        .map(|(facet, ids)| (facet, encode_docs(&ids)))
         .collect();
     let approximate_bytes: usize = encoded
         .iter()
-        .map(|(t, p)| t.len() + 4 + p.len() * 4)
+        .chain(&facets)
+        .map(|(t, p)| t.len() + 4 + p.len() * 3)
         .sum::<usize>()
-        + codes.keys().map(|c| c.len() + 8).sum::<usize>();
+        + stops.iter().map(|(_, _, b)| b.len()).sum::<usize>();
     let shard_count = (approximate_bytes / TARGET_SHARD_BYTES + 1).next_power_of_two() as u32;
     let mut shards: Vec<Shard> = (0..shard_count).map(|_| Shard::default()).collect();
-    for (token, list) in encoded {
-        let shard = shard_of(&token, shard_count) as usize;
-        shards[shard].w.insert(token, list);
+    for (word, list) in encoded {
+        shards[shard_of(&word, shard_count) as usize]
+            .w
+            .insert(word, list);
     }
-    for (token, count) in stop_counts {
-        let shard = shard_of(&token, shard_count) as usize;
-        shards[shard].s.insert(token, count);
+    for (word, count, held) in stops {
+        let shard = &mut shards[shard_of(&word, shard_count) as usize];
+        shard.s.insert(word.clone(), count);
+        shard.b.insert(word, held);
     }
-    for (compact, ids) in codes {
-        let shard = shard_of(&compact, shard_count) as usize;
-        shards[shard].c.insert(compact, ids);
+    for (facet, list) in facets {
+        shards[shard_of(&facet, shard_count) as usize]
+            .f
+            .insert(facet, list);
     }
-    let mut files = Vec::new();
+    let mut kinds = BTreeMap::new();
+    for kind in DocKind::ALL {
+        let first = docs.iter().position(|d| d.doc.view.kind == kind);
+        let end = docs.iter().rposition(|d| d.doc.view.kind == kind);
+        if let (Some(first), Some(end)) = (first, end) {
+            kinds.insert(kind.as_str(), (first, end + 1));
+        }
+    }
     let meta = Meta {
-        version: 1,
+        version: INDEX_VERSION,
         docs: docs.len(),
         shards: shard_count,
         chunk: DOCS_PER_CHUNK,
+        stop: stop_at,
+        kinds,
     };
-    files.push(("search/meta.js".to_string(), script("meta", &meta)));
+    let mut files = vec![("search/meta.js".to_string(), script("meta", &meta))];
     for (i, shard) in shards.iter().enumerate() {
         files.push((format!("search/t/{i}.js"), script(&format!("t/{i}"), shard)));
     }
     for (i, chunk) in docs.chunks(DOCS_PER_CHUNK).enumerate() {
-        let rows: Vec<(&str, &str, &str, String)> = chunk
+        let rows: Vec<(&str, &str, &str, &str, &str, usize, &str)> = chunk
             .iter()
             .map(|d| {
+                let view = &d.doc.view;
                 (
                     d.url.as_str(),
-                    d.title.as_str(),
-                    d.kind.label(),
-                    snippet(&d.text),
+                    view.name.as_str(),
+                    view.kind.as_str(),
+                    view.snippet.as_str(),
+                    view.title.as_deref().unwrap_or_default(),
+                    view.count,
+                    view.service.as_deref().unwrap_or_default(),
                 )
             })
             .collect();
@@ -319,39 +275,37 @@ fn script(name: &str, data: &impl Serialize) -> String {
     out
 }
 
-/// The start of a text, whitespace collapsed, cut at a character boundary.
-fn snippet(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut cut: String = collapsed.chars().take(MAX_SNIPPET_CHARS).collect();
-    if cut.len() < collapsed.len() {
-        cut.push('…');
-    }
-    cut
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use errdex_core::kb::KnowledgeBase;
+    use errdex_search::docs::search_docs;
+    use errdex_search::rank::{ATTRIBUTE_SPAN, MIN_STOP_DOCS};
 
-    fn doc(title: &str, code: Option<&str>, text: &str) -> SearchDoc {
-        SearchDoc {
-            kind: DocKind::Code,
-            url: format!("codes/{title}.html"),
-            title: title.to_string(),
-            code: code.map(str::to_string),
-            text: text.to_string(),
-        }
+    fn kb(codes: usize, message: &str) -> KnowledgeBase {
+        errdex_synth::codes_only(
+            (0..codes).map(|i| (format!("CSS.{i:04}"), Some(400), message.to_string())),
+        )
     }
 
-    #[test]
-    fn words_are_lowercased_and_cjk_is_split_into_pairs() {
-        assert_eq!(tokens("CSS.6007 Failed"), ["css", "6007", "failed"]);
-        assert_eq!(
-            tokens("创建失败x"),
-            ["创", "创建", "建", "建失", "失", "失败", "败", "x"]
-        );
-        assert!(tokens(&"a".repeat(MAX_WORD_CHARS + 1)).is_empty());
-        assert!(tokens("  ,.;  ").is_empty());
+    fn files_of(kb: &KnowledgeBase) -> Vec<(String, String)> {
+        let docs = search_docs(kb);
+        let site: Vec<SiteDoc<'_>> = docs
+            .iter()
+            .map(|doc| SiteDoc {
+                doc,
+                url: format!("codes/{}.html", doc.view.name),
+            })
+            .collect();
+        index_files(&site)
+    }
+
+    fn shards(files: &[(String, String)]) -> String {
+        files
+            .iter()
+            .filter(|(p, _)| p.starts_with("search/t/"))
+            .map(|(_, c)| c.as_str())
+            .collect()
     }
 
     #[test]
@@ -363,64 +317,60 @@ mod tests {
     }
 
     #[test]
-    fn index_registers_meta_shards_and_chunks() {
-        let docs = vec![
-            doc("CSS.6007", Some("CSS.6007"), "Snapshot </script> failed"),
-            doc("ECS.0001", Some("ECS.0001"), "创建失败"),
-        ];
-        let files = index_files(&docs);
-        let meta = &files[0];
-        assert_eq!(meta.0, "search/meta.js");
+    fn index_registers_meta_shards_facets_and_chunks() {
+        let files = files_of(&kb(2, "Snapshot </script> 失败"));
+        assert_eq!(files[0].0, "search/meta.js");
         assert_eq!(
-            meta.1,
-            "errdexIndex(\"meta\",{\"version\":1,\"docs\":2,\"shards\":1,\"chunk\":32});\n"
+            files[0].1,
+            "errdexIndex(\"meta\",{\"version\":2,\"docs\":2,\"shards\":1,\"chunk\":32,\
+             \"stop\":1000,\"kinds\":{\"code\":[0,2]}});\n"
         );
         let shard = &files[1].1;
-        assert!(shard.contains("\"css6007\":[0]"), "{shard}");
-        assert!(shard.contains("\"失败\":[1,1]"), "{shard}");
+        let m = ATTRIBUTE_SPAN;
+        assert!(shard.contains("\"css0001\":[1,1,0]"), "{shard}");
+        assert!(
+            shard.contains(&format!("\"snapshot\":[0,1,{m},1,1,{m}]")),
+            "{shard}"
+        );
+        assert!(shard.contains("\"失败\":[0,1,"), "{shard}");
+        assert!(shard.contains("\"service:css\":[0,1]"), "{shard}");
         let chunk = &files[2].1;
         assert!(chunk.contains("\\u003c/script>"), "{chunk}");
         assert!(!chunk.contains("</script>"));
     }
 
     #[test]
-    fn tokens_in_most_documents_become_stop_words() {
-        let docs: Vec<SearchDoc> = (0..MIN_STOP_DOCS + 1)
-            .map(|i| doc(&format!("C.{i}"), None, "common words"))
-            .collect();
-        let files = index_files(&docs);
-        let shards: String = files
-            .iter()
-            .filter(|(p, _)| p.starts_with("search/t/"))
-            .map(|(_, c)| c.as_str())
-            .collect();
+    fn words_in_most_documents_keep_their_count_and_a_bitmap() {
+        let files = files_of(&kb(MIN_STOP_DOCS + 1, "common words"));
+        let shards = shards(&files);
         assert!(shards.contains(&format!("\"common\":{}", MIN_STOP_DOCS + 1)));
-        let kept = shards
-            .split("\"common\":[")
-            .nth(1)
-            .and_then(|rest| rest.split(']').next())
-            .map(|list| list.split(',').count());
-        assert_eq!(
-            kept,
-            Some(STOP_POSTINGS_KEPT * 2),
-            "only the heaviest postings"
+        assert!(
+            !shards.contains("\"common\":["),
+            "no postings for a stop word"
         );
+        let bits = shards
+            .split("\"common\":\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a bitmap");
+        assert_eq!(bits.len(), (MIN_STOP_DOCS + 1).div_ceil(8).div_ceil(3) * 4);
+        assert!(bits.starts_with("////"), "{bits}");
     }
 
     #[test]
-    fn postings_are_gap_encoded_and_capped() {
-        let mut p = Postings::default();
-        p.add(3, 50);
-        p.add(3, 50);
-        p.add(7, 1);
-        assert_eq!(p.encoded(), [3, MAX_WEIGHT, 4, 1]);
+    fn bitmaps_are_base64() {
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"M"), "TQ==");
+        assert_eq!(bitmap(&[0, 9], 16), base64(&[1, 2]));
     }
 
     #[test]
-    fn snippets_are_cut_at_characters() {
-        let long = "失".repeat(MAX_SNIPPET_CHARS + 5);
-        let cut = snippet(&long);
-        assert_eq!(cut.chars().count(), MAX_SNIPPET_CHARS + 1);
-        assert_eq!(snippet(" a \n b "), "a b");
+    fn postings_are_gap_encoded() {
+        assert_eq!(
+            encode_postings(&vec![(3, vec![5, 9]), (7, vec![2])]),
+            [3, 2, 5, 4, 4, 1, 2]
+        );
+        assert_eq!(encode_docs(&[2, 5, 6]), [2, 3, 1]);
     }
 }

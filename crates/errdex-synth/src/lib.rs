@@ -26,6 +26,7 @@ mod builders;
 mod html;
 mod markdown;
 mod page;
+pub mod relevance;
 mod render;
 mod rng;
 pub use rng::Rng;
@@ -94,6 +95,42 @@ pub const FORMATS: [(Format, &str); 4] = [
     (Format::Html, "html"),
     (Format::Text, "txt"),
 ];
+
+/// A knowledge base of error codes only, one definition each, from (code, HTTP status,
+/// message) rows: for tests of what reads a knowledge base (search, the site) at sizes no
+/// fixture reaches.
+pub fn codes_only(
+    rows: impl IntoIterator<Item = (String, Option<u16>, String)>,
+) -> errdex_core::KnowledgeBase {
+    let error_codes = rows
+        .into_iter()
+        .enumerate()
+        .map(
+            |(line, (code, http_status, message))| errdex_core::ErrorCode {
+                service: errdex_core::extract::codes::service_prefix(&code).unwrap_or_default(),
+                definitions: vec![errdex_core::Definition {
+                    source: "s".into(),
+                    line: line as u32 + 1,
+                    code_text: code.clone(),
+                    http_status,
+                    status_text: None,
+                    message,
+                    description: None,
+                    solution: None,
+                    module: None,
+                }],
+                code,
+                authoritative: 0,
+                meanings: vec![],
+                ranked: vec![],
+            },
+        )
+        .collect();
+    errdex_core::KnowledgeBase {
+        error_codes,
+        ..errdex_core::KnowledgeBase::default()
+    }
+}
 
 /// Writes `documents` synthetic pages under `dir` (created if missing) and says what they hold.
 pub fn generate(dir: &Path, documents: usize) -> CorpusStats {

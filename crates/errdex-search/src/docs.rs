@@ -567,6 +567,7 @@ mod tests {
                 authoritative: 1,
                 meanings: vec![vec![0], vec![1]],
                 ranked: vec![],
+                retired: None,
             }],
             enums: vec![Enumeration {
                 name: "status".into(),
@@ -577,6 +578,7 @@ mod tests {
                 values: vec![EnumValue {
                     value: "ERROR".into(),
                     description: "The job failed.".into(),
+                    retired: None,
                 }],
             }],
             operations: vec![

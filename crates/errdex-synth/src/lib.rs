@@ -123,6 +123,7 @@ pub fn codes_only(
                 authoritative: 0,
                 meanings: vec![],
                 ranked: vec![],
+                retired: None,
             },
         )
         .collect();

@@ -270,6 +270,7 @@ mod tests {
                 source: "s".into(),
                 line: 20,
                 operation: None,
+                object: None,
                 values: vec![EnumValue {
                     value: "createFail".into(),
                     description: "creation failed".into(),

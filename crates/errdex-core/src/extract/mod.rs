@@ -264,6 +264,7 @@ fn value_table(
         source: source.to_string(),
         line,
         operation: None,
+        object: None,
         values,
     })
 }

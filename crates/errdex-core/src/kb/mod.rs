@@ -194,6 +194,11 @@ pub struct Enumeration {
     pub line: u32,
     /// `METHOD path` of the operation it belongs to, if any.
     pub operation: Option<String>,
+    /// The object type of that operation whose field it is (`conditions`), absent for a
+    /// parameter or a top-level field: two fields of one name in different objects are two
+    /// enumerations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
     /// The values in documented order.
     pub values: Vec<EnumValue>,
 }

@@ -53,19 +53,93 @@ pub(super) fn field_of(row: &crate::document::Row, columns: &ParameterColumns) -
     })
 }
 
-/// The named type a documented type refers to (`Array of FailedTasks objects` → `FailedTasks`);
-/// a plain `Object` or `Array` refers to a type named like the field.
+/// The named type a documented type refers to (`Array of FailedTasks objects` →
+/// `FailedTasks`, `checkpoint_req` → `checkpoint_req`); a type that only says "object"
+/// (`Object`, `JSON object`, `Dictionary data structure`, `List data structure`, `Array of
+/// objects`, `Table 3`, also with a citation after it: `Object. For details, see Table 3.`)
+/// refers to a type named like the field.
 pub(super) fn object_reference(type_name: &str, field_name: &str) -> Option<String> {
-    let lower = type_name.to_lowercase();
-    if matches!(
-        lower.as_str(),
-        "object" | "array" | "array of objects" | "list" | "json" | "dict" | "struct" | "map"
-    ) {
+    // The type proper, before a sentence or a parenthesis that cites a table.
+    let head = type_name
+        .split(['.', '(', ',', ';', '（', '，', '。', '；'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let lower = head.to_lowercase();
+    if is_generic_object(&lower) || TABLE_NAME.is_match(&lower) {
         return Some(field_name.to_string());
     }
-    let name = TYPE_REFERENCE.captures(type_name)?.get(1)?.as_str();
-    let scalar = matches!(
-        name.to_lowercase().as_str(),
+    if let Some(name) = TYPE_REFERENCE
+        .captures(head)
+        .and_then(|caps| caps.get(1))
+        .map(|m| m.as_str())
+    {
+        let lower = name.to_lowercase();
+        return if is_generic_object(&lower) {
+            Some(field_name.to_string())
+        } else if is_scalar(&lower) {
+            None
+        } else {
+            Some(name.to_string())
+        };
+    }
+    // A bare type name of the page's own (`checkpoint_req`, `ResourceTag`): an identifier
+    // with an underscore or an inner capital, not a scalar type.
+    let identifier = head
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && head.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let compound = head.contains('_') || head.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    let scalar_like = is_scalar(&lower)
+        || ["array", "list", "string", "map", "set"]
+            .iter()
+            .any(|w| lower.ends_with(w) || lower.starts_with(w));
+    (identifier && compound && !scalar_like).then(|| head.to_string())
+}
+
+/// `Table 3`, `表3` written as a type: the object the cited table documents.
+static TABLE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:table|表)\s*\d+$").expect("valid regex"));
+
+/// A type that says "an object" or "a list of objects" without naming the type (lower case).
+fn is_generic_object(lower: &str) -> bool {
+    let folded: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    matches!(
+        folded.as_str(),
+        "object"
+            | "objects"
+            | "json"
+            | "json object"
+            | "jsonobject"
+            | "json array"
+            | "jsonarray"
+            | "array"
+            | "array of objects"
+            | "array of object"
+            | "array<object>"
+            | "list"
+            | "list of objects"
+            | "list<object>"
+            | "object array"
+            | "object list"
+            | "dict"
+            | "dictionary"
+            | "dictionary data structure"
+            | "list data structure"
+            | "data structure"
+            | "structure"
+            | "struct"
+            | "map"
+            | "对象"
+            | "字典"
+    )
+}
+
+/// A scalar type word (lower case), in the singular or plural.
+fn is_scalar(lower: &str) -> bool {
+    matches!(
+        lower,
         "string"
             | "strings"
             | "integer"
@@ -78,10 +152,14 @@ pub(super) fn object_reference(type_name: &str, field_name: &str) -> Option<Stri
             | "numbers"
             | "boolean"
             | "booleans"
-            | "object"
-            | "objects"
-    );
-    (!scalar).then(|| name.to_string())
+            | "bool"
+            | "datetime"
+            | "timestamp"
+            | "date"
+            | "uuid"
+            | "int32"
+            | "int64"
+    )
 }
 
 pub(super) fn parse_required(cell: &str) -> Option<bool> {

@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::shapes::is_concrete_id;
+
 pub(super) static OPERATION_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:URI|URL|请求URI|URI格式|URI format)\s*[:：]?\s*)?(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(https?://[^/\s]+)?(/[^\s]*)\s*$")
         .expect("valid regex")
@@ -28,24 +30,38 @@ pub(super) static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// True when `path` is `template` with real values in place of its placeholders
-/// (`/v2/bb11…/os-security-groups/3d02…` of `/v2/{project_id}/os-security-groups/{id}`). A path
-/// that still has placeholders is a template itself, never an instance.
+/// True when `path` is `template` with real values in place of some of its placeholders
+/// (`/v2/bb11…/os-security-groups/3d02…` or `/v1/{project_id}/jobs/0000…` of
+/// `/v2/{project_id}/os-security-groups/{id}`): every segment the same, or a value where the
+/// template has a placeholder, at least one of them a value. A placeholder of the path stands
+/// only where the template has one; beside placeholders, a value must look like one (an id:
+/// `/v3/{p}/items/detail` is another operation than `/v3/{p}/items/{item_id}`).
 pub(super) fn is_instance_of(path: &str, template: &str) -> bool {
     let path = path.split('?').next().unwrap_or(path);
     let template = template.split('?').next().unwrap_or(template);
-    if path.contains('{') || !template.contains('{') {
+    if !template.contains('{') {
         return false;
     }
+    let is_placeholder = |s: &str| s.starts_with('{') && s.ends_with('}');
+    let templated = path.contains('{');
+    let value = |s: &str| {
+        !s.is_empty()
+            && !s.contains('{')
+            && (!templated || is_concrete_id(s) || s.bytes().all(|b| b.is_ascii_digit()))
+    };
     let (mut a, mut b) = (path.split('/'), template.split('/'));
+    let mut values = 0;
     loop {
         match (a.next(), b.next()) {
-            (None, None) => return true,
+            (None, None) => return values > 0,
             (Some(real), Some(segment)) => {
-                let placeholder = segment.starts_with('{') && segment.ends_with('}');
-                if !(placeholder && !real.is_empty() || real == segment) {
+                if real == segment {
+                    continue;
+                }
+                if !(is_placeholder(segment) && value(real)) {
                     return false;
                 }
+                values += 1;
             }
             _ => return false,
         }

@@ -11,8 +11,11 @@
 
 mod fields;
 mod lines;
+mod nesting;
 mod objects;
 mod placement;
+
+use std::collections::BTreeMap;
 
 use crate::document::Table;
 use crate::extract::enums::values_in_description;
@@ -23,14 +26,21 @@ use crate::kb::{
     Response,
 };
 use crate::parse::cells::fold_whitespace;
+use crate::shapes::is_concrete_id;
 
 use fields::{columns_or_description, field_of};
 use lines::{
     HTTP_REQUEST_HEAD, HTTP_STATUS_HEAD, METHOD_LINE, MessageHead, OPERATION_LINE, PATH_LINE,
     PROSE_STATUS, is_instance_of, is_status_heading, line_match, message_head, status_of,
 };
-use objects::{CAPTION_NUMBER, PendingReference};
+use objects::{CAPTION_NUMBER, PendingReference, describes_object, names_top_level, object_name};
 use placement::{Placement, Section, placement, section_of};
+
+/// Whether a path names a real resource (`/jobs/0000000062db92d7…`) where a template would
+/// have a placeholder.
+fn has_concrete_id(path: &str) -> bool {
+    path.split(['/', '?', '&', '=']).any(is_concrete_id)
+}
 
 /// Reads a document's blocks in order and assembles its operations.
 #[derive(Debug, Default)]
@@ -55,6 +65,9 @@ pub struct OperationReader {
     /// Whether the last heading was about status codes (`Status Code`, `Returned Values`,
     /// `返回值`), where a bare `200` paragraph is a status the operation answers with.
     status_heading: bool,
+    /// Where the top-level tables filed since the section or the status last changed went:
+    /// a further table there is an object's, unless it says otherwise.
+    placed: Vec<Placement>,
     recent_text: String,
     source: String,
     title: Option<String>,
@@ -78,11 +91,11 @@ impl OperationReader {
         self.split_method = None;
         self.status_heading = is_status_heading(text);
         if let Some(status) = status_of(text) {
-            self.status = Some(status);
-        } else if let Some(section) = section_of(text) {
+            self.set_status(Some(status));
+        } else if let Some(section) = section_of(text, None) {
             self.enter(section);
         } else if crate::vocab::column_role(text).is_none() {
-            self.section = Some(Section::Other);
+            self.enter(Section::Other);
         }
         // A heading that names a table (`参数说明`, `Parameter description`; a label a page
         // copied as text turns into a heading) stays in the section it is in.
@@ -95,7 +108,7 @@ impl OperationReader {
             return;
         }
         if let Some(status) = status_of(text) {
-            self.status = Some(status);
+            self.set_status(Some(status));
             self.recent_text = text.to_string();
             return;
         }
@@ -114,7 +127,7 @@ impl OperationReader {
         });
         if let Some(status) = stated.and_then(|caps| caps[1].parse::<u16>().ok()) {
             // `HTTP/1.1 200`, or under a status heading `200`, `Normal: 200`, `正常 200`.
-            self.status = Some(status);
+            self.set_status(Some(status));
             if let Some(operation) = self.operations.last_mut() {
                 response_for(operation, Some(status));
             }
@@ -122,7 +135,7 @@ impl OperationReader {
             return;
         }
         if text.chars().count() <= 40
-            && let Some(section) = section_of(text)
+            && let Some(section) = section_of(text, self.section)
         {
             self.enter(section);
         }
@@ -218,38 +231,64 @@ impl OperationReader {
         }
     }
 
-    /// A parameter or field table.
+    /// A parameter or field table: an object type an earlier field refers to, an object of
+    /// its own, or top-level parameters or response fields.
     pub fn parameter_table(&mut self, table: &Table, columns: &ParameterColumns, line: u32) {
         let caption = table.caption.as_deref().unwrap_or("");
         let caption_name = CAPTION_NUMBER.replace(caption, "").trim().to_string();
         let context = format!("{caption}\n{}", self.recent_text).to_lowercase();
+        // The label just before the table (`Description for the user format`), when it is a
+        // label and not the caption again or running text.
+        let label = if self.recent_text.trim() != caption.trim()
+            && self.recent_text.chars().count() <= 100
+        {
+            self.recent_text.clone()
+        } else {
+            String::new()
+        };
         let operation_name = self
             .operations
             .last()
             .map(|op| format!("{} {}", op.method, op.path));
         let mut fields: Vec<Field> = Vec::new();
         let mut rows = Vec::new();
+        let mut descriptions = Vec::new();
         for row in &table.rows {
             let Some(field) = field_of(row, columns) else {
                 continue;
             };
-            let raw_description = columns
-                .description
-                .and_then(|i| row.cells.get(i))
-                .map_or("", String::as_str);
-            self.enum_of_field(&field, raw_description, operation_name.clone());
+            descriptions.push(
+                columns
+                    .description
+                    .and_then(|i| row.cells.get(i))
+                    .map_or("", String::as_str),
+            );
             fields.push(field);
             rows.push(row);
         }
-        let section = self.section;
-        let status = self.status;
         if self.operations.is_empty() {
+            for (field, description) in fields.iter().zip(&descriptions) {
+                self.enum_of_field(field, description, None, None);
+            }
             return;
         }
         self.filed_since_operation = true;
-        if self.object_table(caption, &caption_name, &fields, line) {
+        let section = self.section;
+        let status = self.status;
+        let place = self.placement_of(&context, section, &fields);
+        let object = self
+            .object_table(caption, &caption_name, &label, &fields, line)
+            .or_else(|| {
+                let name = self.sub_table_name(&caption_name, &label, &context, place, &fields)?;
+                Some(self.unlinked_object(&name, &fields, line))
+            });
+        for (field, description) in fields.iter().zip(&descriptions) {
+            self.enum_of_field(field, description, operation_name.clone(), object.clone());
+        }
+        if object.is_some() {
             return;
         }
+        self.placed.push(place);
         let mut references: Vec<PendingReference> = fields
             .iter()
             .filter_map(|f| PendingReference::of(None, f))
@@ -264,7 +303,7 @@ impl OperationReader {
             .map_or(&[][..], |names| names.as_slice());
         // GET and HEAD requests have no body: their request parameters are query parameters.
         let bodyless = matches!(operation.method.as_str(), "GET" | "HEAD");
-        match placement(&context, section) {
+        match place {
             Placement::Parameters(location) => {
                 for (field, row) in fields.into_iter().zip(rows) {
                     let location = match location {
@@ -299,8 +338,80 @@ impl OperationReader {
         }
     }
 
+    /// Where a top-level table goes: as its caption, the text before it and the section say,
+    /// except that a table whose every name is a `{placeholder}` of the path holds path
+    /// parameters wherever it stands.
+    fn placement_of(&self, context: &str, section: Option<Section>, fields: &[Field]) -> Placement {
+        let in_path = |op: &Operation| {
+            !fields.is_empty()
+                && fields
+                    .iter()
+                    .all(|f| op.path.contains(&format!("{{{}}}", f.name)))
+        };
+        if self.operations.last().is_some_and(in_path) {
+            return Placement::Parameters(Some(ParameterLocation::Path));
+        }
+        placement(context, section)
+    }
+
+    /// The name to file a table under as an object no field refers to, or `None` for a
+    /// top-level table. Top-level when its caption or the text before it says so (`Request
+    /// header parameters`, `Request filter field description`); else an object when its
+    /// caption or label names one (`Data structure of the metadata field`, `Description for
+    /// the user format`), or when the section already has its top-level table of this kind
+    /// and this one does not repeat that table's names (which makes it another request mode).
+    fn sub_table_name(
+        &self,
+        caption_name: &str,
+        label: &str,
+        context: &str,
+        place: Placement,
+        fields: &[Field],
+    ) -> Option<String> {
+        let name = object_name(caption_name).or_else(|| object_name(label))?;
+        if names_top_level(context) {
+            return None;
+        }
+        let again = self.placed.contains(&place) && !self.repeats_top_level(place, fields);
+        (describes_object(caption_name) || describes_object(label) || again).then_some(name)
+    }
+
+    /// Whether a table repeats names of the top-level table already filed at `place` (a second
+    /// request body for another way of calling the operation).
+    fn repeats_top_level(&self, place: Placement, fields: &[Field]) -> bool {
+        let Some(operation) = self.operations.last() else {
+            return false;
+        };
+        let names: Vec<&str> = match place {
+            Placement::Parameters(location) => operation
+                .parameters
+                .iter()
+                .filter(|p| location.is_none_or(|l| p.location == l))
+                .map(|p| p.name.as_str())
+                .collect(),
+            Placement::ResponseFields => operation
+                .responses
+                .iter()
+                .flat_map(|r| &r.fields)
+                .map(|f| f.name.as_str())
+                .collect(),
+            Placement::ResponseHeaders => Vec::new(),
+        };
+        let shared = fields
+            .iter()
+            .filter(|f| names.contains(&f.name.as_str()))
+            .count();
+        shared >= 2 || (shared == 1 && fields.len() == 1)
+    }
+
     /// The enumeration documented in a field's description, if any.
-    fn enum_of_field(&mut self, field: &Field, raw_description: &str, operation: Option<String>) {
+    fn enum_of_field(
+        &mut self,
+        field: &Field,
+        raw_description: &str,
+        operation: Option<String>,
+        object: Option<String>,
+    ) {
         let values: Vec<EnumValue> = values_in_description(raw_description);
         if values.is_empty() {
             return;
@@ -311,6 +422,7 @@ impl OperationReader {
             source: self.source.clone(),
             line: field.line,
             operation,
+            object,
             values,
         });
     }
@@ -331,6 +443,16 @@ impl OperationReader {
             }
         }
         for operation in &mut self.operations {
+            let moved: BTreeMap<u32, String> =
+                nesting::nest_flattened(operation).into_iter().collect();
+            if !moved.is_empty() {
+                let name = format!("{} {}", operation.method, operation.path);
+                for e in &mut self.enums {
+                    if e.object.is_none() && e.operation.as_ref() == Some(&name) {
+                        e.object = moved.get(&e.line).cloned().or(e.object.take());
+                    }
+                }
+            }
             merge_unstated_success(operation);
         }
         (self.operations, self.enums)
@@ -343,9 +465,20 @@ impl OperationReader {
             section,
             Section::Request | Section::RequestExample | Section::Uri
         ) {
-            self.status = None;
+            self.set_status(None);
+        }
+        if self.section != Some(section) {
+            self.placed.clear();
         }
         self.section = Some(section);
+    }
+
+    /// A new response status: the tables after it are that response's own.
+    fn set_status(&mut self, status: Option<u16>) {
+        if self.status != status {
+            self.placed.clear();
+        }
+        self.status = status;
     }
 
     fn operation_line(&mut self, text: &str, line: u32) -> bool {
@@ -369,6 +502,10 @@ impl OperationReader {
             // A request to a real host with no placeholders is an example, not a definition.
             return false;
         }
+        if has_concrete_id(path) {
+            // `GET /v1/{project_id}/jobs/0000000062db92d7…`: an example request.
+            return false;
+        }
         self.add_operation(method.to_string(), path.to_string(), line);
         true
     }
@@ -388,10 +525,11 @@ impl OperationReader {
             let (path, path_line, method) = (path.clone(), *path_line, method.clone());
             self.split_path = None;
             self.split_method = None;
-            if !self
-                .operations
-                .iter()
-                .any(|op| op.method == method && op.path == path)
+            if !has_concrete_id(&path)
+                && !self
+                    .operations
+                    .iter()
+                    .any(|op| op.method == method && op.path == path)
             {
                 self.add_operation(method, path, path_line);
             }
@@ -439,6 +577,7 @@ impl OperationReader {
         });
         self.section = Some(Section::Uri);
         self.status = None;
+        self.placed.clear();
         self.pending.clear();
     }
 }
@@ -503,6 +642,11 @@ pub(super) mod tests {
         reader.paragraph("GET /v3/{project_id}/failed-tasks", 3);
         reader.paragraph("URI format: POST /v1/{project_id}/jobs", 9);
         reader.paragraph("Use GET /v1/x to read it.", 12);
+        // An example request line with a real id where the template has a placeholder.
+        reader.code(
+            "GET https://{endpoint}/v1/{project_id}/tasks/0000000062db92d70162db9d200f000a",
+            14,
+        );
         let (operations, _) = reader.finish();
         assert_eq!(operations.len(), 2);
         assert_eq!(operations[0].path, "/v3/{project_id}/failed-tasks");
@@ -545,6 +689,13 @@ pub(super) mod tests {
         assert!(is_instance_of("/v3/0a1b/items/9f8e", "/v3/{p}/items/{i}"));
         assert!(!is_instance_of("/v3/{p}/items/detail", "/v3/{p}/items/{i}"));
         assert!(!is_instance_of("/v3/0a1b/items", "/v3/{p}/items/{i}"));
+        assert!(is_instance_of(
+            "/v3/{p}/items/0a1b2c3d4e5f60718293",
+            "/v3/{p}/items/{i}"
+        ));
+        assert!(!is_instance_of("/v3/{p}/items/9f8e", "/v3/{p}/items/{i}"));
+        assert!(!is_instance_of("/v3/{p}/items/{i}", "/v3/{p}/items/{i}"));
+        assert!(!is_instance_of("/v3/{p}/items/{x}", "/v3/{p}/items/{i}"));
     }
 
     #[test]

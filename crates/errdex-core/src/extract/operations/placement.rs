@@ -22,14 +22,23 @@ pub(super) enum Placement {
     ResponseHeaders,
 }
 
-pub(super) fn section_of(text: &str) -> Option<Section> {
+/// The section a heading or a short label opens. A bare `Example` label (no request or
+/// response word) continues the section it stands in: under the URI it shows an example URI,
+/// under the request an example request; elsewhere it is a response example.
+pub(super) fn section_of(text: &str, current: Option<Section>) -> Option<Section> {
     let lower = text.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     if has(&["example", "示例"]) {
         return Some(if has(&["request", "请求"]) {
             Section::RequestExample
-        } else {
+        } else if has(&["response", "响应", "返回"]) {
             Section::ResponseExample
+        } else {
+            match current {
+                Some(Section::Uri) => Section::Uri,
+                Some(Section::Request | Section::RequestExample) => Section::RequestExample,
+                _ => Section::ResponseExample,
+            }
         });
     }
     if has(&["response", "响应", "返回"]) {

@@ -244,6 +244,7 @@ mod tests {
             description: None,
             solution: Some("Check the cluster ID".into()),
             module: None,
+            note: None,
         };
         KnowledgeBase {
             schema_version: 1,

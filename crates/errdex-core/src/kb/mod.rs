@@ -179,6 +179,11 @@ pub struct Definition {
     pub solution: Option<String>,
     /// The Module/Service column, blank cells inheriting the one above.
     pub module: Option<String>,
+    /// A note the message or description cell adds after its text (`NOTE: <ECS error code>
+    /// indicates the error information reported by ECS.`), kept apart from the message it
+    /// comments on. Absent when the cell has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// An enumeration: a documented set of values.

@@ -18,6 +18,7 @@ mod placement;
 use std::collections::BTreeMap;
 
 use crate::document::Table;
+use crate::extract::codes::parse_http_status;
 use crate::extract::enums::values_in_description;
 use crate::extract::json_lines;
 use crate::extract::tables::ParameterColumns;
@@ -220,7 +221,8 @@ impl OperationReader {
                     .map(|c| fold_whitespace(c))
                     .unwrap_or_default()
             };
-            let Ok(status) = cell(status_col).parse::<u16>() else {
+            // `200`, or `400 Bad Request` in a `Returned Value` table of abnormal statuses.
+            let Some(status) = parse_http_status(&cell(status_col)) else {
                 continue;
             };
             let description = cell(description_col);

@@ -90,9 +90,11 @@ fn rowspan_colspan_notes_entities_and_scripts() {
         definition("ABC.0001").message,
         "The <ECS error code> is invalid."
     );
+    // A note in the message cell is kept apart from the message.
+    assert_eq!(definition("ABC.0002").message, "Bad token.");
     assert_eq!(
-        definition("ABC.0002").message,
-        "Bad token. NOTE: Tokens expire after 24 hours."
+        definition("ABC.0002").note.as_deref(),
+        Some("Tokens expire after 24 hours.")
     );
     assert_eq!(definition("ABC.0003").message, "Unsafe input.");
     assert_eq!(definition("ABC.0003").http_status, None);

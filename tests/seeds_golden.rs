@@ -53,6 +53,15 @@ fn every_css_code_with_status_message_and_solution() {
             "{code} solution"
         );
     }
+    // The NOTE inside CSS.6004's message cell is the definition's note, not its message.
+    let css_6004 = kb().error_code("CSS.6004").expect("CSS.6004");
+    assert_eq!(
+        css_6004.definitions[0].note.as_deref(),
+        Some(
+            "<ECS error code> indicates the error information reported by ECS. For details \
+             about the cause and solution, see ECS Error Code Description."
+        )
+    );
     for (source, expected) in count_by_source {
         let found: usize = kb()
             .error_codes

@@ -134,6 +134,9 @@ fn meaning_text(m: &Meaning) -> String {
     if let Some(description) = m.description.as_deref().filter(|d| adds_to(d, &m.message)) {
         out.push_str(&format!("  {:LABEL$} {description}\n", ""));
     }
+    if let Some(note) = m.note.as_deref() {
+        out.push_str(&labelled("Note", note));
+    }
     let status = status_of(m.http_status, m.status_text.as_deref());
     out.push_str(&labelled("Status", &status));
     if let Some(solution) = m.solution.as_deref().filter(|s| !s.is_empty()) {

@@ -315,6 +315,7 @@ mod tests {
                 description: None,
                 solution: Some("Retry".to_string()),
                 module: None,
+                note: None,
             },
         };
         let definitions = vec![

@@ -72,6 +72,22 @@ pub fn http_status(digits: &str) -> Option<u16> {
     digits.parse().ok().filter(|&n| is_http_status(n))
 }
 
+static CONCRETE_ID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{16,}")
+        .expect("valid regex")
+});
+
+/// Whether a path segment holds a real resource id where a request line's template would have a
+/// `{placeholder}`: a UUID or a run of 16 or more hex digits (`b104b8db-170d-…`,
+/// `0000000062db92d70162db9d200f000a`, `iam:domain::5fc973ee…`). A request line with one is an
+/// example request, not the definition of an operation.
+pub fn is_concrete_id(segment: &str) -> bool {
+    !segment.contains('{')
+        && CONCRETE_ID
+            .find_iter(segment)
+            .any(|m| m.as_str().bytes().any(|b| b.is_ascii_digit()))
+}
+
 /// A status class or status as a status column writes it: `404`, `4xx`, `4XX`.
 pub fn is_status_or_class(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -153,6 +169,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn concrete_ids() {
+        assert!(is_concrete_id("b104b8db-170d-441b-897a-3c8ba9c5a214"));
+        assert!(is_concrete_id("0000000062db92d70162db9d200f000a"));
+        assert!(is_concrete_id(
+            "iam:domain::5fc973eea581490997e82ea11a1d0101"
+        ));
+        assert!(!is_concrete_id("{project_id}"));
+        assert!(!is_concrete_id("security-group-rules"));
+        assert!(!is_concrete_id("v2.0"));
+    }
 
     #[test]
     fn cjk_letters_and_wide_punctuation() {

@@ -19,7 +19,7 @@ pub enum ColumnRole {
     Message,
     /// A description (`Description`, `说明`, `描述`).
     Description,
-    /// What to do (`Solution`, `Measure`, `Handling Measure`, `处理措施`).
+    /// What to do (`Solution`, `Measure`, `Handling Measure`, `Handling`, `处理措施`).
     Solution,
     /// A module or service grouping column (`Module`, `Service`).
     Module,
@@ -48,6 +48,7 @@ const VOCABULARY: &[(&str, ColumnRole)] = &[
     ("http status", ColumnRole::HttpStatus),
     ("status code", ColumnRole::HttpStatus),
     ("returned value", ColumnRole::HttpStatus),
+    ("return value", ColumnRole::HttpStatus),
     ("返回值", ColumnRole::HttpStatus),
     ("response code", ColumnRole::HttpStatus),
     ("return code", ColumnRole::HttpStatus),
@@ -65,6 +66,7 @@ const VOCABULARY: &[(&str, ColumnRole)] = &[
     ("失败原因", ColumnRole::Message),
     ("handling measure", ColumnRole::Solution),
     ("measure", ColumnRole::Solution),
+    ("handling", ColumnRole::Solution),
     ("solution", ColumnRole::Solution),
     ("suggestion", ColumnRole::Solution),
     ("处理措施", ColumnRole::Solution),
@@ -181,6 +183,7 @@ mod tests {
         assert_eq!(column_role("Failure Cause"), Some(Message));
         assert_eq!(column_role("Handling Measure"), Some(Solution));
         assert_eq!(column_role("Measure"), Some(Solution));
+        assert_eq!(column_role("Handling"), Some(Solution));
         assert_eq!(column_role("Description"), Some(Description));
         assert_eq!(column_role("Mandatory"), Some(Mandatory));
         assert_eq!(column_role("Parameter"), Some(Parameter));

@@ -513,6 +513,7 @@ mod tests {
             message: message.into(),
             description: None,
             solution: Some("Apply for a higher quota.".into()),
+            note: None,
             module: None,
         }
     }
@@ -575,6 +576,7 @@ mod tests {
                 source: "a".into(),
                 line: 20,
                 operation: None,
+                object: None,
                 values: vec![EnumValue {
                     value: "ERROR".into(),
                     description: "The job failed.".into(),

@@ -62,6 +62,8 @@ pub struct DefinitionView {
     pub message: String,
     /// Description, where separate.
     pub description: String,
+    /// A note the cell adds after the message, where there is one.
+    pub note: String,
     /// Solution.
     pub solution: String,
     /// Module.
@@ -404,6 +406,7 @@ impl<'a> SiteModel<'a> {
             status: status_label(d),
             message: d.message.clone(),
             description: d.description.clone().unwrap_or_default(),
+            note: d.note.clone().unwrap_or_default(),
             solution: d.solution.clone().unwrap_or_default(),
             module: d.module.clone().unwrap_or_default(),
         }

@@ -118,6 +118,7 @@ pub fn codes_only(
                     description: None,
                     solution: None,
                     module: None,
+                    note: None,
                 }],
                 code,
                 authoritative: 0,

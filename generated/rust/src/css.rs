@@ -388,7 +388,7 @@ pub enum ErrorCode {
     ///
     /// Spellings in the documents: `CSS.6003`
     Css6003,
-    /// `CSS.6004`: Failed to create the node because of ECS exceptions (\<ECS error code\>). Please contact customer service or try again later. NOTE: \<ECS error code\> indicates the error information reported by ECS. For details about the cause and solution, see ECS Error Code Description.
+    /// `CSS.6004`: Failed to create the node because of ECS exceptions (\<ECS error code\>). Please contact customer service or try again later.
     ///
     /// Solution: Try again later or contact customer service.
     ///
@@ -396,7 +396,7 @@ pub enum ErrorCode {
     ///
     /// The documents word this code differently, with the same meaning. Every wording:
     ///
-    /// - 000\_6817c9c560a1ff8f line 65: Failed to create the node because of ECS exceptions (\<ECS error code\>). Please contact customer service or try again later. NOTE: \<ECS error code\> indicates the error information reported by ECS. For details about the cause and solution, see ECS Error Code Description. Solution: Try again later or contact customer service.
+    /// - 000\_6817c9c560a1ff8f line 65: Failed to create the node because of ECS exceptions (\<ECS error code\>). Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
     /// - 002\_a7d516839fff964f line 87 (HTTP N/A): Failed to create a node. Solution: Try again later or contact technical support.
     ///
@@ -1344,7 +1344,7 @@ static CODE_ENTRIES: [CodeEntry; 49] = [
                 code_text: "CSS.6004",
                 http_status: None,
                 status_text: None,
-                message: "Failed to create the node because of ECS exceptions (<ECS error code>). Please contact customer service or try again later. NOTE: <ECS error code> indicates the error information reported by ECS. For details about the cause and solution, see ECS Error Code Description.",
+                message: "Failed to create the node because of ECS exceptions (<ECS error code>). Please contact customer service or try again later.",
                 description: None,
                 solution: Some("Try again later or contact customer service."),
                 module: None,

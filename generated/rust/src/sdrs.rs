@@ -3,7 +3,7 @@
 // or from a build script: `errdex::Build::new().source(DOCS).rust_out(OUT_DIR).run()`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-//! SDRS: 0 error codes, 2 enumerations, 2 structs, from the documentation.
+//! SDRS: 0 error codes, 3 enumerations, 2 structs, from the documentation.
 /// The documented values of `failure_status` of `GET /v1/{project_id}/task-center/failure-jobs`.
 ///
 /// Source: 003\_cd26521254878a54 line 56.
@@ -248,6 +248,74 @@ impl<'de> serde::Deserialize<'de> for ResourceType {
         Ok(Self::from(value.as_str()))
     }
 }
+/// The documented values of `job_status` of `GET /v1/{project_id}/task-center/failure-jobs`.
+///
+/// Source: 003\_cd26521254878a54 line 178.
+///
+/// Serialized as the documented string; a value the documents do not list deserializes into `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum JobStatus {
+    /// The task failed.
+    ///
+    /// Documented value: `FAIL`.
+    Fail,
+    /// A value the documents do not list, as received.
+    Unknown(String),
+}
+impl JobStatus {
+    /// Every documented value, in documented order.
+    pub const DOCUMENTED: &'static [JobStatus] = &[Self::Fail];
+    /// The value as written in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Fail => "FAIL",
+            Self::Unknown(value) => value,
+        }
+    }
+    /// The documented description; `None` for an unknown value.
+    pub fn description(&self) -> Option<&'static str> {
+        match self {
+            Self::Fail => Some("The task failed."),
+            Self::Unknown(_) => None,
+        }
+    }
+    /// Whether the value is one the documents list.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl From<&str> for JobStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "FAIL" => Self::Fail,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl std::str::FromStr for JobStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for JobStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for JobStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for JobStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
 /// The `failure_jobs` object of `GET /v1/{project_id}/task-center/failure-jobs`.
 ///
 /// Source: 003\_cd26521254878a54 line 170.
@@ -257,7 +325,7 @@ pub struct FailureJobs {
     ///
     /// Documented type: `String`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub job_status: Option<String>,
+    pub job_status: Option<JobStatus>,
     /// Specifies the resource ID.
     ///
     /// Documented type: `String`.

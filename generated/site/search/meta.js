@@ -1,1 +1,1 @@
-errdexIndex("meta",{"version":1,"docs":62,"shards":1,"chunk":32});
+errdexIndex("meta",{"version":1,"docs":63,"shards":1,"chunk":32});

@@ -1,8 +1,10 @@
 //! One enumeration documented twice with different values: a request filter and the response
 //! field it filters on, or two tables of one page.
 //!
-//! Two enumerations are "the same" when one source documents them under one name and neither
-//! belongs to another operation.
+//! Two enumerations are "the same" when one source documents them under one name, neither
+//! belongs to another operation, and they are not fields of two different objects
+//! (`authentication.mode` and `containerNetwork.mode` are two fields; a request filter and the
+//! field of a listed object it filters on are one).
 
 use std::collections::BTreeSet;
 
@@ -24,7 +26,10 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
 }
 
 fn same_enumeration(a: &Enumeration, b: &Enumeration) -> bool {
-    a.source == b.source && a.name == b.name && a.operation == b.operation
+    a.source == b.source
+        && a.name == b.name
+        && a.operation == b.operation
+        && (a.object == b.object || a.object.is_none() || b.object.is_none())
 }
 
 fn values(e: &Enumeration) -> BTreeSet<&str> {
@@ -80,6 +85,7 @@ mod tests {
             source: "s".into(),
             line,
             operation: operation.map(str::to_string),
+            object: None,
             values: values
                 .iter()
                 .map(|v| EnumValue {

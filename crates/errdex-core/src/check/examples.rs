@@ -33,7 +33,10 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
                 findings: Vec::new(),
             };
             if let Some(docs) = top_level(op, example) {
-                walk.value(&example.value, &docs, "");
+                match unwrapped(&example.value, &docs) {
+                    Some((key, inner)) => walk.value(inner, &docs, None, key),
+                    None => walk.value(&example.value, &docs, None, ""),
+                }
             }
             findings.extend(walk.findings);
         }
@@ -127,6 +130,28 @@ fn top_level<'a>(op: &'a Operation, example: &Example) -> Option<Vec<Doc<'a>>> {
     (!docs.is_empty()).then_some(docs)
 }
 
+/// The body inside a wrapper the table leaves out: an example whose only member is
+/// undocumented (`{"ipsec_site_connection": {…}}`) and holds an object that the table's names
+/// document for the most part. The table documents that object.
+fn unwrapped<'v>(value: &'v Value, docs: &[Doc]) -> Option<(&'v str, &'v Value)> {
+    let Value::Object(map) = value else {
+        return None;
+    };
+    let mut members = map.iter();
+    let (Some((key, inner)), None) = (members.next(), members.next()) else {
+        return None;
+    };
+    if docs.iter().any(|d| names_key(d.name, key)) {
+        return None;
+    }
+    let keys = top_keys(inner);
+    let documented = keys
+        .iter()
+        .filter(|k| docs.iter().any(|d| names_key(d.name, k)))
+        .count();
+    (documented > 0 && documented * 2 >= keys.len()).then_some((key.as_str(), inner))
+}
+
 fn top_keys(value: &Value) -> BTreeSet<&str> {
     match value {
         Value::Object(map) => map.keys().map(String::as_str).collect(),
@@ -147,6 +172,21 @@ enum JsonType {
 }
 
 impl JsonType {
+    /// The JSON types a documented type allows: one, or each of a union (`Integer/Boolean`,
+    /// `String or Integer`, `String | Array`); none when any part names no JSON type.
+    fn all_documented(type_name: &str) -> Vec<JsonType> {
+        let lower = type_name.to_ascii_lowercase();
+        let parts: Vec<&str> = lower
+            .split(['/', '|', '或'])
+            .flat_map(|part| part.split(" or "))
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect();
+        let types: Option<Vec<JsonType>> =
+            parts.iter().map(|p| JsonType::of_documented(p)).collect();
+        types.unwrap_or_default()
+    }
+
     fn of_documented(type_name: &str) -> Option<JsonType> {
         let t = type_name.trim().to_ascii_lowercase();
         let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -189,6 +229,60 @@ fn json_type_name(value: &Value) -> &'static str {
     }
 }
 
+/// Whether member `key` is the documented field `name`: the same name, or `name` a template
+/// (`volume_{volume_type}`, `quota_<type>`) whose fixed parts `key` has in order.
+fn names_key(name: &str, key: &str) -> bool {
+    if name == key {
+        return true;
+    }
+    if !name.contains(['{', '<']) {
+        return false;
+    }
+    let fixed: Vec<&str> = name
+        .split(['{', '<'])
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part
+            } else {
+                part.split_once(['}', '>']).map_or("", |(_, rest)| rest)
+            }
+        })
+        .collect();
+    let mut rest = key;
+    for (i, part) in fixed.iter().enumerate() {
+        if i == 0 {
+            let Some(after) = rest.strip_prefix(part) else {
+                return false;
+            };
+            rest = after;
+        } else if i == fixed.len() - 1 {
+            return rest.len() > part.len() && rest.ends_with(part);
+        } else {
+            let Some(at) = rest.get(1..).and_then(|r| r.find(part)) else {
+                return false;
+            };
+            rest = &rest[1 + at + part.len()..];
+        }
+    }
+    !rest.is_empty()
+}
+
+/// Whether documented fields describe a map whose keys are data rather than fields: every
+/// name is a placeholder (`key_val`, `{key}`, `User-defined field key and value pair`) or the
+/// two halves of an entry (`key`, `value`).
+fn describes_map(docs: &[Doc]) -> bool {
+    !docs.is_empty()
+        && docs.iter().all(|d| {
+            let lower = d.name.to_ascii_lowercase();
+            d.name.contains(['{', '<', ' '])
+                || matches!(
+                    lower.as_str(),
+                    "key" | "value" | "key_val" | "keyval" | "key_value" | "key-value" | "*"
+                )
+        })
+}
+
 /// `XXX`, `xxxx`, `string`, `<id>`, blank: a value that stands for any value.
 fn is_placeholder(value: &str) -> bool {
     let v = value.trim();
@@ -208,13 +302,24 @@ struct Walk<'a> {
 }
 
 impl<'a> Walk<'a> {
-    fn value(&mut self, value: &Value, docs: &[Doc<'a>], path: &str) {
+    /// Walks `value`, documented by `docs`: the fields of object type `object` (`None` for
+    /// the top level).
+    fn value(&mut self, value: &Value, docs: &[Doc<'a>], object: Option<&'a str>, path: &str) {
         match value {
             Value::Object(map) => {
+                if describes_map(docs)
+                    && !map
+                        .keys()
+                        .any(|k| docs.iter().any(|d| names_key(d.name, k)))
+                {
+                    // A map whose keys are data (`metadata`: `key`/`value`, `key_val`,
+                    // `User-defined key and value pair`): nothing to hold its keys against.
+                    return;
+                }
                 for (key, item) in map {
                     let here = member_path(path, key);
-                    match docs.iter().find(|d| d.name == key) {
-                        Some(doc) => self.field(item, doc, &here),
+                    match docs.iter().find(|d| names_key(d.name, key)) {
+                        Some(doc) => self.field(item, doc, object, &here),
                         None if !self.documented_anywhere(key) => self.report(
                             FindingKind::UndocumentedField,
                             format!(
@@ -245,15 +350,18 @@ impl<'a> Walk<'a> {
             }
             Value::Array(items) => {
                 for item in items {
-                    self.value(item, docs, &item_path(path));
+                    self.value(item, docs, object, &item_path(path));
                 }
             }
             _ => {}
         }
     }
 
-    fn field(&mut self, value: &Value, doc: &Doc<'a>, path: &str) {
-        let expected = doc.type_name.and_then(JsonType::of_documented);
+    fn field(&mut self, value: &Value, doc: &Doc<'a>, object: Option<&'a str>, path: &str) {
+        let expected = doc
+            .type_name
+            .map(JsonType::all_documented)
+            .unwrap_or_default();
         if value.is_null() && doc.required == Some(true) {
             self.report(
                 FindingKind::TypeMismatch,
@@ -265,7 +373,7 @@ impl<'a> Walk<'a> {
                 Some(doc.line),
                 "null",
             );
-        } else if expected.is_some_and(|e| !e.accepts(value)) {
+        } else if !expected.is_empty() && !expected.iter().any(|e| e.accepts(value)) {
             self.report(
                 FindingKind::TypeMismatch,
                 format!(
@@ -278,13 +386,13 @@ impl<'a> Walk<'a> {
                 &value.to_string(),
             );
         }
-        self.enumeration(value, doc, path);
-        if let Some(nested) = self.nested(doc) {
-            self.value(value, &nested, path);
+        self.enumeration(value, doc, object, path);
+        if let Some((name, nested)) = self.nested(doc) {
+            self.value(value, &nested, Some(name), path);
         }
     }
 
-    fn enumeration(&mut self, value: &Value, doc: &Doc<'a>, path: &str) {
+    fn enumeration(&mut self, value: &Value, doc: &Doc<'a>, object: Option<&str>, path: &str) {
         let text = match value {
             Value::String(s) => s.clone(),
             Value::Number(n) => n.to_string(),
@@ -293,7 +401,7 @@ impl<'a> Walk<'a> {
         if is_placeholder(&text) {
             return;
         }
-        let Some(enumeration) = self.enumeration_of(doc.name) else {
+        let Some(enumeration) = self.enumeration_of(doc.name, object) else {
             return;
         };
         if enumeration.values.iter().any(|v| v.value.trim() == text) {
@@ -316,14 +424,16 @@ impl<'a> Walk<'a> {
         );
     }
 
-    /// The enumeration documented for a field of this operation, preferring one tied to it.
-    fn enumeration_of(&self, name: &str) -> Option<&'a Enumeration> {
+    /// The enumeration documented for a field of this operation in object type `object`
+    /// (`None`: a top-level field), preferring one tied to the operation. A field of one
+    /// object never takes the values documented for a field of that name in another.
+    fn enumeration_of(&self, name: &str, object: Option<&str>) -> Option<&'a Enumeration> {
         let key = self.op_name();
         let candidates = self.enums.get(&(self.op.source.as_str(), name))?;
         let mut best: Option<&Enumeration> = None;
         for &e in candidates {
             match e.operation.as_deref() {
-                Some(op) if op == key => return Some(e),
+                Some(op) if op == key && e.object.as_deref() == object => return Some(e),
                 Some(_) => {}
                 None => best = best.or(Some(e)),
             }
@@ -331,8 +441,8 @@ impl<'a> Walk<'a> {
         best
     }
 
-    /// The fields of the object type a field holds, if a table documents it.
-    fn nested(&self, doc: &Doc) -> Option<Vec<Doc<'a>>> {
+    /// The object type a field holds and its fields, if a table documents it.
+    fn nested(&self, doc: &Doc) -> Option<(&'a str, Vec<Doc<'a>>)> {
         let objects = &self.op.objects;
         let named = doc
             .object
@@ -351,7 +461,10 @@ impl<'a> Walk<'a> {
                 .find(|o| o.name.eq_ignore_ascii_case(doc.name))
         };
         let object = named.or_else(in_type).or_else(by_field)?;
-        Some(object.fields.iter().map(Doc::from).collect())
+        Some((
+            object.name.as_str(),
+            object.fields.iter().map(Doc::from).collect(),
+        ))
     }
 
     fn documented_anywhere(&self, key: &str) -> bool {
@@ -464,6 +577,7 @@ mod tests {
                 source: "s".into(),
                 line: 13,
                 operation: Some("GET /v1/tasks".into()),
+                object: Some("Task".into()),
                 values: ["A_KIND", "B_KIND"]
                     .iter()
                     .map(|v| EnumValue {
@@ -536,6 +650,24 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapper_the_table_leaves_out_and_maps_with_data_keys() {
+        let request = |value| example(ExampleKind::Request, None, 20, value);
+        // The table documents `name`; the example wraps the body in `task`.
+        let wrapped = check(&kb(vec![request(json!({"task": {"name": "n"}}))]));
+        assert!(wrapped.is_empty(), "{wrapped:#?}");
+        let missing = check(&kb(vec![request(json!({"task": {"other": 1, "more": 2}}))]));
+        assert!(kinds(&missing).contains(&FindingKind::MissingRequiredField));
+        // A type documented by `key`/`value` rows holds a map whose keys are data.
+        let mut base = kb(vec![response(
+            json!({"total": 1, "tasks": [{"key1": "v1", "key2": "v2"}]}),
+            Some(200),
+        )]);
+        base.operations[0].objects[0].fields =
+            vec![field("key", "String", 13), field("value", "String", 14)];
+        assert!(check(&base).is_empty());
+    }
+
+    #[test]
     fn generic_error_templates_are_not_checked() {
         let value = json!({"error": {"message": "XXXX", "code": "XXX"}});
         assert!(check(&kb(vec![response(value, None)])).is_empty());
@@ -549,6 +681,19 @@ mod tests {
         );
         assert_eq!(JsonType::of_documented("Integer"), Some(JsonType::Integer));
         assert_eq!(JsonType::of_documented("FailedTasks"), None);
+        assert_eq!(
+            JsonType::all_documented("Integer/Boolean"),
+            vec![JsonType::Integer, JsonType::Boolean]
+        );
+        assert_eq!(
+            JsonType::all_documented("String or Integer"),
+            vec![JsonType::String, JsonType::Integer]
+        );
+        assert!(JsonType::all_documented("String/FailedTasks").is_empty());
+        assert!(names_key("volume_{volume_type}", "volume_SAS"));
+        assert!(names_key("quota_<type>_max", "quota_disk_max"));
+        assert!(!names_key("volume_{volume_type}", "volume_"));
+        assert!(!names_key("volume_{volume_type}", "snapshots_SAS"));
         assert!(is_placeholder("XXX"));
     }
 }

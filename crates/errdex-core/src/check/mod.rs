@@ -225,6 +225,7 @@ pub(crate) mod testkb {
             description: None,
             solution: None,
             module: None,
+            note: None,
         }
     }
 

@@ -521,6 +521,7 @@ mod tests {
                 source: "s".into(),
                 line: 3,
                 operation: None,
+                object: None,
                 values: values
                     .iter()
                     .map(|(v, d)| EnumValue {

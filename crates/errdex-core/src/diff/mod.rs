@@ -384,6 +384,7 @@ fn texts_as_code<'a>(service: &str, texts: impl IntoIterator<Item = &'a str>) ->
         description: None,
         solution: None,
         module: None,
+        note: None,
     };
     ErrorCode {
         code: String::new(),

@@ -136,6 +136,7 @@ mod tests {
             source: "a".into(),
             line: 40,
             operation: None,
+            object: None,
             values: values
                 .iter()
                 .map(|v| EnumValue {

@@ -87,6 +87,9 @@ pub struct Meaning {
     pub message: String,
     /// The description, where the table has one.
     pub description: Option<String>,
+    /// A note the table adds after the message, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// What to do.
     pub solution: Option<String>,
     /// HTTP status.
@@ -157,6 +160,7 @@ impl Meaning {
         Some(Meaning {
             message: d.message.clone(),
             description: d.description.clone(),
+            note: d.note.clone(),
             solution: d.solution.clone(),
             http_status: d.http_status,
             status_text: d.status_text.clone(),
@@ -571,6 +575,7 @@ mod tests {
             description: None,
             solution: solution.map(str::to_string),
             module: None,
+            note: None,
         }
     }
 

@@ -112,7 +112,15 @@ pub fn values_in_description(text: &str) -> Vec<EnumValue> {
     if meant.len() >= 2 {
         return without_booleans(meant);
     }
-    sentence_values(text)
+    // A sentence names the values; a labelled piece may describe one of them (`The value can
+    // be FAIL only in current version. FAIL: The task failed.`).
+    let mut values = sentence_values(text);
+    for value in &mut values {
+        if let Some(described) = labelled.iter().find(|l| l.value == value.value) {
+            value.description.clone_from(&described.description);
+        }
+    }
+    values
 }
 
 /// `true`/`false` alone is a Boolean, not an enumeration.
@@ -278,6 +286,10 @@ fn sentence_values(text: &str) -> Vec<EnumValue> {
     else {
         return Vec::new();
     };
+    // `FAIL only in current version`: the list ends at `only`.
+    let list = list
+        .find(" only ")
+        .map_or(list, |end| &list[..end + " only".len()]);
     let mut values = Vec::new();
     for item in list
         .split([',', '，', '、', '/'])
@@ -371,6 +383,13 @@ mod tests {
     #[test]
     fn sentences() {
         assert_eq!(names("The value can be FAIL only."), vec!["FAIL"]);
+        // A single value the sentence limits to, described by a labelled piece.
+        let single = values_in_description(
+            "Specifies the task status.\nThe value can be FAIL only in current version.\nFAIL: The task failed.",
+        );
+        assert_eq!(single.len(), 1);
+        assert_eq!(single[0].value, "FAIL");
+        assert_eq!(single[0].description, "The task failed.");
         assert_eq!(
             names("Possible values: success, failed or running."),
             vec!["success", "failed", "running"]

@@ -52,8 +52,17 @@ pub fn definitions(
         let status_is_number = http_status.is_some_and(|s| s.to_string() == status_cell);
         let status_text =
             (!status_is_number && !status_cell.is_empty()).then(|| status_cell.clone());
-        let message_cell = cell(columns.message);
-        let description_cell = cell(columns.description);
+        // A note after a message or description (`NOTE: <ECS error code> indicates …`) is
+        // kept apart from the text it comments on.
+        let mut notes: Vec<String> = Vec::new();
+        let mut text_and_note = |i: Option<usize>| -> Option<String> {
+            let raw = i.and_then(|i| row.cells.get(i))?;
+            let (text, note) = split_note(raw);
+            notes.extend(note);
+            Some(text).filter(|t| !t.is_empty())
+        };
+        let message_cell = text_and_note(columns.message);
+        let description_cell = text_and_note(columns.description);
         let (message, description) = match (message_cell, description_cell) {
             (Some(message), description) => (message, description),
             (None, Some(description)) if columns.message.is_none() => (description, None),
@@ -74,10 +83,59 @@ pub fn definitions(
                 description,
                 solution: cell(columns.solution),
                 module,
+                note: (!notes.is_empty()).then(|| notes.join(" ")),
             },
         });
     }
     out
+}
+
+/// A cell's text and the note it ends with: the note starts at a piece of the cell (pieces are
+/// separated by `\n`) that opens with a note label (`NOTE:`, `Note:`, `说明：`, `注意：`), or
+/// at an upper-case `NOTE:` inside the text. A cell that is all note keeps it as its text.
+/// Both parts come back with whitespace folded.
+pub fn split_note(cell: &str) -> (String, Option<String>) {
+    let labelled = |piece: &str| -> Option<usize> {
+        let piece = piece.trim_start();
+        ["NOTE", "Note", "NOTICE", "Notice", "说明", "注意"]
+            .iter()
+            .find_map(|label| {
+                let rest = piece.strip_prefix(label)?;
+                let rest_trimmed = rest.trim_start();
+                (rest_trimmed.starts_with([':', '：'])).then(|| {
+                    let colon = rest_trimmed.chars().next().map_or(0, char::len_utf8);
+                    piece.len() - rest_trimmed.len() + colon
+                })
+            })
+    };
+    let mut offset = 0;
+    for piece in cell.split_inclusive('\n') {
+        if offset > 0
+            && let Some(skip) = labelled(piece)
+        {
+            let before = fold_whitespace(&cell[..offset]);
+            let start = offset + (piece.len() - piece.trim_start().len()) + skip;
+            let note = fold_whitespace(&cell[start..]);
+            if !before.is_empty() && !note.is_empty() {
+                return (before, Some(note));
+            }
+        }
+        offset += piece.len();
+    }
+    let folded = fold_whitespace(cell);
+    if let Some(at) = folded.find(" NOTE: ").or_else(|| folded.find(" NOTE： ")) {
+        let before = folded[..at].trim().to_string();
+        let note = folded[at..]
+            .trim_start()
+            .trim_start_matches("NOTE")
+            .trim_start_matches([':', '：'])
+            .trim()
+            .to_string();
+        if !before.is_empty() && !note.is_empty() {
+            return (before, Some(note));
+        }
+    }
+    (folded, None)
 }
 
 #[cfg(test)]
@@ -90,6 +148,38 @@ mod tests {
             line,
             cells: cells.iter().map(|c| c.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn notes_in_cells_are_kept_apart() {
+        assert_eq!(
+            split_note("Failed (<ECS error code>).\nNOTE:\n<ECS error code> is ECS's code."),
+            (
+                "Failed (<ECS error code>).".to_string(),
+                Some("<ECS error code> is ECS's code.".to_string())
+            )
+        );
+        assert_eq!(
+            split_note("Bad token.\nNote: Tokens expire after 24 hours."),
+            (
+                "Bad token.".to_string(),
+                Some("Tokens expire after 24 hours.".to_string())
+            )
+        );
+        assert_eq!(
+            split_note("参数错误。\n说明：详见错误码。"),
+            ("参数错误。".to_string(), Some("详见错误码。".to_string()))
+        );
+        assert_eq!(
+            split_note("Quota exceeded. NOTE: Ask for more."),
+            (
+                "Quota exceeded.".to_string(),
+                Some("Ask for more.".to_string())
+            )
+        );
+        // A cell that is all note, or a note word in the text, stays text.
+        assert_eq!(split_note("NOTE: all of it").1, None);
+        assert_eq!(split_note("Take note: this is text").1, None);
     }
 
     #[test]

@@ -47,7 +47,8 @@ pub struct Extraction {
 
 /// Extracts every fact from one parsed document.
 pub fn extract(file: &SourceFile, document: &Document) -> Extraction {
-    let service = document_service(document);
+    let service =
+        document_service(document).or_else(|| named_service(document, &file.path, &file.text));
     let source = Source {
         id: file.id.clone(),
         path: file.path.clone(),
@@ -171,6 +172,88 @@ fn document_service(document: &Document) -> Option<String> {
         .map(|(prefix, _)| prefix)
 }
 
+/// The service a page names when neither its topic id nor its codes tell (codes without a
+/// prefix: DCS `111400064`, OBS `NoSuchCORSConfiguration`): the nearest folder of its path
+/// that the page writes as a word in capitals (`dcs/api-reference/error-codes.md` on a page
+/// that says "DCS"), else an acronym in its title (`DCS Error Codes`).
+fn named_service(document: &Document, path: &str, text: &str) -> Option<String> {
+    let title = document.title.as_deref().unwrap_or("");
+    let mut folders: Vec<&str> = path.split('/').collect();
+    folders.pop();
+    let from_path = folders.iter().rev().find_map(|folder| {
+        let service = folder.to_ascii_uppercase();
+        let shaped = (2..=10).contains(&folder.len())
+            && folder.starts_with(|c: char| c.is_ascii_alphabetic())
+            && folder.chars().all(|c| c.is_ascii_alphanumeric())
+            && !is_generic_word(&service);
+        (shaped && (has_word(title, &service) || has_word(text, &service))).then_some(service)
+    });
+    from_path.or_else(|| {
+        title
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .find(|word| {
+                (2..=8).contains(&word.len())
+                    && word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && word
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    && !is_generic_word(word)
+            })
+            .map(str::to_string)
+    })
+}
+
+/// Upper-case words and folder names that name no service (`API Reference`, `docs/`).
+fn is_generic_word(upper: &str) -> bool {
+    matches!(
+        upper,
+        "API"
+            | "APIS"
+            | "HTTP"
+            | "HTTPS"
+            | "URI"
+            | "URL"
+            | "REST"
+            | "JSON"
+            | "XML"
+            | "SDK"
+            | "FAQ"
+            | "FAQS"
+            | "CLI"
+            | "ID"
+            | "IDS"
+            | "IP"
+            | "OS"
+            | "NOTE"
+            | "DOC"
+            | "DOCS"
+            | "SOURCE"
+            | "SRC"
+            | "MD"
+            | "RST"
+            | "TXT"
+            | "HTML"
+            | "EN"
+            | "ZH"
+            | "CN"
+            | "US"
+            | "PAGES"
+            | "CONTENT"
+            | "GUIDE"
+            | "REFERENCE"
+    )
+}
+
+/// Whether `text` has `word` as a whole word (ASCII boundaries), exactly as written.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
 /// True for a topic id that starts with a locale (`EN-US_TOPIC_…`, `ZH-CN_TOPIC_…`, `en_…`):
 /// a two-letter language, `-` and a two-letter region, then `_`; or a bare `en`/`zh` (a
 /// two-letter service such as `as_01_0001` stays a service).
@@ -251,7 +334,9 @@ fn value_table(
             })
         })
         .collect();
-    if values.is_empty() {
+    // Values that are all phrases (`Creation failures`, `Operation failures`: the headings of
+    // a console page) name categories for a reader, not values a program sees.
+    if values.is_empty() || values.iter().all(|v| v.value.contains(char::is_whitespace)) {
         return None;
     }
     let name = table
@@ -268,6 +353,7 @@ fn value_table(
         source: source.to_string(),
         line,
         operation: None,
+        object: None,
         values,
     })
 }
@@ -379,6 +465,37 @@ mod tests {
         );
         assert_eq!(document_service(&doc("as_01_0001")).as_deref(), Some("AS"));
         assert_eq!(document_service(&doc("ErrorCode")), None);
+    }
+
+    #[test]
+    fn services_a_page_names() {
+        let doc = |title: &str| Document {
+            title: Some(title.to_string()),
+            ..Document::default()
+        };
+        // The nearest folder the page writes in capitals.
+        assert_eq!(
+            named_service(
+                &doc("Error Codes"),
+                "docs/dcs/api-reference/error-codes.md",
+                "DCS returns these codes."
+            )
+            .as_deref(),
+            Some("DCS")
+        );
+        // A folder the page never names is no service; an acronym of the title is.
+        assert_eq!(
+            named_service(&doc("DMS Error Codes"), "pages/md/error-codes.md", "Codes.").as_deref(),
+            Some("DMS")
+        );
+        assert_eq!(
+            named_service(&doc("Error Codes"), "seeds/codes.md", "Seeds of codes."),
+            None
+        );
+        assert_eq!(
+            named_service(&doc("API Error Codes"), "md/a.md", "MD5 sums"),
+            None
+        );
     }
 
     #[test]

@@ -77,10 +77,24 @@ pub fn classify(table: &Table) -> TableKind {
     let message = find(ColumnRole::Message);
     // Error names in place of codes (`Error Type`: `badRequest`, `itemNotFound`) count as the
     // code column only beside an HTTP status column.
-    let code_column = find(ColumnRole::ErrorCode).or_else(|| {
-        find(ColumnRole::HttpStatus)?;
-        table.header.iter().position(|h| names_errors(h))
-    });
+    // Two status-like columns (`HTTP Status Code | Returned Value | …`) beside a message or a
+    // solution: the one that says HTTP or status holds the statuses, the other the codes.
+    let (status_column, returned_codes) = status_and_code_columns(&table.header, &roles);
+    let returned_codes =
+        returned_codes.filter(|_| message.is_some() || find(ColumnRole::Solution).is_some());
+    let code_column = find(ColumnRole::ErrorCode)
+        .or(returned_codes)
+        .or_else(|| {
+            find(ColumnRole::HttpStatus)?;
+            table.header.iter().position(|h| names_errors(h))
+        })
+        .or_else(|| {
+            // Beside a status column, `Code` is the reason phrase (`201 | Created | …`).
+            find(ColumnRole::HttpStatus)
+                .is_none()
+                .then(|| bare_code_column(table))
+                .flatten()
+        });
     if let Some(code) = code_column
         // A cause column (`Error Cause Analysis`, `原因`) describes the error when no
         // description column does.
@@ -89,7 +103,7 @@ pub fn classify(table: &Table) -> TableKind {
     {
         return TableKind::ErrorCodes(ErrorCodeColumns {
             code,
-            status: find(ColumnRole::HttpStatus),
+            status: status_column,
             message,
             description,
             solution: find(ColumnRole::Solution),
@@ -134,6 +148,53 @@ pub fn classify(table: &Table) -> TableKind {
         });
     }
     TableKind::Other
+}
+
+/// The status column of a table and, when two columns have status-like headers, the code
+/// column: `HTTP Status Code | Returned Value | Description …` holds statuses in the first and
+/// codes (`BMS.0001`) in the second. The status column is the one whose header says `http`,
+/// else `status`, else the first.
+fn status_and_code_columns(
+    header: &[String],
+    roles: &[Option<ColumnRole>],
+) -> (Option<usize>, Option<usize>) {
+    let statuses: Vec<usize> = (0..roles.len())
+        .filter(|&i| roles[i] == Some(ColumnRole::HttpStatus))
+        .collect();
+    let says = |word: &str| {
+        statuses
+            .iter()
+            .copied()
+            .find(|&i| header[i].to_lowercase().contains(word))
+    };
+    let status = says("http")
+        .or_else(|| says("status"))
+        .or_else(|| statuses.first().copied());
+    let code = statuses.iter().copied().find(|&i| Some(i) != status);
+    (status, code)
+}
+
+/// A column headed `Code` alone (`Code | Description`, the Anti-DDoS error codes `10000001`)
+/// when its cells are not all HTTP statuses (then it is a status table). Asked only when no
+/// other column names the codes or the statuses.
+fn bare_code_column(table: &Table) -> Option<usize> {
+    let column = table.header.iter().position(|h| {
+        matches!(
+            h.trim().to_lowercase().as_str(),
+            "code" | "codes" | "代码" | "编码"
+        )
+    })?;
+    let cells: Vec<&str> = table
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.get(column))
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let statuses = cells
+        .iter()
+        .all(|c| crate::extract::codes::parse_http_status(c).is_some());
+    (!cells.is_empty() && !statuses).then_some(column)
 }
 
 /// True for a name column of HTTP headers or XML elements (`Header`, `Element`, `元素`).
@@ -213,6 +274,33 @@ mod tests {
         assert_eq!((cols.code, cols.status), (0, Some(1)));
         assert!(!matches!(
             classify(&table(&["Error Type", "Description"])),
+            TableKind::ErrorCodes(_)
+        ));
+        // Two status-like columns: the HTTP one holds statuses, the other the codes.
+        let TableKind::ErrorCodes(cols) = classify(&table(&[
+            "HTTP Status Code",
+            "Returned Value",
+            "Description",
+            "Error Message",
+            "Handling Measure",
+        ])) else {
+            panic!("not an error table")
+        };
+        assert_eq!(
+            (cols.code, cols.status, cols.message, cols.solution),
+            (1, Some(0), Some(3), Some(4))
+        );
+        // A column headed `Code` alone holds codes, unless its cells are HTTP statuses.
+        let mut codes = table(&["Code", "Description"]);
+        codes.rows = vec![crate::document::Row {
+            line: 3,
+            cells: vec!["10000001".into(), "Invalid token".into()],
+        }];
+        assert!(matches!(classify(&codes), TableKind::ErrorCodes(_)));
+        codes.rows[0].cells[0] = "404".into();
+        assert!(!matches!(classify(&codes), TableKind::ErrorCodes(_)));
+        assert!(!matches!(
+            classify(&table(&["Status Code", "Code", "Description"])),
             TableKind::ErrorCodes(_)
         ));
     }

@@ -213,6 +213,11 @@ pub struct Definition {
     pub solution: Option<String>,
     /// The Module/Service column, blank cells inheriting the one above.
     pub module: Option<String>,
+    /// A note the message or description cell adds after its text (`NOTE: <ECS error code>
+    /// indicates the error information reported by ECS.`), kept apart from the message it
+    /// comments on. Absent when the cell has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// An enumeration: a documented set of values.
@@ -228,6 +233,11 @@ pub struct Enumeration {
     pub line: u32,
     /// `METHOD path` of the operation it belongs to, if any.
     pub operation: Option<String>,
+    /// The object type of that operation whose field it is (`conditions`), absent for a
+    /// parameter or a top-level field: two fields of one name in different objects are two
+    /// enumerations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
     /// The values in documented order.
     pub values: Vec<EnumValue>,
 }

@@ -472,6 +472,7 @@ fn plan_codes(codes: &[PendingCode]) -> Vec<CodePlan> {
                 description: None,
                 solution: None,
                 module: None,
+                note: None,
             });
         }
         plan.authoritative = plan.authoritative.min(plan.meanings.len() - 1);

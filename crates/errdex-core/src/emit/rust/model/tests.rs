@@ -12,6 +12,7 @@ fn definition(source: &str, line: u32, message: &str) -> Definition {
         description: None,
         solution: None,
         module: None,
+        note: None,
     }
 }
 

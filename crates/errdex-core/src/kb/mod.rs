@@ -96,7 +96,9 @@ impl<'kb> Places<'kb> {
             source: source.to_string(),
             path: path.to_string(),
             line,
-            url: self.source_url.map(|template| upstream_url(template, path, line)),
+            url: self
+                .source_url
+                .map(|template| upstream_url(template, path, line)),
         }
     }
 }

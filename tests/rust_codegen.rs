@@ -116,9 +116,17 @@ fn nasty_names_become_the_documented_identifiers() {
     assert!(!css.contains("The documents disagree on this code (2 definitions); the meaning above is the one errdex states. All of them:\n    ///\n    /// - a\\_css line 11"), "CSS.6008 differs only in spacing");
     let r#as = generated_file(&kb, "src/as.rs");
     for expected in [
-        "pub enum ErrorCode2",
-        "pub enum String2",
-        "pub struct QueryingTaskFailureInformationString",
+        // Named from the operation's path (`/v3/{project_id}/failed-tasks`), not its title.
+        "pub struct FailedTasksRequest",
+        "pub struct FailedTasksResponse",
+        "pub struct FailedTasksErrorResponse",
+        // Documented object names are kept; one named like a prelude type takes its operation.
+        "pub struct FailedTasks {",
+        "pub struct Tree",
+        "pub struct FailedTasksString",
+        // Tables named like generated or prelude types.
+        "pub enum ErrorCodeValues",
+        "pub enum StringValues",
         "pub r#type: String,",
         "#[serde(rename = \"Type\")]",
         "pub type_2: Option<i64>,",
@@ -127,10 +135,12 @@ fn nasty_names_become_the_documented_identifiers() {
         "pub self_: Option<Vec<String>>,",
         "pub child: Option<Box<Tree>>,",
         "pub children: Option<Vec<Tree>>,",
-        "pub operate_type: Option<OperateType>,",
+        "pub operate_type: Option<FailedTasksOperateType>,",
         "pub ghost: Option<serde_json::Value>,",
         "pub count: Option<serde_json::Value>,",
-        "pub task_error_code: Option<String>,",
+        // Members that carry codes are typed with the service's codes.
+        "pub task_error_code: Option<ErrorCode>,",
+        "pub error_code: Option<ErrorCode>,",
     ] {
         assert!(
             r#as.contains(expected),
@@ -165,7 +175,14 @@ fn the_authority_decides_the_meaning_and_all_meanings_stay() {
         .expect("css module")
         .1;
     assert!(css.contains("/// `CSS.6007`: Cluster is frozen."), "{css}");
-    assert!(css.contains("authoritative: 1,"));
+    let plan = errdex::emit::rust::plan(&kb, &authority);
+    let stated = plan
+        .modules
+        .iter()
+        .flat_map(|m| &m.codes)
+        .find(|c| c.code == "CSS.6007")
+        .map(|c| c.authoritative);
+    assert_eq!(stated, Some(1), "the tables state the last definition");
     assert!(
         css.contains("Failed to create the snapshot"),
         "every meaning kept"

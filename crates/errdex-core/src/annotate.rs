@@ -153,7 +153,7 @@ pub struct Annotated {
 }
 
 /// True for a member name that holds an error code.
-fn is_code_member(name: &str) -> bool {
+pub(crate) fn is_code_member(name: &str) -> bool {
     let folded: String = name
         .chars()
         .filter(|c| c.is_alphanumeric())

@@ -145,14 +145,30 @@ pub fn table_number(caption: &str) -> Option<u32> {
 // ---------------------------------------------------------------------------------------------
 // Codes
 
-/// Canonical form of an error code for lookups: upper case, separators and spaces removed
-/// (`css.6007`, `CSS-6007`, `css6007` and `DCS. 4855` all compare equal to their canonical form).
-pub fn canonical_code(code: &str) -> String {
-    code.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect()
+/// Defines a function here and a constant holding its source text, for a rule the generated
+/// Rust must apply exactly as errdex does: the function is compiled in errdex and printed into
+/// the generated crate from the same tokens, so the two cannot drift apart.
+macro_rules! rule_with_source {
+    ($source:ident, $item:item) => {
+        $item
+
+        /// The source text of the function above, as the generated crate embeds it.
+        pub const $source: &str = stringify!($item);
+    };
 }
+
+rule_with_source!(
+    CANONICAL_CODE_SOURCE,
+    /// Canonical form of an error code for lookups: upper case, separators and spaces removed
+    /// (`css.6007`, `CSS-6007`, `css6007` and `DCS. 4855` all compare equal to their canonical
+    /// form).
+    pub fn canonical_code(code: &str) -> String {
+        code.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase)
+            .collect()
+    }
+);
 
 // ---------------------------------------------------------------------------------------------
 // Content hashes
@@ -263,6 +279,7 @@ mod tests {
             assert_eq!(canonical_code(spelling), "CSS6007");
         }
         assert_eq!(canonical_code("DCS. 4855"), "DCS4855");
+        assert!(CANONICAL_CODE_SOURCE.contains("pub fn canonical_code(code: &str) -> String"));
         assert_eq!(
             sha256_hex(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"

@@ -6,14 +6,16 @@ pub mod docs {
     include!(concat!(env!("OUT_DIR"), "/errdex_generated.rs"));
 }
 
-use docs::css::ErrorCode;
+use docs::Code;
 
-/// What to tell a user about an error code a CSS response carried, in any common spelling:
-/// the documented message and what to do, or `None` for a code the documents do not list.
+/// What to tell a user about an error code a response carried, of any service and in any
+/// common spelling: the documented message and what to do, or `None` for a code the documents
+/// do not list.
 pub fn advice(code: &str) -> Option<String> {
-    let code: ErrorCode = code.parse().ok()?;
+    let code = Code::lookup(code)?;
+    let message = code.message().unwrap_or_default();
     Some(match code.solution() {
-        Some(solution) => format!("{code}: {} {solution}", code.message()),
-        None => format!("{code}: {}", code.message()),
+        Some(solution) => format!("{code}: {message} {solution}"),
+        None => format!("{code}: {message}"),
     })
 }

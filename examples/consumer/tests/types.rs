@@ -2,7 +2,7 @@
 
 use errdex_consumer_example::advice;
 use errdex_consumer_example::docs::css::ErrorCode;
-use errdex_consumer_example::docs::kps::{FailedTasks, OperateType};
+use errdex_consumer_example::docs::kps::{self, FailedTasks, FailedTasksOperateType};
 
 #[test]
 fn a_code_in_any_spelling_gives_its_documented_advice() {
@@ -31,9 +31,21 @@ fn an_undocumented_enumeration_value_is_kept_not_rejected() {
     .expect("a real response deserializes");
     assert_eq!(
         task.operate_type,
-        Some(OperateType::Unknown("RUNNING_RESET".to_string()))
+        Some(FailedTasksOperateType::Unknown("RUNNING_RESET".to_string()))
     );
-    let documented: OperateType = "FAILED_RESET".parse().expect("infallible");
-    assert_eq!(documented, OperateType::FailedReset);
+    let documented: FailedTasksOperateType = "FAILED_RESET".parse().expect("infallible");
+    assert_eq!(documented, FailedTasksOperateType::FailedReset);
     assert_eq!(documented.description(), Some("reset"));
+}
+
+#[test]
+fn a_field_that_carries_codes_is_typed_and_keeps_unknown_codes() {
+    let task: FailedTasks = serde_json::from_str(
+        r#"{"task_id": "t1", "task_error_code": "KPS.XXX", "task_error_msg": "failed"}"#,
+    )
+    .expect("a real response deserializes");
+    assert_eq!(
+        task.task_error_code,
+        Some(kps::ErrorCode::Unknown("KPS.XXX".to_string()))
+    );
 }

@@ -4,12 +4,16 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! CSS: 49 error codes, 0 enumerations, 0 structs, from the documentation.
-/// The documented error codes of CSS.
+//!
+//! Sources: `seeds/000_6817c9c560a1ff8f.txt`, `seeds/002_a7d516839fff964f.txt`.
+/// The error codes of CSS.
 ///
-/// `Display` and serde write the code as documented; `FromStr` and serde accept any spelling with the same letters and digits (`CSS.6007`, `css.6007`, `CSS-6007`, `css6007`).
+/// One variant per code the documents define (49), and `Unknown` for a code they do not: deserializing never fails on a code, `text.parse()` does (strict), `ErrorCode::from_reported` does not.
+///
+/// `Display` and serde write the code as documented; parsing and serde accept any spelling with the same letters and digits (`CSS.6007`, `css.6007`, `CSS-6007`, `css6007`) and numbers for numeric codes.
 ///
 /// Where definitions disagree, `meaning()` is the one errdex states: the meaning most sources give, as errdex check judges two definitions alike (a definition in Chinese counts only where no English one exists); on a tie, the one given by more definitions, then one with a solution, then the first in source order; `meanings()` lists them all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// `CSS.0001`: The parameter is incorrect.
@@ -18,9 +22,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 13
-    ///
-    /// Spellings in the documents: `CSS.0001`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 13
     Css0001,
     /// `CSS.0005`: Server error.
     ///
@@ -28,9 +30,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 500
     ///
-    /// Source: 002\_a7d516839fff964f line 15
-    ///
-    /// Spellings in the documents: `CSS.0005`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 15
     Css0005,
     /// `CSS.0006`: The request body is empty. Enter a request parameter.
     ///
@@ -38,9 +38,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 17
-    ///
-    /// Spellings in the documents: `CSS.0006`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 17
     Css0006,
     /// `CSS.0011`: This operation cannot be performed because another operation is being performed on the instance or the instance is faulty. Please try again later.
     ///
@@ -48,9 +46,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 202
     ///
-    /// Source: 002\_a7d516839fff964f line 19
-    ///
-    /// Spellings in the documents: `CSS.0011`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 19
     Css0011,
     /// `CSS.0015`: Resource not found or permission denied.
     ///
@@ -58,9 +54,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 403
     ///
-    /// Source: 002\_a7d516839fff964f line 21
-    ///
-    /// Spellings in the documents: `CSS.0015`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 21
     Css0015,
     /// `CSS.0022`: The instance does not exist or has been deleted.
     ///
@@ -68,9 +62,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 404
     ///
-    /// Source: 002\_a7d516839fff964f line 23
-    ///
-    /// Spellings in the documents: `CSS.0022`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 23
     Css0022,
     /// `CSS.0032`: The current user has no operation permissions.
     ///
@@ -78,9 +70,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 403
     ///
-    /// Source: 002\_a7d516839fff964f line 25
-    ///
-    /// Spellings in the documents: `CSS.0032`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 25
     Css0032,
     /// `CSS.0045`: The token is incorrect.
     ///
@@ -88,9 +78,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 27
-    ///
-    /// Spellings in the documents: `CSS.0045`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 27
     Css0045,
     /// `CSS.1112`: The number of instances has reached the quota.
     ///
@@ -98,9 +86,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 29
-    ///
-    /// Spellings in the documents: `CSS.1112`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 29
     Css1112,
     /// `CSS.3011`: Invalid retention duration of the backup.
     ///
@@ -108,9 +94,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 31
-    ///
-    /// Spellings in the documents: `CSS.3011`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 31
     Css3011,
     /// `CSS.3027`: The cluster does not exist.
     ///
@@ -118,9 +102,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 404
     ///
-    /// Source: 002\_a7d516839fff964f line 33
-    ///
-    /// Spellings in the documents: `CSS.3027`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 33
     Css3027,
     /// `CSS.5007`: The selected flavor does not exist.
     ///
@@ -128,9 +110,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 35
-    ///
-    /// Spellings in the documents: `CSS.5007`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 35
     Css5007,
     /// `CSS.5009`: The hard disk size is beyond the valid range.
     ///
@@ -138,9 +118,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 37
-    ///
-    /// Spellings in the documents: `CSS.5009`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 37
     Css5009,
     /// `CSS.5014`: Invalid VPC ID.
     ///
@@ -148,9 +126,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 39
-    ///
-    /// Spellings in the documents: `CSS.5014`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 39
     Css5014,
     /// `CSS.5015`: Invalid subnet ID.
     ///
@@ -158,9 +134,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 41
-    ///
-    /// Spellings in the documents: `CSS.5015`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 41
     Css5015,
     /// `CSS.5021`: The VPC does not exist or does not belong to the user.
     ///
@@ -168,9 +142,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 43
-    ///
-    /// Spellings in the documents: `CSS.5021`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 43
     Css5021,
     /// `CSS.5023`: The security group does not exist or does not belong to the VPC.
     ///
@@ -178,9 +150,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 45
-    ///
-    /// Spellings in the documents: `CSS.5023`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 45
     Css5023,
     /// `CSS.5036`: The engine does not exist.
     ///
@@ -188,9 +158,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 49
-    ///
-    /// Spellings in the documents: `CSS.5036`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 49
     Css5036,
     /// `CSS.5047`: The number of instances is beyond the valid range.
     ///
@@ -198,9 +166,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 51
-    ///
-    /// Spellings in the documents: `CSS.5047`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 51
     Css5047,
     /// `CSS.5050`: The cluster name already exists.
     ///
@@ -208,9 +174,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 409
     ///
-    /// Source: 002\_a7d516839fff964f line 53
-    ///
-    /// Spellings in the documents: `CSS.5050`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 53
     Css5050,
     /// `CSS.5052`: Invalid value of the AZ.
     ///
@@ -218,9 +182,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 55
-    ///
-    /// Spellings in the documents: `CSS.5052`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 55
     Css5052,
     /// `CSS.5055`: Invalid flavor.
     ///
@@ -228,9 +190,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 57
-    ///
-    /// Spellings in the documents: `CSS.5055`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 57
     Css5055,
     /// `CSS.5061`: The hard disk type is invalid.
     ///
@@ -238,9 +198,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 59
-    ///
-    /// Spellings in the documents: `CSS.5061`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 59
     Css5061,
     /// `CSS.5071`: The disk type does not match that in the XML configuration file.
     ///
@@ -248,9 +206,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 61
-    ///
-    /// Spellings in the documents: `CSS.5071`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 61
     Css5071,
     /// `CSS.5072`: The security group ID is invalid.
     ///
@@ -258,9 +214,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 63
-    ///
-    /// Spellings in the documents: `CSS.5072`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 63
     Css5072,
     /// `CSS.5074`: The subnet does not belong to the VPC.
     ///
@@ -268,9 +222,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 65
-    ///
-    /// Spellings in the documents: `CSS.5074`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 65
     Css5074,
     /// `CSS.5077`: Invalid cluster name.
     ///
@@ -278,9 +230,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 67
-    ///
-    /// Spellings in the documents: `CSS.5077`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 67
     Css5077,
     /// `CSS.5078`: The hard disk size is beyond the valid range.
     ///
@@ -288,9 +238,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 69
-    ///
-    /// Spellings in the documents: `CSS.5078`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 69
     Css5078,
     /// `CSS.5092`: Invalid hard disk information.
     ///
@@ -298,9 +246,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 71
-    ///
-    /// Spellings in the documents: `CSS.5092`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 71
     Css5092,
     /// `CSS.5093`: Invalid specification information.
     ///
@@ -308,9 +254,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 73
-    ///
-    /// Spellings in the documents: `CSS.5093`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 73
     Css5093,
     /// `CSS.5130`: The agency name is invalid.
     ///
@@ -318,9 +262,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 412
     ///
-    /// Source: 002\_a7d516839fff964f line 75
-    ///
-    /// Spellings in the documents: `CSS.5130`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 75
     Css5130,
     /// `CSS.5157`: The CIDR does not exist or is invalid.
     ///
@@ -328,9 +270,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 400
     ///
-    /// Source: 002\_a7d516839fff964f line 47
-    ///
-    /// Spellings in the documents: `CSS.5157`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 47
     Css5157,
     /// `CSS.6000`: Failed to create the cluster because of an internal error. Please contact customer service or try again later.
     ///
@@ -340,11 +280,9 @@ pub enum ErrorCode {
     ///
     /// The documents word this code differently, with the same meaning. Every wording:
     ///
-    /// - 000\_6817c9c560a1ff8f line 43: Failed to create the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
+    /// - seeds/000\_6817c9c560a1ff8f.txt line 43: Failed to create the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
-    /// - 002\_a7d516839fff964f line 79 (HTTP NA): Clusters fail to be created. Solution: Try again later or contact technical support.
-    ///
-    /// Spellings in the documents: `CSS.6000`
+    /// - seeds/002\_a7d516839fff964f.txt line 79 (HTTP NA): Clusters fail to be created. Solution: Try again later or contact technical support.
     Css6000,
     /// `CSS.6001`: Failed to scale out the cluster because of an internal error. Please contact customer service or try again later.
     ///
@@ -354,11 +292,9 @@ pub enum ErrorCode {
     ///
     /// The documents word this code differently, with the same meaning. Every wording:
     ///
-    /// - 000\_6817c9c560a1ff8f line 50: Failed to scale out the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
+    /// - seeds/000\_6817c9c560a1ff8f.txt line 50: Failed to scale out the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
-    /// - 002\_a7d516839fff964f line 81 (HTTP NA): Cluster scale-out fails. Solution: Try again later or contact technical support.
-    ///
-    /// Spellings in the documents: `CSS.6001`
+    /// - seeds/002\_a7d516839fff964f.txt line 81 (HTTP NA): Cluster scale-out fails. Solution: Try again later or contact technical support.
     Css6001,
     /// `CSS.6002`: Failed to restart the cluster because of an internal error. Please contact customer service or try again later.
     ///
@@ -368,11 +304,9 @@ pub enum ErrorCode {
     ///
     /// The documents disagree on this code (2 definitions); the meaning above is the one errdex states. All of them:
     ///
-    /// - 000\_6817c9c560a1ff8f line 55: Failed to restart the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
+    /// - seeds/000\_6817c9c560a1ff8f.txt line 55: Failed to restart the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
-    /// - 002\_a7d516839fff964f line 83 (HTTP NA): Failed to bind the elastic IP address to the cluster. Solution: Try again later or contact technical support.
-    ///
-    /// Spellings in the documents: `CSS.6002`
+    /// - seeds/002\_a7d516839fff964f.txt line 83 (HTTP NA): Failed to bind the elastic IP address to the cluster. Solution: Try again later or contact technical support.
     Css6002,
     /// `CSS.6003`: Failed to restore the cluster because of an internal error. Please contact customer service or try again later.
     ///
@@ -382,13 +316,11 @@ pub enum ErrorCode {
     ///
     /// The documents word this code differently, with the same meaning. Every wording:
     ///
-    /// - 000\_6817c9c560a1ff8f line 60: Failed to restore the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
+    /// - seeds/000\_6817c9c560a1ff8f.txt line 60: Failed to restore the cluster because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
-    /// - 002\_a7d516839fff964f line 85 (HTTP N/A): Failed to restore the cluster. Solution: Try again later or contact technical support.
-    ///
-    /// Spellings in the documents: `CSS.6003`
+    /// - seeds/002\_a7d516839fff964f.txt line 85 (HTTP N/A): Failed to restore the cluster. Solution: Try again later or contact technical support.
     Css6003,
-    /// `CSS.6004`: Failed to create the node because of ECS exceptions (\<ECS error code\>). Please contact customer service or try again later.
+    /// `CSS.6004`: Failed to create the node because of ECS exceptions (\<ECS error code\>). Please contact customer service or try again later. NOTE: \<ECS error code\> indicates the error information reported by ECS. For details about the cause and solution, see ECS Error Code Description.
     ///
     /// Solution: Try again later or contact customer service.
     ///
@@ -396,11 +328,9 @@ pub enum ErrorCode {
     ///
     /// The documents word this code differently, with the same meaning. Every wording:
     ///
-    /// - 000\_6817c9c560a1ff8f line 65: Failed to create the node because of ECS exceptions (\<ECS error code\>). Please contact customer service or try again later. Solution: Try again later or contact customer service.
+    /// - seeds/000\_6817c9c560a1ff8f.txt line 65: Failed to create the node because of ECS exceptions (\<ECS error code\>). Please contact customer service or try again later. NOTE: \<ECS error code\> indicates the error information reported by ECS. For details about the cause and solution, see ECS Error Code Description. Solution: Try again later or contact customer service.
     ///
-    /// - 002\_a7d516839fff964f line 87 (HTTP N/A): Failed to create a node. Solution: Try again later or contact technical support.
-    ///
-    /// Spellings in the documents: `CSS.6004`
+    /// - seeds/002\_a7d516839fff964f.txt line 87 (HTTP N/A): Failed to create a node. Solution: Try again later or contact technical support.
     Css6004,
     /// `CSS.6005`: Failed to initialize the service because of an internal error. Please contact customer service or try again later.
     ///
@@ -410,11 +340,9 @@ pub enum ErrorCode {
     ///
     /// The documents word this code differently, with the same meaning. Every wording:
     ///
-    /// - 000\_6817c9c560a1ff8f line 72: Failed to initialize the service because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
+    /// - seeds/000\_6817c9c560a1ff8f.txt line 72: Failed to initialize the service because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
-    /// - 002\_a7d516839fff964f line 89 (HTTP N/A): The initialization fails. Solution: Perform the initialization again or contact technical support.
-    ///
-    /// Spellings in the documents: `CSS.6005`
+    /// - seeds/002\_a7d516839fff964f.txt line 89 (HTTP N/A): The initialization fails. Solution: Perform the initialization again or contact technical support.
     Css6005,
     /// `CSS.6006`: Failed to modify the specifications.
     ///
@@ -422,9 +350,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: NA
     ///
-    /// Source: 002\_a7d516839fff964f line 91
-    ///
-    /// Spellings in the documents: `CSS.6006`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 91
     Css6006,
     /// `CSS.6007`: Failed to create the snapshot because of an internal error. Please contact customer service or try again later.
     ///
@@ -434,11 +360,9 @@ pub enum ErrorCode {
     ///
     /// The documents disagree on this code (2 definitions); the meaning above is the one errdex states. All of them:
     ///
-    /// - 000\_6817c9c560a1ff8f line 77: Failed to create the snapshot because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
+    /// - seeds/000\_6817c9c560a1ff8f.txt line 77: Failed to create the snapshot because of an internal error. Please contact customer service or try again later. Solution: Try again later or contact customer service.
     ///
-    /// - 002\_a7d516839fff964f line 93 (HTTP NA): Failed to reset the password. Solution: Reset the password.
-    ///
-    /// Spellings in the documents: `CSS.6007`
+    /// - seeds/002\_a7d516839fff964f.txt line 93 (HTTP NA): Failed to reset the password. Solution: Reset the password.
     Css6007,
     /// `CSS.6008`: Failed to create the snapshot because the OBS bucket you select does not exist or has been deleted.
     ///
@@ -448,11 +372,9 @@ pub enum ErrorCode {
     ///
     /// The documents disagree on this code (2 definitions); the meaning above is the one errdex states. All of them:
     ///
-    /// - 000\_6817c9c560a1ff8f line 82: Failed to create the snapshot because the OBS bucket you select does not exist or has been deleted. Solution: Modify the OBS bucket.
+    /// - seeds/000\_6817c9c560a1ff8f.txt line 82: Failed to create the snapshot because the OBS bucket you select does not exist or has been deleted. Solution: Modify the OBS bucket.
     ///
-    /// - 002\_a7d516839fff964f line 95 (HTTP N/A): Failed to update the YML file. Solution: Update the .yml file again or contact technical support.
-    ///
-    /// Spellings in the documents: `CSS.6008`
+    /// - seeds/002\_a7d516839fff964f.txt line 95 (HTTP N/A): Failed to update the YML file. Solution: Update the .yml file again or contact technical support.
     Css6008,
     /// `CSS.6009`: Failed to restore the snapshot because the OBS bucket you select does not exist or has been deleted.
     ///
@@ -462,11 +384,9 @@ pub enum ErrorCode {
     ///
     /// The documents disagree on this code (2 definitions); the meaning above is the one errdex states. All of them:
     ///
-    /// - 000\_6817c9c560a1ff8f line 89: Failed to restore the snapshot because the OBS bucket you select does not exist or has been deleted. Solution: Modify the OBS bucket.
+    /// - seeds/000\_6817c9c560a1ff8f.txt line 89: Failed to restore the snapshot because the OBS bucket you select does not exist or has been deleted. Solution: Modify the OBS bucket.
     ///
-    /// - 002\_a7d516839fff964f line 97 (HTTP N/A): Failed to create the snapshot. Solution: Try again later or contact technical support.
-    ///
-    /// Spellings in the documents: `CSS.6009`
+    /// - seeds/002\_a7d516839fff964f.txt line 97 (HTTP N/A): Failed to create the snapshot. Solution: Try again later or contact technical support.
     Css6009,
     /// `CSS.6010`: Failed to restore the snapshot because the OBS object does not exist or has been deleted.
     ///
@@ -474,9 +394,7 @@ pub enum ErrorCode {
     ///
     /// Sources: all 2 sources agree.
     ///
-    /// Source: 000\_6817c9c560a1ff8f line 94; 002\_a7d516839fff964f line 99
-    ///
-    /// Spellings in the documents: `CSS.6010`
+    /// Source: seeds/000\_6817c9c560a1ff8f.txt line 94; seeds/002\_a7d516839fff964f.txt line 99
     Css6010,
     /// `CSS.6011`: Failed to create the snapshot because the OBS bucket you select does not exist or has been deleted.
     ///
@@ -484,9 +402,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: N/A
     ///
-    /// Source: 002\_a7d516839fff964f line 101
-    ///
-    /// Spellings in the documents: `CSS.6011`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 101
     Css6011,
     /// `CSS.6012`: Failed to restore the snapshot because the OBS object does not exist or has been deleted.
     ///
@@ -494,9 +410,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: N/A
     ///
-    /// Source: 002\_a7d516839fff964f line 103
-    ///
-    /// Spellings in the documents: `CSS.6012`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 103
     Css6012,
     /// `CSS.6013`: The parameters cannot be modified because other operations are being performed on the cluster.
     ///
@@ -504,9 +418,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: N/A
     ///
-    /// Source: 002\_a7d516839fff964f line 105
-    ///
-    /// Spellings in the documents: `CSS.6013`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 105
     Css6013,
     /// `CSS.6014`: Some parameters cannot be modified.
     ///
@@ -514,9 +426,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: N/A
     ///
-    /// Source: 002\_a7d516839fff964f line 107
-    ///
-    /// Spellings in the documents: `CSS.6014`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 107
     Css6014,
     /// `CSS.6015`: The parameter value is not in YAML format.
     ///
@@ -524,9 +434,7 @@ pub enum ErrorCode {
     ///
     /// HTTP status: N/A
     ///
-    /// Source: 002\_a7d516839fff964f line 109
-    ///
-    /// Spellings in the documents: `CSS.6015`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 109
     Css6015,
     /// `CSS.9999`: Request processing failed.
     ///
@@ -534,10 +442,10 @@ pub enum ErrorCode {
     ///
     /// HTTP status: 500
     ///
-    /// Source: 002\_a7d516839fff964f line 77
-    ///
-    /// Spellings in the documents: `CSS.9999`
+    /// Source: seeds/002\_a7d516839fff964f.txt line 77
     Css9999,
+    /// A code the documents do not list, as received.
+    Unknown(String),
 }
 impl ErrorCode {
     /// Every documented code, sorted by code.
@@ -592,1108 +500,141 @@ impl ErrorCode {
         ErrorCode::Css6015,
         ErrorCode::Css9999,
     ];
-    /// The code as documented (`CSS.6007`).
-    pub fn code(self) -> &'static str {
-        self.entry().code
+    /// The service, as the documents name it.
+    pub const SERVICE: &'static str = "CSS";
+    /// The code `text` names in any spelling, or `Unknown` when the documents do not
+    /// list it (what deserializing does; `text.parse()` fails instead).
+    pub fn from_reported(text: &str) -> Self {
+        text.parse().unwrap_or_else(|_| Self::Unknown(text.to_owned()))
     }
-    /// The meaning errdex states (the rule is in the enum's documentation).
-    pub fn meaning(self) -> &'static super::Meaning {
-        let entry = self.entry();
-        &entry.meanings[entry.authoritative]
+    /// Position in `ALL`; `None` for `Unknown`.
+    pub(super) fn index(&self) -> Option<usize> {
+        Some(
+            match self {
+                Self::Css0001 => 0,
+                Self::Css0005 => 1,
+                Self::Css0006 => 2,
+                Self::Css0011 => 3,
+                Self::Css0015 => 4,
+                Self::Css0022 => 5,
+                Self::Css0032 => 6,
+                Self::Css0045 => 7,
+                Self::Css1112 => 8,
+                Self::Css3011 => 9,
+                Self::Css3027 => 10,
+                Self::Css5007 => 11,
+                Self::Css5009 => 12,
+                Self::Css5014 => 13,
+                Self::Css5015 => 14,
+                Self::Css5021 => 15,
+                Self::Css5023 => 16,
+                Self::Css5036 => 17,
+                Self::Css5047 => 18,
+                Self::Css5050 => 19,
+                Self::Css5052 => 20,
+                Self::Css5055 => 21,
+                Self::Css5061 => 22,
+                Self::Css5071 => 23,
+                Self::Css5072 => 24,
+                Self::Css5074 => 25,
+                Self::Css5077 => 26,
+                Self::Css5078 => 27,
+                Self::Css5092 => 28,
+                Self::Css5093 => 29,
+                Self::Css5130 => 30,
+                Self::Css5157 => 31,
+                Self::Css6000 => 32,
+                Self::Css6001 => 33,
+                Self::Css6002 => 34,
+                Self::Css6003 => 35,
+                Self::Css6004 => 36,
+                Self::Css6005 => 37,
+                Self::Css6006 => 38,
+                Self::Css6007 => 39,
+                Self::Css6008 => 40,
+                Self::Css6009 => 41,
+                Self::Css6010 => 42,
+                Self::Css6011 => 43,
+                Self::Css6012 => 44,
+                Self::Css6013 => 45,
+                Self::Css6014 => 46,
+                Self::Css6015 => 47,
+                Self::Css9999 => 48,
+                Self::Unknown(_) => return None,
+            },
+        )
     }
-    /// Every documented meaning, in source order.
-    pub fn meanings(self) -> &'static [super::Meaning] {
-        self.entry().meanings
+    /// The code as documented (`CSS.6007`), or as received for `Unknown`.
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Unknown(text) => text,
+            known => known.index().map_or("", |index| TABLES.code(index)),
+        }
+    }
+    /// Whether the documents list this code (false for `Unknown`).
+    pub fn is_documented(&self) -> bool {
+        self.index().is_some()
+    }
+    /// The meaning errdex states (the rule is in the enum's documentation); `None`
+    /// for `Unknown`.
+    pub fn meaning(&self) -> Option<super::Meaning> {
+        self.index().map(|index| TABLES.stated(index))
+    }
+    /// Every documented meaning, in source order (none for `Unknown`).
+    pub fn meanings(&self) -> super::Meanings {
+        match self.index() {
+            Some(index) => TABLES.meanings(index),
+            None => TABLES.no_meanings(),
+        }
     }
     /// Whether the documents give this code different meanings or HTTP statuses, as
     /// `errdex check` judged them (a meaning or status conflict; wording variants do
     /// not count).
-    pub fn has_conflicting_meanings(self) -> bool {
-        self.entry().conflicting
+    pub fn has_conflicting_meanings(&self) -> bool {
+        self.index().is_some_and(|index| TABLES.conflicting(index))
     }
     /// The message of `meaning()`.
-    pub fn message(self) -> &'static str {
-        self.meaning().message
+    pub fn message(&self) -> Option<&'static str> {
+        self.meaning().map(|meaning| meaning.message)
     }
     /// The solution of `meaning()`, if documented.
-    pub fn solution(self) -> Option<&'static str> {
-        self.meaning().solution
+    pub fn solution(&self) -> Option<&'static str> {
+        self.meaning().and_then(|meaning| meaning.solution)
     }
     /// The HTTP status of `meaning()`, if documented as one number.
-    pub fn http_status(self) -> Option<u16> {
-        self.meaning().http_status
-    }
-    fn entry(self) -> &'static CodeEntry {
-        &CODE_ENTRIES[self as usize]
+    pub fn http_status(&self) -> Option<u16> {
+        self.meaning().and_then(|meaning| meaning.http_status)
     }
 }
-/// What is known about one code, indexed by the variant's position.
-struct CodeEntry {
-    code: &'static str,
-    authoritative: usize,
-    conflicting: bool,
-    meanings: &'static [super::Meaning],
+/// The texts and numbers behind `ErrorCode`'s methods.
+pub(super) static TABLES: super::Tables = super::Tables {
+    strings: super::Strings {
+        text: "CSS.0001Css0001002_a7d516839fff964fseeds/002_a7d516839fff964f.txtThe parameter is incorrect.Check the parameter settings according to the returned information.CSS.0005Css0005Server error.Contact technical support.CSS.0006Css0006The request body is empty. Enter a request parameter.Enter the request parameters.CSS.0011Css0011This operation cannot be performed because another operation is being performed on the instance or the instance is faulty. Please try again later.Try again later.CSS.0015Css0015Resource not found or permission denied.Change the resource ID or check the access permission.CSS.0022Css0022The instance does not exist or has been deleted.Change the instance ID.CSS.0032Css0032The current user has no operation permissions.Check the permissions.CSS.0045Css0045The token is incorrect.Obtain the token again.CSS.1112Css1112The number of instances has reached the quota.Delete some clusters or increase the quota.CSS.3011Css3011Invalid retention duration of the backup.Change the allowed retention duration.CSS.3027Css3027The cluster does not exist.Check whether the cluster ID is correct.CSS.5007Css5007The selected flavor does not exist.Check whether the specifications are correct.CSS.5009Css5009The hard disk size is beyond the valid range.Change the disk size.CSS.5014Css5014Invalid VPC ID.Check whether the VPC ID is correct.CSS.5015Css5015Invalid subnet ID.Check whether the subnet ID is correct.CSS.5021Css5021The VPC does not exist or does not belong to the user.Check whether the VPC is correct.CSS.5023Css5023The security group does not exist or does not belong to the VPC.Check whether the security group is correct.CSS.5036Css5036The engine does not exist.Check whether the datastore parameter setting is correct.CSS.5047Css5047The number of instances is beyond the valid range.Check whether the number of instances is within the range.CSS.5050Css5050The cluster name already exists.Change the cluster name.CSS.5052Css5052Invalid value of the AZ.Change the AZ.CSS.5055Css5055Invalid flavor.Modify the specifications.CSS.5061Css5061The hard disk type is invalid.Change the hard disk type.CSS.5071Css5071The disk type does not match that in the XML configuration file.CSS.5072Css5072The security group ID is invalid.Change the security group ID.CSS.5074Css5074The subnet does not belong to the VPC.Change the subnet ID.CSS.5077Css5077Invalid cluster name.CSS.5078Css5078CSS.5092Css5092Invalid hard disk information.Modify the hard disk information.CSS.5093Css5093Invalid specification information.Modify the specification information.CSS.5130Css5130The agency name is invalid.Change the agency name.CSS.5157Css5157The CIDR does not exist or is invalid.Check whether there are subnets in the VPC.CSS.6000Css6000000_6817c9c560a1ff8fseeds/000_6817c9c560a1ff8f.txtFailed to create the cluster because of an internal error. Please contact customer service or try again later.Try again later or contact customer service.NAClusters fail to be created.Try again later or contact technical support.CSS.6001Css6001Failed to scale out the cluster because of an internal error. Please contact customer service or try again later.Cluster scale-out fails.CSS.6002Css6002Failed to restart the cluster because of an internal error. Please contact customer service or try again later.Failed to bind the elastic IP address to the cluster.CSS.6003Css6003Failed to restore the cluster because of an internal error. Please contact customer service or try again later.N/AFailed to restore the cluster.CSS.6004Css6004Failed to create the node because of ECS exceptions (<ECS error code>). Please contact customer service or try again later. NOTE: <ECS error code> indicates the error information reported by ECS. For details about the cause and solution, see ECS Error Code Description.Failed to create a node.CSS.6005Css6005Failed to initialize the service because of an internal error. Please contact customer service or try again later.The initialization fails.Perform the initialization again or contact technical support.CSS.6006Css6006Failed to modify the specifications.CSS.6007Css6007Failed to create the snapshot because of an internal error. Please contact customer service or try again later.Failed to reset the password.Reset the password.CSS.6008Css6008Failed to create the snapshot because the OBS bucket you select does not exist or has been deleted.Modify the OBS bucket.Failed to update the YML file.Update the .yml file again or contact technical support.CSS.6009Css6009Failed to restore the snapshot because the OBS bucket you select does not exist or has been deleted.Failed to create the snapshot.CSS.6010Css6010Failed to restore the snapshot because the OBS object does not exist or has been deleted.Check whether the configured OBS object exists.CSS.6011Css6011Check whether the OBS bucket exists.CSS.6012Css6012CSS.6013Css6013The parameters cannot be modified because other operations are being performed on the cluster.Modify parameters when the cluster is available.CSS.6014Css6014Some parameters cannot be modified.Check whether the submitted parameter modification request contains a parameter value that cannot be modified. If yes, delete the parameter and try again.CSS.6015Css6015The parameter value is not in YAML format.Modify the parameter format and try again.CSS.9999Css9999Request processing failed.",
+        ends: super::Table {
+            hex: "0008000f00230041005c009f00a700ae00bb00d500dd00e401190136013e014501d701e701ef01f6021e0254025c0263029302aa02b202b902e702fd0305030c0323033a03420349037703a203aa03b103da04000408040f042a0452045a0461048404b104b904c004ed0502050a051105200544054c05530565058c0594059b05d105f205fa06010641066d0675067c069606cf06d706de0710074a0752075907790791079907a007b807c607ce07d507e407fe0806080d082b0845084d08540894089c08a308c408e108e908f00916092b0933093a094f0957095e0966096d098b09ac09b409bb09dd0a020a0a0a110a2c0a430a4b0a520a780aa30aab0ab20ac60ae40b520b7e0b800b9c0bc90bd10bd80c490c610c690c700cdf0d140d1c0d230d920d950db30dbb0dc20ecf0ee70eef0ef60f680f810fbf0fc70fce0ff20ffa10011070108d10a010a810af111211281146117e1186118d11f1120f1217121e127712a612ae12b512d912e112e812f012f713551385138d139413b7145114591460148a14b414bc14c314dd",
+            width: 4,
+            columns: 1,
+        },
+    },
+    codes: super::Table {
+        hex: "0102000100000708010100000b0c020100000f10030100001314040100001718050100001b1c060100001f20070100002324080100002728090100002b2c0a0100002f300b01000033340c01000037380d0100003b3c0e0100003f400f0100004344100100004748110100004b4c120100004f50130100005354140100005758150100005b5c160100005f60170100006263180100006667190100006a6b1a0100006d6e1b0100006f701c01000073741d01000077781e0100007b7c1f0100007f80200200008889220200008c8d24020001909126020000959628020000999a2a0200009e9f2c010000a1a22d020001a6a72f020001acad31020001b0b133020000b4b535010000b7b836010000b9ba37010000bdbe38010000c1c239010000c5c63a010000",
+        width: 2,
+        columns: 6,
+    },
+    meanings: super::Table {
+        hex: "00300400d00119000000500000600000300400f0071f400000900000a00000300401100b19000000d00000e00000300401300f0ca00001100001200000300401501319300001500001600000300401701719400001900001a00000300401901b19300001d00001e00000300401b01f19000002100002200000300401d02319000002500002600000300401f02719000002900002a00000300402102b19400002d00002e00000300402302f19000003100003200000300402503319000003500003600000300402703719000003900003a00000300402903b19000003d00003e00000300402b03f19000004100004200000300402d04319000004500004600000300403104719000004900004a00000300403304b19000004d00004e00000300403504f19900005100005200000300403705319000005500005600000300403905719000005900005a00000300403b05b19000005d00005e00000300403d05f19000006100005e00000300403f06219000006400006500000300404106619000006800006900000300404306a19000006c00005200000300404506d19000003500003600000300404706f19000007100007200000300404907319000007500007600000300404b07719c00007900007a00000300402f07b19000007d00007e00008108202b07f00000008300008400000300404f07f00008508600008700008108203208800000008a00008400000300405108800008508b00008700008108203708c00000008e00008400000300405308c00008508f00008700008108203c09000000009200008400000300405509000009309400008700008108204109500000009700008400000300405709500009309800008700008108204809900000009b00008400000300405909900009309c00009d00000300405b09e0000850a000009d00008108204d0a10000000a300008400000300405d0a10000850a40000a50000810820520a60000000a80000a900000300405f0a60000930aa0000ab0000810820590ac0000000ae0000a90000030040610ac0000930af00008700008108205e0b00000000b20000a90000030040630b00000930b20000b30000030040650b40000930a80000b60000030040670b70000930b20000b60000030040690b90000930bb0000bc00000300406b0bd0000930bf0000c000000300406d0c10000930c30000c400000300404d0c51f40000c700000a000",
+        width: 3,
+        columns: 10,
+    },
+};
+impl std::fmt::Debug for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unknown(text) => f.debug_tuple("Unknown").field(text).finish(),
+            known => f.write_str(known.index().map_or("", |index| TABLES.variant(index))),
+        }
+    }
 }
-static CODE_ENTRIES: [CodeEntry; 49] = [
-    CodeEntry {
-        code: "CSS.0001",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 13,
-                code_text: "CSS.0001",
-                http_status: Some(400),
-                status_text: None,
-                message: "The parameter is incorrect.",
-                description: None,
-                solution: Some(
-                    "Check the parameter settings according to the returned information.",
-                ),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.0005",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 15,
-                code_text: "CSS.0005",
-                http_status: Some(500),
-                status_text: None,
-                message: "Server error.",
-                description: None,
-                solution: Some("Contact technical support."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.0006",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 17,
-                code_text: "CSS.0006",
-                http_status: Some(400),
-                status_text: None,
-                message: "The request body is empty. Enter a request parameter.",
-                description: None,
-                solution: Some("Enter the request parameters."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.0011",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 19,
-                code_text: "CSS.0011",
-                http_status: Some(202),
-                status_text: None,
-                message: "This operation cannot be performed because another operation is being performed on the instance or the instance is faulty. Please try again later.",
-                description: None,
-                solution: Some("Try again later."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.0015",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 21,
-                code_text: "CSS.0015",
-                http_status: Some(403),
-                status_text: None,
-                message: "Resource not found or permission denied.",
-                description: None,
-                solution: Some("Change the resource ID or check the access permission."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.0022",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 23,
-                code_text: "CSS.0022",
-                http_status: Some(404),
-                status_text: None,
-                message: "The instance does not exist or has been deleted.",
-                description: None,
-                solution: Some("Change the instance ID."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.0032",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 25,
-                code_text: "CSS.0032",
-                http_status: Some(403),
-                status_text: None,
-                message: "The current user has no operation permissions.",
-                description: None,
-                solution: Some("Check the permissions."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.0045",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 27,
-                code_text: "CSS.0045",
-                http_status: Some(400),
-                status_text: None,
-                message: "The token is incorrect.",
-                description: None,
-                solution: Some("Obtain the token again."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.1112",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 29,
-                code_text: "CSS.1112",
-                http_status: Some(400),
-                status_text: None,
-                message: "The number of instances has reached the quota.",
-                description: None,
-                solution: Some("Delete some clusters or increase the quota."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.3011",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 31,
-                code_text: "CSS.3011",
-                http_status: Some(400),
-                status_text: None,
-                message: "Invalid retention duration of the backup.",
-                description: None,
-                solution: Some("Change the allowed retention duration."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.3027",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 33,
-                code_text: "CSS.3027",
-                http_status: Some(404),
-                status_text: None,
-                message: "The cluster does not exist.",
-                description: None,
-                solution: Some("Check whether the cluster ID is correct."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5007",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 35,
-                code_text: "CSS.5007",
-                http_status: Some(400),
-                status_text: None,
-                message: "The selected flavor does not exist.",
-                description: None,
-                solution: Some("Check whether the specifications are correct."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5009",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 37,
-                code_text: "CSS.5009",
-                http_status: Some(400),
-                status_text: None,
-                message: "The hard disk size is beyond the valid range.",
-                description: None,
-                solution: Some("Change the disk size."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5014",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 39,
-                code_text: "CSS.5014",
-                http_status: Some(400),
-                status_text: None,
-                message: "Invalid VPC ID.",
-                description: None,
-                solution: Some("Check whether the VPC ID is correct."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5015",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 41,
-                code_text: "CSS.5015",
-                http_status: Some(400),
-                status_text: None,
-                message: "Invalid subnet ID.",
-                description: None,
-                solution: Some("Check whether the subnet ID is correct."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5021",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 43,
-                code_text: "CSS.5021",
-                http_status: Some(400),
-                status_text: None,
-                message: "The VPC does not exist or does not belong to the user.",
-                description: None,
-                solution: Some("Check whether the VPC is correct."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5023",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 45,
-                code_text: "CSS.5023",
-                http_status: Some(400),
-                status_text: None,
-                message: "The security group does not exist or does not belong to the VPC.",
-                description: None,
-                solution: Some("Check whether the security group is correct."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5036",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 49,
-                code_text: "CSS.5036",
-                http_status: Some(400),
-                status_text: None,
-                message: "The engine does not exist.",
-                description: None,
-                solution: Some(
-                    "Check whether the datastore parameter setting is correct.",
-                ),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5047",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 51,
-                code_text: "CSS.5047",
-                http_status: Some(400),
-                status_text: None,
-                message: "The number of instances is beyond the valid range.",
-                description: None,
-                solution: Some(
-                    "Check whether the number of instances is within the range.",
-                ),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5050",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 53,
-                code_text: "CSS.5050",
-                http_status: Some(409),
-                status_text: None,
-                message: "The cluster name already exists.",
-                description: None,
-                solution: Some("Change the cluster name."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5052",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 55,
-                code_text: "CSS.5052",
-                http_status: Some(400),
-                status_text: None,
-                message: "Invalid value of the AZ.",
-                description: None,
-                solution: Some("Change the AZ."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5055",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 57,
-                code_text: "CSS.5055",
-                http_status: Some(400),
-                status_text: None,
-                message: "Invalid flavor.",
-                description: None,
-                solution: Some("Modify the specifications."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5061",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 59,
-                code_text: "CSS.5061",
-                http_status: Some(400),
-                status_text: None,
-                message: "The hard disk type is invalid.",
-                description: None,
-                solution: Some("Change the hard disk type."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5071",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 61,
-                code_text: "CSS.5071",
-                http_status: Some(400),
-                status_text: None,
-                message: "The disk type does not match that in the XML configuration file.",
-                description: None,
-                solution: Some("Change the hard disk type."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5072",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 63,
-                code_text: "CSS.5072",
-                http_status: Some(400),
-                status_text: None,
-                message: "The security group ID is invalid.",
-                description: None,
-                solution: Some("Change the security group ID."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5074",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 65,
-                code_text: "CSS.5074",
-                http_status: Some(400),
-                status_text: None,
-                message: "The subnet does not belong to the VPC.",
-                description: None,
-                solution: Some("Change the subnet ID."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5077",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 67,
-                code_text: "CSS.5077",
-                http_status: Some(400),
-                status_text: None,
-                message: "Invalid cluster name.",
-                description: None,
-                solution: Some("Change the cluster name."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5078",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 69,
-                code_text: "CSS.5078",
-                http_status: Some(400),
-                status_text: None,
-                message: "The hard disk size is beyond the valid range.",
-                description: None,
-                solution: Some("Change the disk size."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5092",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 71,
-                code_text: "CSS.5092",
-                http_status: Some(400),
-                status_text: None,
-                message: "Invalid hard disk information.",
-                description: None,
-                solution: Some("Modify the hard disk information."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5093",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 73,
-                code_text: "CSS.5093",
-                http_status: Some(400),
-                status_text: None,
-                message: "Invalid specification information.",
-                description: None,
-                solution: Some("Modify the specification information."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5130",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 75,
-                code_text: "CSS.5130",
-                http_status: Some(412),
-                status_text: None,
-                message: "The agency name is invalid.",
-                description: None,
-                solution: Some("Change the agency name."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.5157",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 47,
-                code_text: "CSS.5157",
-                http_status: Some(400),
-                status_text: None,
-                message: "The CIDR does not exist or is invalid.",
-                description: None,
-                solution: Some("Check whether there are subnets in the VPC."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6000",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "000_6817c9c560a1ff8f",
-                line: 43,
-                code_text: "CSS.6000",
-                http_status: None,
-                status_text: None,
-                message: "Failed to create the cluster because of an internal error. Please contact customer service or try again later.",
-                description: None,
-                solution: Some("Try again later or contact customer service."),
-                module: None,
-            },
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 79,
-                code_text: "CSS.6000",
-                http_status: None,
-                status_text: Some("NA"),
-                message: "Clusters fail to be created.",
-                description: None,
-                solution: Some("Try again later or contact technical support."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6001",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "000_6817c9c560a1ff8f",
-                line: 50,
-                code_text: "CSS.6001",
-                http_status: None,
-                status_text: None,
-                message: "Failed to scale out the cluster because of an internal error. Please contact customer service or try again later.",
-                description: None,
-                solution: Some("Try again later or contact customer service."),
-                module: None,
-            },
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 81,
-                code_text: "CSS.6001",
-                http_status: None,
-                status_text: Some("NA"),
-                message: "Cluster scale-out fails.",
-                description: None,
-                solution: Some("Try again later or contact technical support."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6002",
-        authoritative: 0,
-        conflicting: true,
-        meanings: &[
-            super::Meaning {
-                source: "000_6817c9c560a1ff8f",
-                line: 55,
-                code_text: "CSS.6002",
-                http_status: None,
-                status_text: None,
-                message: "Failed to restart the cluster because of an internal error. Please contact customer service or try again later.",
-                description: None,
-                solution: Some("Try again later or contact customer service."),
-                module: None,
-            },
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 83,
-                code_text: "CSS.6002",
-                http_status: None,
-                status_text: Some("NA"),
-                message: "Failed to bind the elastic IP address to the cluster.",
-                description: None,
-                solution: Some("Try again later or contact technical support."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6003",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "000_6817c9c560a1ff8f",
-                line: 60,
-                code_text: "CSS.6003",
-                http_status: None,
-                status_text: None,
-                message: "Failed to restore the cluster because of an internal error. Please contact customer service or try again later.",
-                description: None,
-                solution: Some("Try again later or contact customer service."),
-                module: None,
-            },
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 85,
-                code_text: "CSS.6003",
-                http_status: None,
-                status_text: Some("N/A"),
-                message: "Failed to restore the cluster.",
-                description: None,
-                solution: Some("Try again later or contact technical support."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6004",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "000_6817c9c560a1ff8f",
-                line: 65,
-                code_text: "CSS.6004",
-                http_status: None,
-                status_text: None,
-                message: "Failed to create the node because of ECS exceptions (<ECS error code>). Please contact customer service or try again later.",
-                description: None,
-                solution: Some("Try again later or contact customer service."),
-                module: None,
-            },
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 87,
-                code_text: "CSS.6004",
-                http_status: None,
-                status_text: Some("N/A"),
-                message: "Failed to create a node.",
-                description: None,
-                solution: Some("Try again later or contact technical support."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6005",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "000_6817c9c560a1ff8f",
-                line: 72,
-                code_text: "CSS.6005",
-                http_status: None,
-                status_text: None,
-                message: "Failed to initialize the service because of an internal error. Please contact customer service or try again later.",
-                description: None,
-                solution: Some("Try again later or contact customer service."),
-                module: None,
-            },
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 89,
-                code_text: "CSS.6005",
-                http_status: None,
-                status_text: Some("N/A"),
-                message: "The initialization fails.",
-                description: None,
-                solution: Some(
-                    "Perform the initialization again or contact technical support.",
-                ),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6006",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 91,
-                code_text: "CSS.6006",
-                http_status: None,
-                status_text: Some("NA"),
-                message: "Failed to modify the specifications.",
-                description: None,
-                solution: Some(
-                    "Perform the initialization again or contact technical support.",
-                ),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6007",
-        authoritative: 0,
-        conflicting: true,
-        meanings: &[
-            super::Meaning {
-                source: "000_6817c9c560a1ff8f",
-                line: 77,
-                code_text: "CSS.6007",
-                http_status: None,
-                status_text: None,
-                message: "Failed to create the snapshot because of an internal error. Please contact customer service or try again later.",
-                description: None,
-                solution: Some("Try again later or contact customer service."),
-                module: None,
-            },
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 93,
-                code_text: "CSS.6007",
-                http_status: None,
-                status_text: Some("NA"),
-                message: "Failed to reset the password.",
-                description: None,
-                solution: Some("Reset the password."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6008",
-        authoritative: 0,
-        conflicting: true,
-        meanings: &[
-            super::Meaning {
-                source: "000_6817c9c560a1ff8f",
-                line: 82,
-                code_text: "CSS.6008",
-                http_status: None,
-                status_text: None,
-                message: "Failed to create the snapshot because the OBS bucket you select does not exist or has been deleted.",
-                description: None,
-                solution: Some("Modify the OBS bucket."),
-                module: None,
-            },
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 95,
-                code_text: "CSS.6008",
-                http_status: None,
-                status_text: Some("N/A"),
-                message: "Failed to update the YML file.",
-                description: None,
-                solution: Some(
-                    "Update the .yml file again or contact technical support.",
-                ),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6009",
-        authoritative: 0,
-        conflicting: true,
-        meanings: &[
-            super::Meaning {
-                source: "000_6817c9c560a1ff8f",
-                line: 89,
-                code_text: "CSS.6009",
-                http_status: None,
-                status_text: None,
-                message: "Failed to restore the snapshot because the OBS bucket you select does not exist or has been deleted.",
-                description: None,
-                solution: Some("Modify the OBS bucket."),
-                module: None,
-            },
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 97,
-                code_text: "CSS.6009",
-                http_status: None,
-                status_text: Some("N/A"),
-                message: "Failed to create the snapshot.",
-                description: None,
-                solution: Some("Try again later or contact technical support."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6010",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "000_6817c9c560a1ff8f",
-                line: 94,
-                code_text: "CSS.6010",
-                http_status: None,
-                status_text: None,
-                message: "Failed to restore the snapshot because the OBS object does not exist or has been deleted.",
-                description: None,
-                solution: Some("Modify the OBS bucket."),
-                module: None,
-            },
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 99,
-                code_text: "CSS.6010",
-                http_status: None,
-                status_text: Some("N/A"),
-                message: "Failed to restore the snapshot because the OBS object does not exist or has been deleted.",
-                description: None,
-                solution: Some("Check whether the configured OBS object exists."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6011",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 101,
-                code_text: "CSS.6011",
-                http_status: None,
-                status_text: Some("N/A"),
-                message: "Failed to create the snapshot because the OBS bucket you select does not exist or has been deleted.",
-                description: None,
-                solution: Some("Check whether the OBS bucket exists."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6012",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 103,
-                code_text: "CSS.6012",
-                http_status: None,
-                status_text: Some("N/A"),
-                message: "Failed to restore the snapshot because the OBS object does not exist or has been deleted.",
-                description: None,
-                solution: Some("Check whether the OBS bucket exists."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6013",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 105,
-                code_text: "CSS.6013",
-                http_status: None,
-                status_text: Some("N/A"),
-                message: "The parameters cannot be modified because other operations are being performed on the cluster.",
-                description: None,
-                solution: Some("Modify parameters when the cluster is available."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6014",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 107,
-                code_text: "CSS.6014",
-                http_status: None,
-                status_text: Some("N/A"),
-                message: "Some parameters cannot be modified.",
-                description: None,
-                solution: Some(
-                    "Check whether the submitted parameter modification request contains a parameter value that cannot be modified. If yes, delete the parameter and try again.",
-                ),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.6015",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 109,
-                code_text: "CSS.6015",
-                http_status: None,
-                status_text: Some("N/A"),
-                message: "The parameter value is not in YAML format.",
-                description: None,
-                solution: Some("Modify the parameter format and try again."),
-                module: None,
-            },
-        ],
-    },
-    CodeEntry {
-        code: "CSS.9999",
-        authoritative: 0,
-        conflicting: false,
-        meanings: &[
-            super::Meaning {
-                source: "002_a7d516839fff964f",
-                line: 77,
-                code_text: "CSS.9999",
-                http_status: Some(500),
-                status_text: None,
-                message: "Request processing failed.",
-                description: None,
-                solution: Some("Contact technical support."),
-                module: None,
-            },
-        ],
-    },
-];
-/// Canonical form → code, sorted for binary search.
-static BY_CANONICAL: [(&str, ErrorCode); 49] = [
-    ("CSS0001", ErrorCode::Css0001),
-    ("CSS0005", ErrorCode::Css0005),
-    ("CSS0006", ErrorCode::Css0006),
-    ("CSS0011", ErrorCode::Css0011),
-    ("CSS0015", ErrorCode::Css0015),
-    ("CSS0022", ErrorCode::Css0022),
-    ("CSS0032", ErrorCode::Css0032),
-    ("CSS0045", ErrorCode::Css0045),
-    ("CSS1112", ErrorCode::Css1112),
-    ("CSS3011", ErrorCode::Css3011),
-    ("CSS3027", ErrorCode::Css3027),
-    ("CSS5007", ErrorCode::Css5007),
-    ("CSS5009", ErrorCode::Css5009),
-    ("CSS5014", ErrorCode::Css5014),
-    ("CSS5015", ErrorCode::Css5015),
-    ("CSS5021", ErrorCode::Css5021),
-    ("CSS5023", ErrorCode::Css5023),
-    ("CSS5036", ErrorCode::Css5036),
-    ("CSS5047", ErrorCode::Css5047),
-    ("CSS5050", ErrorCode::Css5050),
-    ("CSS5052", ErrorCode::Css5052),
-    ("CSS5055", ErrorCode::Css5055),
-    ("CSS5061", ErrorCode::Css5061),
-    ("CSS5071", ErrorCode::Css5071),
-    ("CSS5072", ErrorCode::Css5072),
-    ("CSS5074", ErrorCode::Css5074),
-    ("CSS5077", ErrorCode::Css5077),
-    ("CSS5078", ErrorCode::Css5078),
-    ("CSS5092", ErrorCode::Css5092),
-    ("CSS5093", ErrorCode::Css5093),
-    ("CSS5130", ErrorCode::Css5130),
-    ("CSS5157", ErrorCode::Css5157),
-    ("CSS6000", ErrorCode::Css6000),
-    ("CSS6001", ErrorCode::Css6001),
-    ("CSS6002", ErrorCode::Css6002),
-    ("CSS6003", ErrorCode::Css6003),
-    ("CSS6004", ErrorCode::Css6004),
-    ("CSS6005", ErrorCode::Css6005),
-    ("CSS6006", ErrorCode::Css6006),
-    ("CSS6007", ErrorCode::Css6007),
-    ("CSS6008", ErrorCode::Css6008),
-    ("CSS6009", ErrorCode::Css6009),
-    ("CSS6010", ErrorCode::Css6010),
-    ("CSS6011", ErrorCode::Css6011),
-    ("CSS6012", ErrorCode::Css6012),
-    ("CSS6013", ErrorCode::Css6013),
-    ("CSS6014", ErrorCode::Css6014),
-    ("CSS6015", ErrorCode::Css6015),
-    ("CSS9999", ErrorCode::Css9999),
-];
 impl std::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())
@@ -1701,12 +642,13 @@ impl std::fmt::Display for ErrorCode {
 }
 impl std::str::FromStr for ErrorCode {
     type Err = super::UnknownCode;
+    /// The documented code `text` names in any spelling; an error for any other.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let canonical = super::canonical_code(text);
-        BY_CANONICAL
-            .binary_search_by(|(key, _)| (*key).cmp(canonical.as_str()))
-            .map(|found| BY_CANONICAL[found].1)
-            .map_err(|_| super::UnknownCode::new("CSS", text))
+        super::INDEX
+            .find(&super::canonical_code(text))
+            .find(|(service, _)| *service == 0)
+            .and_then(|(_, index)| Self::ALL.get(index).cloned())
+            .ok_or_else(|| super::UnknownCode::new(Self::SERVICE, text))
     }
 }
 impl serde::Serialize for ErrorCode {
@@ -1718,7 +660,7 @@ impl<'de> serde::Deserialize<'de> for ErrorCode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        let text = <super::CodeText as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from_reported(&text.0))
     }
 }

@@ -4,20 +4,22 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! ECS: 0 error codes, 1 enumerations, 0 structs, from the documentation.
+//!
+//! Sources: `seeds/001_4bc0ecb3a8a3025f.txt`.
 /// The documented values of `失败信息事件类型`.
 ///
-/// Source: 001\_4bc0ecb3a8a3025f line 14.
+/// Source: seeds/001\_4bc0ecb3a8a3025f.txt line 14.
 ///
 /// Serialized as the documented string; a value the documents do not list deserializes into `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ShiBaiXinXiShiJianLeiXing {
     /// 指未能成功处理的请求。对于创建失败的任务，系统会自动回退，同时在界面上直观的展示错误码，例如“（Ecs.0013）EIP配额不足”。
     ///
-    /// Documented value: `创建失败`.
+    /// Documented value: `创建失败` (seeds/001\_4bc0ecb3a8a3025f.txt line 14).
     ChuangJianShiBai,
     /// 变更规格 用户申请变更规格后，如果规格变更失败，则“失败信息”栏将显示本次变更规格操作。
     ///
-    /// Documented value: `操作失败`.
+    /// Documented value: `操作失败` (seeds/001\_4bc0ecb3a8a3025f.txt line 14).
     CaoZuoShiBai,
     /// A value the documents do not list, as received.
     Unknown(String),

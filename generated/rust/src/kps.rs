@@ -4,31 +4,156 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 //! KPS: 0 error codes, 1 enumerations, 3 structs, from the documentation.
-/// The documented values of `operate_type` of `GET /v3/{project_id}/failed-tasks`.
+//!
+//! Sources: `seeds/004_7a97a9e215779c8b.txt`.
+/// The error codes of KPS.
 ///
-/// Source: 004\_7a97a9e215779c8b line 152.
+/// One variant per code the documents define (0), and `Unknown` for a code they do not: deserializing never fails on a code, `text.parse()` does (strict), `ErrorCode::from_reported` does not.
+///
+/// `Display` and serde write the code as documented; parsing and serde accept any spelling with the same letters and digits (`CSS.6007`, `css.6007`, `CSS-6007`, `css6007`) and numbers for numeric codes.
+///
+/// Where definitions disagree, `meaning()` is the one errdex states: the meaning most sources give, as errdex check judges two definitions alike (a definition in Chinese counts only where no English one exists); on a tie, the one given by more definitions, then one with a solution, then the first in source order; `meanings()` lists them all.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// A code the documents do not list, as received.
+    Unknown(String),
+}
+impl ErrorCode {
+    /// Every documented code, sorted by code.
+    pub const ALL: &'static [ErrorCode] = &[];
+    /// The service, as the documents name it.
+    pub const SERVICE: &'static str = "KPS";
+    /// The code `text` names in any spelling, or `Unknown` when the documents do not
+    /// list it (what deserializing does; `text.parse()` fails instead).
+    pub fn from_reported(text: &str) -> Self {
+        text.parse().unwrap_or_else(|_| Self::Unknown(text.to_owned()))
+    }
+    /// Position in `ALL`; `None` for `Unknown`.
+    pub(super) fn index(&self) -> Option<usize> {
+        match self {
+            Self::Unknown(_) => None,
+        }
+    }
+    /// The code as documented (`CSS.6007`), or as received for `Unknown`.
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Unknown(text) => text,
+        }
+    }
+    /// Whether the documents list this code (false for `Unknown`).
+    pub fn is_documented(&self) -> bool {
+        self.index().is_some()
+    }
+    /// The meaning errdex states (the rule is in the enum's documentation); `None`
+    /// for `Unknown`.
+    pub fn meaning(&self) -> Option<super::Meaning> {
+        self.index().map(|index| TABLES.stated(index))
+    }
+    /// Every documented meaning, in source order (none for `Unknown`).
+    pub fn meanings(&self) -> super::Meanings {
+        match self.index() {
+            Some(index) => TABLES.meanings(index),
+            None => TABLES.no_meanings(),
+        }
+    }
+    /// Whether the documents give this code different meanings or HTTP statuses, as
+    /// `errdex check` judged them (a meaning or status conflict; wording variants do
+    /// not count).
+    pub fn has_conflicting_meanings(&self) -> bool {
+        self.index().is_some_and(|index| TABLES.conflicting(index))
+    }
+    /// The message of `meaning()`.
+    pub fn message(&self) -> Option<&'static str> {
+        self.meaning().map(|meaning| meaning.message)
+    }
+    /// The solution of `meaning()`, if documented.
+    pub fn solution(&self) -> Option<&'static str> {
+        self.meaning().and_then(|meaning| meaning.solution)
+    }
+    /// The HTTP status of `meaning()`, if documented as one number.
+    pub fn http_status(&self) -> Option<u16> {
+        self.meaning().and_then(|meaning| meaning.http_status)
+    }
+}
+/// The texts and numbers behind `ErrorCode`'s methods.
+pub(super) static TABLES: super::Tables = super::Tables {
+    strings: super::Strings {
+        text: "",
+        ends: super::Table {
+            hex: "",
+            width: 1,
+            columns: 1,
+        },
+    },
+    codes: super::Table {
+        hex: "",
+        width: 1,
+        columns: 6,
+    },
+    meanings: super::Table {
+        hex: "",
+        width: 1,
+        columns: 10,
+    },
+};
+impl std::fmt::Debug for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unknown(text) => f.debug_tuple("Unknown").field(text).finish(),
+        }
+    }
+}
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+impl std::str::FromStr for ErrorCode {
+    type Err = super::UnknownCode;
+    /// The documented code `text` names in any spelling; an error for any other.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Err(super::UnknownCode::new(Self::SERVICE, text))
+    }
+}
+impl serde::Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <super::CodeText as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from_reported(&text.0))
+    }
+}
+/// The documented values of `operate_type` in the `FailedTasks` object of `GET /v3/{project_id}/failed-tasks`.
+///
+/// Source: seeds/004\_7a97a9e215779c8b.txt line 152.
 ///
 /// Serialized as the documented string; a value the documents do not list deserializes into `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OperateType {
+pub enum FailedTasksOperateType {
     /// reset
     ///
-    /// Documented value: `FAILED_RESET`.
+    /// Documented value: `FAILED_RESET` (seeds/004\_7a97a9e215779c8b.txt line 152).
     FailedReset,
     /// replace
     ///
-    /// Documented value: `FAILED_REPLACE`.
+    /// Documented value: `FAILED_REPLACE` (seeds/004\_7a97a9e215779c8b.txt line 152).
     FailedReplace,
     /// unbind
     ///
-    /// Documented value: `FAILED_UNBIND`.
+    /// Documented value: `FAILED_UNBIND` (seeds/004\_7a97a9e215779c8b.txt line 152).
     FailedUnbind,
     /// A value the documents do not list, as received.
     Unknown(String),
 }
-impl OperateType {
+impl FailedTasksOperateType {
     /// Every documented value, in documented order.
-    pub const DOCUMENTED: &'static [OperateType] = &[
+    pub const DOCUMENTED: &'static [FailedTasksOperateType] = &[
         Self::FailedReset,
         Self::FailedReplace,
         Self::FailedUnbind,
@@ -56,7 +181,7 @@ impl OperateType {
         !matches!(self, Self::Unknown(_))
     }
 }
-impl From<&str> for OperateType {
+impl From<&str> for FailedTasksOperateType {
     fn from(value: &str) -> Self {
         match value {
             "FAILED_RESET" => Self::FailedReset,
@@ -66,23 +191,23 @@ impl From<&str> for OperateType {
         }
     }
 }
-impl std::str::FromStr for OperateType {
+impl std::str::FromStr for FailedTasksOperateType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for OperateType {
+impl std::fmt::Display for FailedTasksOperateType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for OperateType {
+impl serde::Serialize for FailedTasksOperateType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for OperateType {
+impl<'de> serde::Deserialize<'de> for FailedTasksOperateType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -90,81 +215,109 @@ impl<'de> serde::Deserialize<'de> for OperateType {
         Ok(Self::from(value.as_str()))
     }
 }
-/// The `FailedTasks` object of `GET /v3/{project_id}/failed-tasks`.
+/// The response body of `GET /v3/{project_id}/failed-tasks` (Querying Task Failure Information), status 200.
 ///
-/// Source: 004\_7a97a9e215779c8b line 138.
+/// Source: seeds/004\_7a97a9e215779c8b.txt line 126.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FailedTasks {
-    /// VM ID.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_id: Option<String>,
-    /// Operation type of a task. It can be: - FAILED\_RESET: reset - FAILED\_REPLACE: replace - FAILED\_UNBIND: unbind
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub operate_type: Option<OperateType>,
-    /// Task time
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_time: Option<String>,
-    /// Error code of a task failure
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_error_code: Option<String>,
-    /// Error code of a task failure
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task_error_msg: Option<String>,
-    /// VM Name
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_name: Option<String>,
-    /// VM ID.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_id: Option<String>,
-    /// Key pair name
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub keypair_name: Option<String>,
-}
-/// The response body of `GET /v3/{project_id}/failed-tasks` (status 200).
-///
-/// Source: 004\_7a97a9e215779c8b line 126.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QueryingTaskFailureInformationResponse {
+pub struct FailedTasksResponse {
     /// Total number of failed tasks.
     ///
     /// Documented type: `Integer`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 126.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// List of failed tasks.
     ///
     /// Documented type: `Array of FailedTasks objects`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 132.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<FailedTasks>>,
 }
-/// The response body of `GET /v3/{project_id}/failed-tasks` (status 400).
+/// The response body of `GET /v3/{project_id}/failed-tasks` (Querying Task Failure Information), status 400.
 ///
-/// Source: 004\_7a97a9e215779c8b line 210.
+/// Source: seeds/004\_7a97a9e215779c8b.txt line 210.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QueryingTaskFailureInformationResponse400 {
+pub struct FailedTasksErrorResponse {
     /// Error Codes
     ///
     /// Documented type: `String`.
+    ///
+    /// Holds KPS error codes: a code the documents do not list deserializes into `ErrorCode::Unknown`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 210.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
+    pub error_code: Option<ErrorCode>,
     /// Description
     ///
     /// Documented type: `String`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 216.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
+}
+/// The `FailedTasks` object of `GET /v3/{project_id}/failed-tasks` (Querying Task Failure Information).
+///
+/// Source: seeds/004\_7a97a9e215779c8b.txt line 138.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FailedTasks {
+    /// VM ID.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 146.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<String>,
+    /// Operation type of a task. It can be: - FAILED\_RESET: reset - FAILED\_REPLACE: replace - FAILED\_UNBIND: unbind
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 152.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operate_type: Option<FailedTasksOperateType>,
+    /// Task time
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 164.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_time: Option<String>,
+    /// Error code of a task failure
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Holds KPS error codes: a code the documents do not list deserializes into `ErrorCode::Unknown`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 170.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_error_code: Option<ErrorCode>,
+    /// Error code of a task failure
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 176.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_error_msg: Option<String>,
+    /// VM Name
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 182.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_name: Option<String>,
+    /// VM ID.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 188.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_id: Option<String>,
+    /// Key pair name
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/004\_7a97a9e215779c8b.txt line 194.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keypair_name: Option<String>,
 }

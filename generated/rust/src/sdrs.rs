@@ -3,64 +3,189 @@
 // or from a build script: `errdex::Build::new().source(DOCS).rust_out(OUT_DIR).run()`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-//! SDRS: 0 error codes, 3 enumerations, 2 structs, from the documentation.
-/// The documented values of `failure_status` of `GET /v1/{project_id}/task-center/failure-jobs`.
+//! SDRS: 0 error codes, 2 enumerations, 2 structs, from the documentation.
+//!
+//! Sources: `seeds/003_cd26521254878a54.txt`.
+/// The error codes of SDRS.
 ///
-/// Source: 003\_cd26521254878a54 line 56.
+/// One variant per code the documents define (0), and `Unknown` for a code they do not: deserializing never fails on a code, `text.parse()` does (strict), `ErrorCode::from_reported` does not.
+///
+/// `Display` and serde write the code as documented; parsing and serde accept any spelling with the same letters and digits (`CSS.6007`, `css.6007`, `CSS-6007`, `css6007`) and numbers for numeric codes.
+///
+/// Where definitions disagree, `meaning()` is the one errdex states: the meaning most sources give, as errdex check judges two definitions alike (a definition in Chinese counts only where no English one exists); on a tie, the one given by more definitions, then one with a solution, then the first in source order; `meanings()` lists them all.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// A code the documents do not list, as received.
+    Unknown(String),
+}
+impl ErrorCode {
+    /// Every documented code, sorted by code.
+    pub const ALL: &'static [ErrorCode] = &[];
+    /// The service, as the documents name it.
+    pub const SERVICE: &'static str = "SDRS";
+    /// The code `text` names in any spelling, or `Unknown` when the documents do not
+    /// list it (what deserializing does; `text.parse()` fails instead).
+    pub fn from_reported(text: &str) -> Self {
+        text.parse().unwrap_or_else(|_| Self::Unknown(text.to_owned()))
+    }
+    /// Position in `ALL`; `None` for `Unknown`.
+    pub(super) fn index(&self) -> Option<usize> {
+        match self {
+            Self::Unknown(_) => None,
+        }
+    }
+    /// The code as documented (`CSS.6007`), or as received for `Unknown`.
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Unknown(text) => text,
+        }
+    }
+    /// Whether the documents list this code (false for `Unknown`).
+    pub fn is_documented(&self) -> bool {
+        self.index().is_some()
+    }
+    /// The meaning errdex states (the rule is in the enum's documentation); `None`
+    /// for `Unknown`.
+    pub fn meaning(&self) -> Option<super::Meaning> {
+        self.index().map(|index| TABLES.stated(index))
+    }
+    /// Every documented meaning, in source order (none for `Unknown`).
+    pub fn meanings(&self) -> super::Meanings {
+        match self.index() {
+            Some(index) => TABLES.meanings(index),
+            None => TABLES.no_meanings(),
+        }
+    }
+    /// Whether the documents give this code different meanings or HTTP statuses, as
+    /// `errdex check` judged them (a meaning or status conflict; wording variants do
+    /// not count).
+    pub fn has_conflicting_meanings(&self) -> bool {
+        self.index().is_some_and(|index| TABLES.conflicting(index))
+    }
+    /// The message of `meaning()`.
+    pub fn message(&self) -> Option<&'static str> {
+        self.meaning().map(|meaning| meaning.message)
+    }
+    /// The solution of `meaning()`, if documented.
+    pub fn solution(&self) -> Option<&'static str> {
+        self.meaning().and_then(|meaning| meaning.solution)
+    }
+    /// The HTTP status of `meaning()`, if documented as one number.
+    pub fn http_status(&self) -> Option<u16> {
+        self.meaning().and_then(|meaning| meaning.http_status)
+    }
+}
+/// The texts and numbers behind `ErrorCode`'s methods.
+pub(super) static TABLES: super::Tables = super::Tables {
+    strings: super::Strings {
+        text: "",
+        ends: super::Table {
+            hex: "",
+            width: 1,
+            columns: 1,
+        },
+    },
+    codes: super::Table {
+        hex: "",
+        width: 1,
+        columns: 6,
+    },
+    meanings: super::Table {
+        hex: "",
+        width: 1,
+        columns: 10,
+    },
+};
+impl std::fmt::Debug for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unknown(text) => f.debug_tuple("Unknown").field(text).finish(),
+        }
+    }
+}
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+impl std::str::FromStr for ErrorCode {
+    type Err = super::UnknownCode;
+    /// The documented code `text` names in any spelling; an error for any other.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Err(super::UnknownCode::new(Self::SERVICE, text))
+    }
+}
+impl serde::Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let text = <super::CodeText as serde::Deserialize>::deserialize(deserializer)?;
+        Ok(Self::from_reported(&text.0))
+    }
+}
+/// The documented values of `failure_status` in the `failure_jobs` object of `GET /v1/{project_id}/task-center/failure-jobs`.
+///
+/// Source: seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209.
 ///
 /// Serialized as the documented string; a value the documents do not list deserializes into `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FailureStatus {
+pub enum FailureJobsFailureStatus {
     /// indicates a creation failure.
     ///
-    /// Documented value: `createFail`.
+    /// Documented value: `createFail` (seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209).
     CreateFail,
     /// indicates a deletion failure.
     ///
-    /// Documented value: `deleteFail`.
+    /// Documented value: `deleteFail` (seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209).
     DeleteFail,
     /// indicates an attachment failure.
     ///
-    /// Documented value: `attachFail`.
+    /// Documented value: `attachFail` (seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209).
     AttachFail,
     /// indicates a detachment failure.
     ///
-    /// Documented value: `detachFail`.
+    /// Documented value: `detachFail` (seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209).
     DetachFail,
     /// indicates an expansion failure.
     ///
-    /// Documented value: `expandFail`.
+    /// Documented value: `expandFail` (seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209).
     ExpandFail,
     /// indicates a specification change failure.
     ///
-    /// Documented value: `resizeFail`.
+    /// Documented value: `resizeFail` (seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209).
     ResizeFail,
     /// indicates a protection enabling failure.
     ///
-    /// Documented value: `startFail`.
+    /// Documented value: `startFail` (seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209).
     StartFail,
     /// indicates a protection disabling failure.
     ///
-    /// Documented value: `stopFail`.
+    /// Documented value: `stopFail` (seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209).
     StopFail,
     /// indicates a planned failover failure.
     ///
-    /// Documented value: `reverseFail`.
+    /// Documented value: `reverseFail` (seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209).
     ReverseFail,
     /// indicates a failover failure.
     ///
-    /// Documented value: `failoverFail`.
+    /// Documented value: `failoverFail` (seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209).
     FailoverFail,
     /// indicates a re-protection enabling failure.
     ///
-    /// Documented value: `reprotectFail`.
+    /// Documented value: `reprotectFail` (seeds/003\_cd26521254878a54.txt line 56; seeds/003\_cd26521254878a54.txt line 209).
     ReprotectFail,
     /// A value the documents do not list, as received.
     Unknown(String),
 }
-impl FailureStatus {
+impl FailureJobsFailureStatus {
     /// Every documented value, in documented order.
-    pub const DOCUMENTED: &'static [FailureStatus] = &[
+    pub const DOCUMENTED: &'static [FailureJobsFailureStatus] = &[
         Self::CreateFail,
         Self::DeleteFail,
         Self::AttachFail,
@@ -112,7 +237,7 @@ impl FailureStatus {
         !matches!(self, Self::Unknown(_))
     }
 }
-impl From<&str> for FailureStatus {
+impl From<&str> for FailureJobsFailureStatus {
     fn from(value: &str) -> Self {
         match value {
             "createFail" => Self::CreateFail,
@@ -130,23 +255,23 @@ impl From<&str> for FailureStatus {
         }
     }
 }
-impl std::str::FromStr for FailureStatus {
+impl std::str::FromStr for FailureJobsFailureStatus {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for FailureStatus {
+impl std::fmt::Display for FailureJobsFailureStatus {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for FailureStatus {
+impl serde::Serialize for FailureJobsFailureStatus {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for FailureStatus {
+impl<'de> serde::Deserialize<'de> for FailureJobsFailureStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -154,35 +279,35 @@ impl<'de> serde::Deserialize<'de> for FailureStatus {
         Ok(Self::from(value.as_str()))
     }
 }
-/// The documented values of `resource_type` of `GET /v1/{project_id}/task-center/failure-jobs`.
+/// The documented values of `resource_type` in the `failure_jobs` object of `GET /v1/{project_id}/task-center/failure-jobs`.
 ///
-/// Source: 003\_cd26521254878a54 line 85.
+/// Source: seeds/003\_cd26521254878a54.txt line 85; seeds/003\_cd26521254878a54.txt line 201.
 ///
 /// Serialized as the documented string; a value the documents do not list deserializes into `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ResourceType {
+pub enum FailureJobsResourceType {
     /// indicates a protection group.
     ///
-    /// Documented value: `server_groups`.
+    /// Documented value: `server_groups` (seeds/003\_cd26521254878a54.txt line 85; seeds/003\_cd26521254878a54.txt line 201).
     ServerGroups,
     /// indicates a protected instance.
     ///
-    /// Documented value: `protected_instances`.
+    /// Documented value: `protected_instances` (seeds/003\_cd26521254878a54.txt line 85; seeds/003\_cd26521254878a54.txt line 201).
     ProtectedInstances,
     /// indicates a replication pair.
     ///
-    /// Documented value: `replications`.
+    /// Documented value: `replications` (seeds/003\_cd26521254878a54.txt line 85; seeds/003\_cd26521254878a54.txt line 201).
     Replications,
     /// indicates a DR drill.
     ///
-    /// Documented value: `disaster_recovery_drills`.
+    /// Documented value: `disaster_recovery_drills` (seeds/003\_cd26521254878a54.txt line 85; seeds/003\_cd26521254878a54.txt line 201).
     DisasterRecoveryDrills,
     /// A value the documents do not list, as received.
     Unknown(String),
 }
-impl ResourceType {
+impl FailureJobsResourceType {
     /// Every documented value, in documented order.
-    pub const DOCUMENTED: &'static [ResourceType] = &[
+    pub const DOCUMENTED: &'static [FailureJobsResourceType] = &[
         Self::ServerGroups,
         Self::ProtectedInstances,
         Self::Replications,
@@ -213,7 +338,7 @@ impl ResourceType {
         !matches!(self, Self::Unknown(_))
     }
 }
-impl From<&str> for ResourceType {
+impl From<&str> for FailureJobsResourceType {
     fn from(value: &str) -> Self {
         match value {
             "server_groups" => Self::ServerGroups,
@@ -224,23 +349,23 @@ impl From<&str> for ResourceType {
         }
     }
 }
-impl std::str::FromStr for ResourceType {
+impl std::str::FromStr for FailureJobsResourceType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for ResourceType {
+impl std::fmt::Display for FailureJobsResourceType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for ResourceType {
+impl serde::Serialize for FailureJobsResourceType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for ResourceType {
+impl<'de> serde::Deserialize<'de> for FailureJobsResourceType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -248,143 +373,101 @@ impl<'de> serde::Deserialize<'de> for ResourceType {
         Ok(Self::from(value.as_str()))
     }
 }
-/// The documented values of `job_status` of `GET /v1/{project_id}/task-center/failure-jobs`.
+/// The response body of `GET /v1/{project_id}/task-center/failure-jobs` (Querying Failed Tasks), status 200.
 ///
-/// Source: 003\_cd26521254878a54 line 178.
-///
-/// Serialized as the documented string; a value the documents do not list deserializes into `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum JobStatus {
-    /// The task failed.
-    ///
-    /// Documented value: `FAIL`.
-    Fail,
-    /// A value the documents do not list, as received.
-    Unknown(String),
-}
-impl JobStatus {
-    /// Every documented value, in documented order.
-    pub const DOCUMENTED: &'static [JobStatus] = &[Self::Fail];
-    /// The value as written in JSON.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fail => "FAIL",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// The documented description; `None` for an unknown value.
-    pub fn description(&self) -> Option<&'static str> {
-        match self {
-            Self::Fail => Some("The task failed."),
-            Self::Unknown(_) => None,
-        }
-    }
-    /// Whether the value is one the documents list.
-    pub fn is_documented(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl From<&str> for JobStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "FAIL" => Self::Fail,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for JobStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for JobStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for JobStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for JobStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from(value.as_str()))
-    }
-}
-/// The `failure_jobs` object of `GET /v1/{project_id}/task-center/failure-jobs`.
-///
-/// Source: 003\_cd26521254878a54 line 170.
+/// Source: seeds/003\_cd26521254878a54.txt line 149.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FailureJobs {
-    /// Specifies the task status. The value can be FAIL only in current version. FAIL: The task failed.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub job_status: Option<JobStatus>,
-    /// Specifies the resource ID.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource_id: Option<String>,
-    /// Specifies the resource name.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource_name: Option<String>,
-    /// Specifies the resource type. server\_groups: indicates a protection group. protected\_instances: indicates a protected instance. replications: indicates a replication pair. disaster\_recovery\_drills: indicates a DR drill.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource_type: Option<ResourceType>,
-    /// Specifies the failed task status. createFail: indicates a creation failure. deleteFail: indicates a deletion failure. attachFail: indicates an attachment failure. detachFail: indicates a detachment failure. expandFail: indicates an expansion failure. resizeFail: indicates a specification change failure. startFail: indicates a protection enabling failure. stopFail: indicates a protection disabling failure. reverseFail: indicates a planned failover failure. failoverFail: indicates a failover failure. reprotectFail: indicates a re-protection enabling failure.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub failure_status: Option<FailureStatus>,
-    /// Specifies the task ID. This is a returned parameter when the asynchronous API command is issued successfully. For details about the task execution result, see the description in Querying the Job Status.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub job_id: Option<String>,
-    /// Specifies the task name.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub job_type: Option<String>,
-    /// Specifies the task operation time. The default format is as follows: "yyyy-MM-ddTHH:mm:ss.SSSZ", for example, 2019-04-01T12:00:00.000Z.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub begin_time: Option<String>,
-    /// Specifies the error code for a failed task.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
-    /// Specifies the task failure cause.
-    ///
-    /// Documented type: `String`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fail_reason: Option<String>,
-}
-/// The response body of `GET /v1/{project_id}/task-center/failure-jobs` (status 200).
-///
-/// Source: 003\_cd26521254878a54 line 149.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct QueryingFailedTasksResponse {
+pub struct FailureJobsResponse {
     /// Specifies the list of the failed tasks. For details, see Table 1.
     ///
     /// Documented type: `list`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 149.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_jobs: Option<Vec<FailureJobs>>,
     /// Specifies the number of failed tasks in the list.
     ///
     /// Documented type: `Integer`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 157.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
+}
+/// The `failure_jobs` object of `GET /v1/{project_id}/task-center/failure-jobs` (Querying Failed Tasks).
+///
+/// Source: seeds/003\_cd26521254878a54.txt line 170.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FailureJobs {
+    /// Specifies the task status. The value can be FAIL only in current version. FAIL: The task failed.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 178.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_status: Option<String>,
+    /// Specifies the resource ID.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 187.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<String>,
+    /// Specifies the resource name.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 194.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_name: Option<String>,
+    /// Specifies the resource type. server\_groups: indicates a protection group. protected\_instances: indicates a protected instance. replications: indicates a replication pair. disaster\_recovery\_drills: indicates a DR drill.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 201.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_type: Option<FailureJobsResourceType>,
+    /// Specifies the failed task status. createFail: indicates a creation failure. deleteFail: indicates a deletion failure. attachFail: indicates an attachment failure. detachFail: indicates a detachment failure. expandFail: indicates an expansion failure. resizeFail: indicates a specification change failure. startFail: indicates a protection enabling failure. stopFail: indicates a protection disabling failure. reverseFail: indicates a planned failover failure. failoverFail: indicates a failover failure. reprotectFail: indicates a re-protection enabling failure.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 209.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_status: Option<FailureJobsFailureStatus>,
+    /// Specifies the task ID. This is a returned parameter when the asynchronous API command is issued successfully. For details about the task execution result, see the description in Querying the Job Status.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 217.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
+    /// Specifies the task name.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 225.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_type: Option<String>,
+    /// Specifies the task operation time. The default format is as follows: "yyyy-MM-ddTHH:mm:ss.SSSZ", for example, 2019-04-01T12:00:00.000Z.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 232.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub begin_time: Option<String>,
+    /// Specifies the error code for a failed task.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Holds SDRS error codes: a code the documents do not list deserializes into `ErrorCode::Unknown`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 240.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<ErrorCode>,
+    /// Specifies the task failure cause.
+    ///
+    /// Documented type: `String`.
+    ///
+    /// Source: seeds/003\_cd26521254878a54.txt line 247.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail_reason: Option<String>,
 }

@@ -17,19 +17,21 @@ fn spellings(code: &str) -> Vec<String> {
 }
 /// Parses every spelling back to `code`, and checks `Display` and serde write it as
 /// documented.
-fn assert_code_round_trips<C>(code: C, written: &str)
+fn assert_code_round_trips<C>(code: &C, written: &str)
 where
-    C: Copy + Debug + Display + PartialEq + FromStr<Err = errdex_generated::UnknownCode>
+    C: Clone + Debug + Display + PartialEq + FromStr<Err = errdex_generated::UnknownCode>
         + Serialize + DeserializeOwned,
 {
     for spelling in spellings(written) {
-        assert_eq!(spelling.parse:: < C > (), Ok(code), "spelling {spelling:?}");
+        assert_eq!(
+            spelling.parse:: < C > ().as_ref(), Ok(code), "spelling {spelling:?}"
+        );
     }
     assert_eq!(code.to_string(), written);
-    let json = serde_json::to_string(&code).expect("a code serializes");
+    let json = serde_json::to_string(code).expect("a code serializes");
     assert_eq!(json, serde_json::to_string(written).expect("a string serializes"));
     assert_eq!(
-        serde_json::from_str:: < C > (& json).expect("a code deserializes"), code
+        & serde_json::from_str:: < C > (& json).expect("a code deserializes"), code
     );
 }
 /// Checks an enumeration value against its documented string.
@@ -46,81 +48,47 @@ where
         & serde_json::from_str:: < E > (& json).expect("a value deserializes"), value
     );
 }
+/// Every code: every spelling, `Display` and serde; every spelling a document uses
+/// parses back to it; its stated meaning is one of its meanings; `Code` finds it.
 #[test]
 fn css_every_code_round_trips() {
     let all = errdex_generated::css::ErrorCode::ALL;
     assert_eq!(all.len(), 49);
-    for &code in all {
+    for code in all {
         assert_code_round_trips(code, code.code());
-        assert!(code.meanings().contains(code.meaning()));
+        assert!(code.is_documented());
+        let stated = code.meaning().expect("a documented code has a meaning");
+        assert!(code.meanings().any(| meaning | meaning == stated));
+        for meaning in code.meanings() {
+            assert_eq!(
+                meaning.code_text.parse:: < errdex_generated::css::ErrorCode > ()
+                .as_ref(), Ok(code), "spelling {:?}", meaning.code_text
+            );
+        }
+        let any = errdex_generated::Code::from(code.clone());
+        assert!(
+            errdex_generated::Code::lookup_all(code.code()).contains(& any), "{code:?}"
+        );
+        assert_eq!(any.message(), code.message());
     }
 }
+/// A code the documents do not list: an error to parse, `Unknown` to deserialize.
 #[test]
-fn css_documented_spellings_parse() {
-    let cases = [
-        ("CSS.0001", errdex_generated::css::ErrorCode::Css0001),
-        ("CSS.0005", errdex_generated::css::ErrorCode::Css0005),
-        ("CSS.0006", errdex_generated::css::ErrorCode::Css0006),
-        ("CSS.0011", errdex_generated::css::ErrorCode::Css0011),
-        ("CSS.0015", errdex_generated::css::ErrorCode::Css0015),
-        ("CSS.0022", errdex_generated::css::ErrorCode::Css0022),
-        ("CSS.0032", errdex_generated::css::ErrorCode::Css0032),
-        ("CSS.0045", errdex_generated::css::ErrorCode::Css0045),
-        ("CSS.1112", errdex_generated::css::ErrorCode::Css1112),
-        ("CSS.3011", errdex_generated::css::ErrorCode::Css3011),
-        ("CSS.3027", errdex_generated::css::ErrorCode::Css3027),
-        ("CSS.5007", errdex_generated::css::ErrorCode::Css5007),
-        ("CSS.5009", errdex_generated::css::ErrorCode::Css5009),
-        ("CSS.5014", errdex_generated::css::ErrorCode::Css5014),
-        ("CSS.5015", errdex_generated::css::ErrorCode::Css5015),
-        ("CSS.5021", errdex_generated::css::ErrorCode::Css5021),
-        ("CSS.5023", errdex_generated::css::ErrorCode::Css5023),
-        ("CSS.5036", errdex_generated::css::ErrorCode::Css5036),
-        ("CSS.5047", errdex_generated::css::ErrorCode::Css5047),
-        ("CSS.5050", errdex_generated::css::ErrorCode::Css5050),
-        ("CSS.5052", errdex_generated::css::ErrorCode::Css5052),
-        ("CSS.5055", errdex_generated::css::ErrorCode::Css5055),
-        ("CSS.5061", errdex_generated::css::ErrorCode::Css5061),
-        ("CSS.5071", errdex_generated::css::ErrorCode::Css5071),
-        ("CSS.5072", errdex_generated::css::ErrorCode::Css5072),
-        ("CSS.5074", errdex_generated::css::ErrorCode::Css5074),
-        ("CSS.5077", errdex_generated::css::ErrorCode::Css5077),
-        ("CSS.5078", errdex_generated::css::ErrorCode::Css5078),
-        ("CSS.5092", errdex_generated::css::ErrorCode::Css5092),
-        ("CSS.5093", errdex_generated::css::ErrorCode::Css5093),
-        ("CSS.5130", errdex_generated::css::ErrorCode::Css5130),
-        ("CSS.5157", errdex_generated::css::ErrorCode::Css5157),
-        ("CSS.6000", errdex_generated::css::ErrorCode::Css6000),
-        ("CSS.6001", errdex_generated::css::ErrorCode::Css6001),
-        ("CSS.6002", errdex_generated::css::ErrorCode::Css6002),
-        ("CSS.6003", errdex_generated::css::ErrorCode::Css6003),
-        ("CSS.6004", errdex_generated::css::ErrorCode::Css6004),
-        ("CSS.6005", errdex_generated::css::ErrorCode::Css6005),
-        ("CSS.6006", errdex_generated::css::ErrorCode::Css6006),
-        ("CSS.6007", errdex_generated::css::ErrorCode::Css6007),
-        ("CSS.6008", errdex_generated::css::ErrorCode::Css6008),
-        ("CSS.6009", errdex_generated::css::ErrorCode::Css6009),
-        ("CSS.6010", errdex_generated::css::ErrorCode::Css6010),
-        ("CSS.6011", errdex_generated::css::ErrorCode::Css6011),
-        ("CSS.6012", errdex_generated::css::ErrorCode::Css6012),
-        ("CSS.6013", errdex_generated::css::ErrorCode::Css6013),
-        ("CSS.6014", errdex_generated::css::ErrorCode::Css6014),
-        ("CSS.6015", errdex_generated::css::ErrorCode::Css6015),
-        ("CSS.9999", errdex_generated::css::ErrorCode::Css9999),
-    ];
-    for (spelling, code) in cases {
-        assert_eq!(spelling.parse(), Ok(code), "spelling {spelling:?}");
-    }
-}
-#[test]
-fn css_unknown_code_is_rejected() {
+fn css_unknown_code_is_rejected_and_deserializes_into_unknown() {
     let parsed = "ERRDEX.UNDOCUMENTED".parse::<errdex_generated::css::ErrorCode>();
     assert!(parsed.is_err());
-    assert!(
-        serde_json::from_str:: < errdex_generated::css::ErrorCode > (&
-        serde_json::to_string("ERRDEX.UNDOCUMENTED").expect("a string serializes"))
-        .is_err()
+    let json = serde_json::to_string("ERRDEX.UNDOCUMENTED")
+        .expect("a string serializes");
+    let reported: errdex_generated::css::ErrorCode = serde_json::from_str(&json)
+        .expect("any code deserializes");
+    assert_eq!(
+        reported, errdex_generated::css::ErrorCode::Unknown("ERRDEX.UNDOCUMENTED"
+        .to_owned())
     );
+    assert!(! reported.is_documented());
+    assert_eq!(reported.meaning(), None);
+    assert_eq!(reported.meanings().len(), 0);
+    assert_eq!(reported.to_string(), "ERRDEX.UNDOCUMENTED");
 }
 #[test]
 fn ecs_shi_bai_xin_xi_shi_jian_lei_xing_values_round_trip() {
@@ -148,72 +116,112 @@ fn ecs_shi_bai_xin_xi_shi_jian_lei_xing_values_round_trip() {
     );
     assert_value_round_trips(&unknown, "errdex-undocumented-value");
 }
+/// A code the documents do not list: an error to parse, `Unknown` to deserialize.
 #[test]
-fn kps_operate_type_values_round_trip() {
-    let cases: [(errdex_generated::kps::OperateType, &str); 3] = [
-        (errdex_generated::kps::OperateType::FailedReset, "FAILED_RESET"),
-        (errdex_generated::kps::OperateType::FailedReplace, "FAILED_REPLACE"),
-        (errdex_generated::kps::OperateType::FailedUnbind, "FAILED_UNBIND"),
-    ];
-    for (value, written) in &cases {
-        assert_value_round_trips(value, written);
-        assert!(value.is_documented());
-    }
-    assert_eq!(errdex_generated::kps::OperateType::DOCUMENTED.len(), 3);
-    let unknown: errdex_generated::kps::OperateType = serde_json::from_str(
-            &serde_json::to_string("errdex-undocumented-value")
-                .expect("a string serializes"),
-        )
-        .expect("an unknown value deserializes");
+fn kps_unknown_code_is_rejected_and_deserializes_into_unknown() {
+    let parsed = "ERRDEX.UNDOCUMENTED".parse::<errdex_generated::kps::ErrorCode>();
+    assert!(parsed.is_err());
+    let json = serde_json::to_string("ERRDEX.UNDOCUMENTED")
+        .expect("a string serializes");
+    let reported: errdex_generated::kps::ErrorCode = serde_json::from_str(&json)
+        .expect("any code deserializes");
     assert_eq!(
-        unknown, errdex_generated::kps::OperateType::Unknown("errdex-undocumented-value"
+        reported, errdex_generated::kps::ErrorCode::Unknown("ERRDEX.UNDOCUMENTED"
         .to_owned())
     );
-    assert_value_round_trips(&unknown, "errdex-undocumented-value");
+    assert!(! reported.is_documented());
+    assert_eq!(reported.meaning(), None);
+    assert_eq!(reported.meanings().len(), 0);
+    assert_eq!(reported.to_string(), "ERRDEX.UNDOCUMENTED");
 }
 #[test]
-fn sdrs_failure_status_values_round_trip() {
-    let cases: [(errdex_generated::sdrs::FailureStatus, &str); 11] = [
-        (errdex_generated::sdrs::FailureStatus::CreateFail, "createFail"),
-        (errdex_generated::sdrs::FailureStatus::DeleteFail, "deleteFail"),
-        (errdex_generated::sdrs::FailureStatus::AttachFail, "attachFail"),
-        (errdex_generated::sdrs::FailureStatus::DetachFail, "detachFail"),
-        (errdex_generated::sdrs::FailureStatus::ExpandFail, "expandFail"),
-        (errdex_generated::sdrs::FailureStatus::ResizeFail, "resizeFail"),
-        (errdex_generated::sdrs::FailureStatus::StartFail, "startFail"),
-        (errdex_generated::sdrs::FailureStatus::StopFail, "stopFail"),
-        (errdex_generated::sdrs::FailureStatus::ReverseFail, "reverseFail"),
-        (errdex_generated::sdrs::FailureStatus::FailoverFail, "failoverFail"),
-        (errdex_generated::sdrs::FailureStatus::ReprotectFail, "reprotectFail"),
+fn kps_failed_tasks_operate_type_values_round_trip() {
+    let cases: [(errdex_generated::kps::FailedTasksOperateType, &str); 3] = [
+        (errdex_generated::kps::FailedTasksOperateType::FailedReset, "FAILED_RESET"),
+        (errdex_generated::kps::FailedTasksOperateType::FailedReplace, "FAILED_REPLACE"),
+        (errdex_generated::kps::FailedTasksOperateType::FailedUnbind, "FAILED_UNBIND"),
     ];
     for (value, written) in &cases {
         assert_value_round_trips(value, written);
         assert!(value.is_documented());
     }
-    assert_eq!(errdex_generated::sdrs::FailureStatus::DOCUMENTED.len(), 11);
-    let unknown: errdex_generated::sdrs::FailureStatus = serde_json::from_str(
+    assert_eq!(errdex_generated::kps::FailedTasksOperateType::DOCUMENTED.len(), 3);
+    let unknown: errdex_generated::kps::FailedTasksOperateType = serde_json::from_str(
             &serde_json::to_string("errdex-undocumented-value")
                 .expect("a string serializes"),
         )
         .expect("an unknown value deserializes");
     assert_eq!(
         unknown,
-        errdex_generated::sdrs::FailureStatus::Unknown("errdex-undocumented-value"
+        errdex_generated::kps::FailedTasksOperateType::Unknown("errdex-undocumented-value"
+        .to_owned())
+    );
+    assert_value_round_trips(&unknown, "errdex-undocumented-value");
+}
+/// A code the documents do not list: an error to parse, `Unknown` to deserialize.
+#[test]
+fn sdrs_unknown_code_is_rejected_and_deserializes_into_unknown() {
+    let parsed = "ERRDEX.UNDOCUMENTED".parse::<errdex_generated::sdrs::ErrorCode>();
+    assert!(parsed.is_err());
+    let json = serde_json::to_string("ERRDEX.UNDOCUMENTED")
+        .expect("a string serializes");
+    let reported: errdex_generated::sdrs::ErrorCode = serde_json::from_str(&json)
+        .expect("any code deserializes");
+    assert_eq!(
+        reported, errdex_generated::sdrs::ErrorCode::Unknown("ERRDEX.UNDOCUMENTED"
+        .to_owned())
+    );
+    assert!(! reported.is_documented());
+    assert_eq!(reported.meaning(), None);
+    assert_eq!(reported.meanings().len(), 0);
+    assert_eq!(reported.to_string(), "ERRDEX.UNDOCUMENTED");
+}
+#[test]
+fn sdrs_failure_jobs_failure_status_values_round_trip() {
+    let cases: [(errdex_generated::sdrs::FailureJobsFailureStatus, &str); 11] = [
+        (errdex_generated::sdrs::FailureJobsFailureStatus::CreateFail, "createFail"),
+        (errdex_generated::sdrs::FailureJobsFailureStatus::DeleteFail, "deleteFail"),
+        (errdex_generated::sdrs::FailureJobsFailureStatus::AttachFail, "attachFail"),
+        (errdex_generated::sdrs::FailureJobsFailureStatus::DetachFail, "detachFail"),
+        (errdex_generated::sdrs::FailureJobsFailureStatus::ExpandFail, "expandFail"),
+        (errdex_generated::sdrs::FailureJobsFailureStatus::ResizeFail, "resizeFail"),
+        (errdex_generated::sdrs::FailureJobsFailureStatus::StartFail, "startFail"),
+        (errdex_generated::sdrs::FailureJobsFailureStatus::StopFail, "stopFail"),
+        (errdex_generated::sdrs::FailureJobsFailureStatus::ReverseFail, "reverseFail"),
+        (errdex_generated::sdrs::FailureJobsFailureStatus::FailoverFail, "failoverFail"),
+        (
+            errdex_generated::sdrs::FailureJobsFailureStatus::ReprotectFail,
+            "reprotectFail",
+        ),
+    ];
+    for (value, written) in &cases {
+        assert_value_round_trips(value, written);
+        assert!(value.is_documented());
+    }
+    assert_eq!(errdex_generated::sdrs::FailureJobsFailureStatus::DOCUMENTED.len(), 11);
+    let unknown: errdex_generated::sdrs::FailureJobsFailureStatus = serde_json::from_str(
+            &serde_json::to_string("errdex-undocumented-value")
+                .expect("a string serializes"),
+        )
+        .expect("an unknown value deserializes");
+    assert_eq!(
+        unknown,
+        errdex_generated::sdrs::FailureJobsFailureStatus::Unknown("errdex-undocumented-value"
         .to_owned())
     );
     assert_value_round_trips(&unknown, "errdex-undocumented-value");
 }
 #[test]
-fn sdrs_resource_type_values_round_trip() {
-    let cases: [(errdex_generated::sdrs::ResourceType, &str); 4] = [
-        (errdex_generated::sdrs::ResourceType::ServerGroups, "server_groups"),
+fn sdrs_failure_jobs_resource_type_values_round_trip() {
+    let cases: [(errdex_generated::sdrs::FailureJobsResourceType, &str); 4] = [
+        (errdex_generated::sdrs::FailureJobsResourceType::ServerGroups, "server_groups"),
         (
-            errdex_generated::sdrs::ResourceType::ProtectedInstances,
+            errdex_generated::sdrs::FailureJobsResourceType::ProtectedInstances,
             "protected_instances",
         ),
-        (errdex_generated::sdrs::ResourceType::Replications, "replications"),
+        (errdex_generated::sdrs::FailureJobsResourceType::Replications, "replications"),
         (
-            errdex_generated::sdrs::ResourceType::DisasterRecoveryDrills,
+            errdex_generated::sdrs::FailureJobsResourceType::DisasterRecoveryDrills,
             "disaster_recovery_drills",
         ),
     ];
@@ -221,15 +229,15 @@ fn sdrs_resource_type_values_round_trip() {
         assert_value_round_trips(value, written);
         assert!(value.is_documented());
     }
-    assert_eq!(errdex_generated::sdrs::ResourceType::DOCUMENTED.len(), 4);
-    let unknown: errdex_generated::sdrs::ResourceType = serde_json::from_str(
+    assert_eq!(errdex_generated::sdrs::FailureJobsResourceType::DOCUMENTED.len(), 4);
+    let unknown: errdex_generated::sdrs::FailureJobsResourceType = serde_json::from_str(
             &serde_json::to_string("errdex-undocumented-value")
                 .expect("a string serializes"),
         )
         .expect("an unknown value deserializes");
     assert_eq!(
         unknown,
-        errdex_generated::sdrs::ResourceType::Unknown("errdex-undocumented-value"
+        errdex_generated::sdrs::FailureJobsResourceType::Unknown("errdex-undocumented-value"
         .to_owned())
     );
     assert_value_round_trips(&unknown, "errdex-undocumented-value");

@@ -21,9 +21,9 @@ where
 }
 /// The example at 004_7a97a9e215779c8b line 232.
 #[test]
-fn kps_querying_task_failure_information_response_004_7a97a9e215779c8b_line_232() {
+fn kps_failed_tasks_response_004_7a97a9e215779c8b_line_232() {
     assert_example_deserializes::<
-        errdex_generated::kps::QueryingTaskFailureInformationResponse,
+        errdex_generated::kps::FailedTasksResponse,
     >(
         r#"{
   "tasks": [
@@ -44,9 +44,9 @@ fn kps_querying_task_failure_information_response_004_7a97a9e215779c8b_line_232(
 }
 /// The example at 004_7a97a9e215779c8b line 250.
 #[test]
-fn kps_querying_task_failure_information_response400_004_7a97a9e215779c8b_line_250() {
+fn kps_failed_tasks_error_response_004_7a97a9e215779c8b_line_250() {
     assert_example_deserializes::<
-        errdex_generated::kps::QueryingTaskFailureInformationResponse400,
+        errdex_generated::kps::FailedTasksErrorResponse,
     >(r#"{
   "error_code": "KPS.XXX",
   "error_msg": "XXX"
@@ -54,9 +54,9 @@ fn kps_querying_task_failure_information_response400_004_7a97a9e215779c8b_line_2
 }
 /// The example at 003_cd26521254878a54 line 261.
 #[test]
-fn sdrs_querying_failed_tasks_response_003_cd26521254878a54_line_261() {
+fn sdrs_failure_jobs_response_003_cd26521254878a54_line_261() {
     assert_example_deserializes::<
-        errdex_generated::sdrs::QueryingFailedTasksResponse,
+        errdex_generated::sdrs::FailureJobsResponse,
     >(
         r#"{
   "count": 2,

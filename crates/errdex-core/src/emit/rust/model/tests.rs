@@ -1,3 +1,4 @@
+use super::codes::{conflicted_definitions, is_conflicted};
 use super::*;
 use crate::kb::FindingKind;
 

@@ -1,7 +1,12 @@
 //! Step 5 and 6: widen what the tables say where a JSON example disagrees, so every example
 //! deserializes, and box the structs that contain themselves.
 
-use super::*;
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::{FieldType, StructPlan};
+use crate::emit::rust::docs::{code_span, escape_markdown};
 
 /// Widens `structs[target]` so `value` deserializes into it.
 pub(super) fn widen(structs: &mut [StructPlan], target: usize, value: &Value, origin: &str) {
@@ -24,9 +29,10 @@ pub(super) fn widen(structs: &mut [StructPlan], target: usize, value: &Value, or
                 let field = &mut structs[target].fields[position];
                 if !field.optional {
                     field.optional = true;
-                    field
-                        .notes
-                        .push(format!("Optional: the example at {origin} has `null`."));
+                    field.notes.push(format!(
+                        "Optional: the example at {} has `null`.",
+                        escape_markdown(origin)
+                    ));
                 }
             }
             Some(member) => {
@@ -56,6 +62,7 @@ pub(super) fn fits(
         FieldType::Number => value.is_number(),
         FieldType::Boolean => value.is_boolean(),
         FieldType::Text | FieldType::Enum(_) => value.is_string(),
+        FieldType::ErrorCode => value.is_string() || value.is_i64() || value.is_u64(),
         FieldType::Json => true,
         FieldType::Struct(index) => {
             let fits = value.is_object();

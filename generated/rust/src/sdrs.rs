@@ -3,7 +3,7 @@
 // or from a build script: `errdex::Build::new().source(DOCS).rust_out(OUT_DIR).run()`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-//! SDRS: 0 error codes, 2 enumerations, 2 structs, from the documentation.
+//! SDRS: 0 error codes, 3 enumerations, 2 structs, from the documentation.
 //!
 //! Sources: `seeds/003_cd26521254878a54.txt`.
 /// The error codes of SDRS.
@@ -373,6 +373,74 @@ impl<'de> serde::Deserialize<'de> for FailureJobsResourceType {
         Ok(Self::from(value.as_str()))
     }
 }
+/// The documented values of `job_status` in the `failure_jobs` object of `GET /v1/{project_id}/task-center/failure-jobs`.
+///
+/// Source: seeds/003\_cd26521254878a54.txt line 178.
+///
+/// Serialized as the documented string; a value the documents do not list deserializes into `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FailureJobsJobStatus {
+    /// The task failed.
+    ///
+    /// Documented value: `FAIL` (seeds/003\_cd26521254878a54.txt line 178).
+    Fail,
+    /// A value the documents do not list, as received.
+    Unknown(String),
+}
+impl FailureJobsJobStatus {
+    /// Every documented value, in documented order.
+    pub const DOCUMENTED: &'static [FailureJobsJobStatus] = &[Self::Fail];
+    /// The value as written in JSON.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Fail => "FAIL",
+            Self::Unknown(value) => value,
+        }
+    }
+    /// The documented description; `None` for an unknown value.
+    pub fn description(&self) -> Option<&'static str> {
+        match self {
+            Self::Fail => Some("The task failed."),
+            Self::Unknown(_) => None,
+        }
+    }
+    /// Whether the value is one the documents list.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+impl From<&str> for FailureJobsJobStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "FAIL" => Self::Fail,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+impl std::str::FromStr for FailureJobsJobStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for FailureJobsJobStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for FailureJobsJobStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for FailureJobsJobStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from(value.as_str()))
+    }
+}
 /// The response body of `GET /v1/{project_id}/task-center/failure-jobs` (Querying Failed Tasks), status 200.
 ///
 /// Source: seeds/003\_cd26521254878a54.txt line 149.
@@ -404,7 +472,7 @@ pub struct FailureJobs {
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 178.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub job_status: Option<String>,
+    pub job_status: Option<FailureJobsJobStatus>,
     /// Specifies the resource ID.
     ///
     /// Documented type: `String`.

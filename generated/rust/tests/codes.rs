@@ -243,22 +243,23 @@ fn sdrs_failure_jobs_resource_type_values_round_trip() {
     assert_value_round_trips(&unknown, "errdex-undocumented-value");
 }
 #[test]
-fn sdrs_job_status_values_round_trip() {
-    let cases: [(errdex_generated::sdrs::JobStatus, &str); 1] = [
-        (errdex_generated::sdrs::JobStatus::Fail, "FAIL"),
+fn sdrs_failure_jobs_job_status_values_round_trip() {
+    let cases: [(errdex_generated::sdrs::FailureJobsJobStatus, &str); 1] = [
+        (errdex_generated::sdrs::FailureJobsJobStatus::Fail, "FAIL"),
     ];
     for (value, written) in &cases {
         assert_value_round_trips(value, written);
         assert!(value.is_documented());
     }
-    assert_eq!(errdex_generated::sdrs::JobStatus::DOCUMENTED.len(), 1);
-    let unknown: errdex_generated::sdrs::JobStatus = serde_json::from_str(
+    assert_eq!(errdex_generated::sdrs::FailureJobsJobStatus::DOCUMENTED.len(), 1);
+    let unknown: errdex_generated::sdrs::FailureJobsJobStatus = serde_json::from_str(
             &serde_json::to_string("errdex-undocumented-value")
                 .expect("a string serializes"),
         )
         .expect("an unknown value deserializes");
     assert_eq!(
-        unknown, errdex_generated::sdrs::JobStatus::Unknown("errdex-undocumented-value"
+        unknown,
+        errdex_generated::sdrs::FailureJobsJobStatus::Unknown("errdex-undocumented-value"
         .to_owned())
     );
     assert_value_round_trips(&unknown, "errdex-undocumented-value");

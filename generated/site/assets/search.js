@@ -1,79 +1,353 @@
 /* errdex reference site: search as you type, and sortable, filterable tables.
  *
- * The index is written by src/emit/site/search.rs as small scripts that call
- * errdexIndex(name, data); scripts load from file:// where fetch() cannot. The tokenizer
- * and shard hash here must match the Rust ones (tests/site_search.rs runs this file in Node).
- * Every text from the docs is put into the page with textContent, never as markup.
+ * Search ranks exactly as `errdex search` does: the same documents, words and positions
+ * (written by crates/errdex-site/src/search.rs from errdex-search's docs.rs and text.rs), the
+ * same query language (parse.rs, plan.rs) and the same ranking rules (rank.rs, whose module
+ * doc is the specification). Each function below mirrors the Rust function of the same name;
+ * tests/search_engines.rs runs this file in Node and compares its hits with the command's.
+ * Index files are small scripts that call errdexIndex(name, data): scripts load from file://
+ * where fetch() cannot. Every text from the docs is put into the page with textContent, never
+ * as markup.
  */
 (function (global) {
   "use strict";
 
-  // ---- tokens (mirror of search.rs) ----
+  // ---- words (text.rs) ----
   function isCjk(cp) {
     return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
-      (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x20000 && cp <= 0x2ffff);
+      (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x2fa1f);
   }
-  var ALNUM = /^[\p{L}\p{N}]$/u;
-  var MAX_WORD_CHARS = 40;
+  var ALNUM = /^[\p{Alphabetic}\p{N}]$/u;
+  var NUMERIC = /\p{N}/u;
+  var LONGEST_WORD = 40;
+  var SHORTEST_PREFIX = 3, ONE_TYPO = 5, TWO_TYPOS = 9;
 
-  /* Runs of a text: {cjk: bool, chars: [..]}, words lower-cased. */
+  /* Runs of a text: {cjk, chars}, word characters lower-cased. */
   function runs(text) {
-    var out = [];
-    var word = [];
-    var cjk = [];
-    function flushWord() {
-      if (word.length && word.length <= MAX_WORD_CHARS) out.push({ cjk: false, chars: word });
-      word = [];
-    }
-    function flushCjk() {
-      if (cjk.length) out.push({ cjk: true, chars: cjk });
-      cjk = [];
+    var out = [], current = null;
+    function flush() {
+      if (current && (current.cjk || current.chars.length <= LONGEST_WORD)) out.push(current);
+      current = null;
     }
     for (var ch of String(text)) {
-      var cp = ch.codePointAt(0);
-      if (isCjk(cp)) { flushWord(); cjk.push(ch); }
-      else if (ALNUM.test(ch)) { flushCjk(); for (var l of ch.toLowerCase()) word.push(l); }
-      else { flushWord(); flushCjk(); }
+      var cjk = isCjk(ch.codePointAt(0));
+      if (!cjk && !ALNUM.test(ch)) { flush(); continue; }
+      if (current && current.cjk !== cjk) flush();
+      if (!current) current = { cjk: cjk, chars: [] };
+      if (cjk) current.chars.push(ch);
+      else for (var l of ch.toLowerCase()) current.chars.push(l);
     }
-    flushWord();
-    flushCjk();
+    flush();
     return out;
   }
 
-  /* Index tokens, as search.rs makes them: words; CJK characters and neighbour pairs. */
-  function tokens(text) {
+  /* Query words: words; a CJK run as its neighbour pairs (a lone character as itself). */
+  function queryWords(text) {
     var out = [];
     runs(text).forEach(function (run) {
-      if (!run.cjk) { out.push(run.chars.join("")); return; }
-      run.chars.forEach(function (c, i) {
-        out.push(c);
-        if (i + 1 < run.chars.length) out.push(c + run.chars[i + 1]);
-      });
+      if (!run.cjk || run.chars.length === 1) { out.push(run.chars.join("")); return; }
+      for (var i = 0; i + 1 < run.chars.length; i++) out.push(run.chars[i] + run.chars[i + 1]);
     });
     return out;
   }
 
-  /* Query terms: words; a CJK run as its neighbour pairs (a single character alone). */
-  function queryTerms(text) {
-    var out = [];
-    runs(text).forEach(function (run) {
-      if (!run.cjk) { out.push({ text: run.chars.join(""), cjk: false }); return; }
-      if (run.chars.length === 1) { out.push({ text: run.chars[0], cjk: true }); return; }
-      for (var i = 0; i + 1 < run.chars.length; i++) {
-        out.push({ text: run.chars[i] + run.chars[i + 1], cjk: true });
-      }
-    });
-    var seen = {};
-    return out.filter(function (t) { return seen[t.text] ? false : (seen[t.text] = true); });
+  function isCjkWord(word) {
+    return word.length > 0 && isCjk(word.codePointAt(0));
   }
 
+  function stem(word) {
+    if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
+    var s = word, base;
+    if (word.endsWith("ies") && word.length - 3 >= 3) {
+      s = word.slice(0, -3) + "y";
+    } else if ((base = ["ing", "ed"].map(function (suffix) {
+      return word.endsWith(suffix) && word.length - suffix.length >= 3 ? word.slice(0, -suffix.length) : null;
+    }).filter(function (b) { return b !== null; })[0]) !== undefined) {
+      s = base;
+    } else if (word.endsWith("s") && word.length - 1 >= 3 && !/[sui]s$/.test(word)) {
+      s = word.slice(0, -1);
+    }
+    if (s.length >= 5 && s.endsWith("e")) s = s.slice(0, -1);
+    return s;
+  }
+
+  /* The lower-case compact form of a code (CSS.6007 → css6007). */
   function compactCode(text) {
     var out = "";
     for (var ch of String(text)) if (ALNUM.test(ch)) out += ch.toLowerCase();
     return out;
   }
 
+  function QueryWord(text, loose, last) {
+    var chars = Array.from(text);
+    this.text = text;
+    this.stem = stem(text);
+    this.chars = chars.length;
+    this.loose = loose && !chars.some(function (c) { return NUMERIC.test(c) || isCjk(c.codePointAt(0)); });
+    this.last = last;
+  }
+  QueryWord.prototype.allowedTypos = function () {
+    if (!this.loose || this.chars < ONE_TYPO) return 0;
+    return this.chars < TWO_TYPOS ? 1 : 2;
+  };
+  QueryWord.prototype.head = function () { return Array.from(this.text).slice(0, 2).join(""); };
+
+  /* Edit distance with adjacent transpositions (optimal string alignment), over characters. */
+  function editDistance(a, b) {
+    a = Array.from(a); b = Array.from(b);
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j++) rows[i].push(i === 0 ? j : 0);
+    }
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+        rows[i][j] = v;
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  /* How `key` answers `word`: {typos, exact} or null. */
+  function wordMatch(word, key) {
+    if (key === word.text) return { typos: 0, exact: true };
+    if (!key.startsWith(word.head())) return null;
+    if (word.chars >= 4 && word.stem.length >= 3 && stem(key) === word.stem) return { typos: 0, exact: false };
+    if (!word.loose) return null;
+    if (word.last && word.chars >= SHORTEST_PREFIX && key.startsWith(word.text)) return { typos: 1, exact: false };
+    var allowed = word.allowedTypos();
+    if (allowed === 0 || NUMERIC.test(key)) return null;
+    if (Math.abs(Array.from(key).length - word.chars) > allowed) return null;
+    var d = editDistance(word.text, key);
+    return d <= allowed ? { typos: d, exact: false } : null;
+  }
+
+  // ---- the query language (parse.rs, plan.rs) ----
+  var KINDS = {
+    code: "code", codes: "code", operation: "operation", operations: "operation",
+    field: "field", fields: "field", parameter: "field", parameters: "field",
+    "enum": "enum", enums: "enum", value: "enum", values: "enum", page: "page", pages: "page",
+  };
+  var FILTER_KINDS = {
+    code: ["code", "mention", "retired_code"],
+    mention: ["code", "mention", "retired_code"],
+    "enum": ["enum", "retired_value"]
+  };
+  /* Retired codes and values: the last documents, ranked after every live one (rule 0). */
+  var RETIRED_KINDS = ["retired_code", "retired_value"];
+  function isQuote(c) { return c === "\"" || c === "\u201c" || c === "\u201d"; }
+  function isSpace(c) { return /^\s$/u.test(c); }
+
+  function pieces(query) {
+    var chars = Array.from(String(query)), at = 0, out = [];
+    while (at < chars.length) {
+      if (isSpace(chars[at])) { at++; continue; }
+      var bare = "", negated = false;
+      if (chars[at] === "-") {
+        at++;
+        if (at < chars.length && isQuote(chars[at])) negated = true; else bare += "-";
+      }
+      if (at < chars.length && isQuote(chars[at])) {
+        at++;
+        var text = "";
+        while (at < chars.length && !isQuote(chars[at])) text += chars[at++];
+        at++;
+        out.push({ quoted: true, text: text, negated: negated });
+        continue;
+      }
+      while (at < chars.length && !isSpace(chars[at]) && !isQuote(chars[at])) bare += chars[at++];
+      out.push({ quoted: false, text: bare });
+    }
+    return out;
+  }
+
+  function filterOf(piece) {
+    var colon = piece.indexOf(":");
+    if (colon < 0) return null;
+    var key = piece.slice(0, colon).toLowerCase(), value = piece.slice(colon + 1).trim();
+    if (key === "service" && value && Array.from(value).every(function (c) { return ALNUM.test(c) || c === "-" || c === "_"; })) {
+      return { key: "service", value: value.toUpperCase() };
+    }
+    if (key === "status" && /^\+?[0-9]+$/.test(value)) {
+      var status = Number(value);
+      if (status >= 100 && status < 600) return { key: "status", value: status };
+    }
+    if (key === "kind" && Object.prototype.hasOwnProperty.call(KINDS, value.toLowerCase())) {
+      return { key: "kind", value: KINDS[value.toLowerCase()] };
+    }
+    return null;
+  }
+
+  function filterWritten(f) {
+    return f.key + ":" + (f.key === "service" ? f.value.toLowerCase() : f.value);
+  }
+
+  /* Parts of a query, in order: {type: words|phrase|exclude|filter, words|filter}. */
+  function parseQuery(query) {
+    var parts = [];
+    pieces(query).forEach(function (p) {
+      var words;
+      if (p.quoted) {
+        words = queryWords(p.text);
+        if (words.length) parts.push({ type: p.negated ? "exclude" : "phrase", words: words });
+        return;
+      }
+      var filter = filterOf(p.text);
+      if (filter) { parts.push({ type: "filter", filter: filter }); return; }
+      if (p.text.startsWith("-")) {
+        words = queryWords(p.text.slice(1));
+        if (words.length) parts.push({ type: "exclude", words: words });
+        return;
+      }
+      words = queryWords(p.text);
+      if (words.length) parts.push({ type: "words", words: words });
+    });
+    return parts;
+  }
+
+  function isEmptyQuery(parts) {
+    return !parts.some(function (p) { return p.type !== "exclude"; });
+  }
+
+  var MOST_WORDS = 16;
+
+  /* {words: [QueryWord], steps: [{type: filter|phrase|exclude, …}]}. */
+  function plan(parts) {
+    var out = { words: [], steps: [] };
+    var wordParts = parts.filter(function (p) { return p.type === "words" || p.type === "phrase"; });
+    var final = wordParts[wordParts.length - 1];
+    var lastWords = final && final.type === "words" ? final.words.length : 0;
+    var seen = 0, previous = null;
+    function addWord(text, loose, last) {
+      for (var i = 0; i < out.words.length; i++) {
+        if (out.words[i].text === text) {
+          out.words[i] = new QueryWord(text, out.words[i].loose || loose, last);
+          return i;
+        }
+      }
+      if (out.words.length >= MOST_WORDS) return null;
+      out.words.push(new QueryWord(text, loose, last));
+      return out.words.length - 1;
+    }
+    parts.forEach(function (part) {
+      if (part.type === "words" || part.type === "phrase") {
+        seen++;
+        var loose = part.type === "words";
+        var finalPart = seen === wordParts.length && lastWords > 0;
+        var indices = part.words.map(function (text, at) {
+          return addWord(text, loose, loose && finalPart && at + 1 === part.words.length);
+        });
+        if (!loose) out.steps.push({ type: "phrase", indices: indices });
+        else {
+          var code = joinedCode(previous, part.words);
+          if (code !== null) addWord(code, false, false);
+        }
+        previous = loose ? part.words : null;
+      } else if (part.type === "exclude") {
+        out.steps.push({ type: "exclude", words: part.words.map(function (w) { return new QueryWord(w, false, false); }) });
+      } else {
+        out.steps.push({ type: "filter", filter: part.filter });
+      }
+    });
+    return out;
+  }
+
+  /* The compact code that words written together spell (plan.rs). */
+  function joinedCode(previous, words) {
+    function hasDigit(w) { return /[0-9]/.test(w); }
+    if (words.length >= 2 && words.some(hasDigit) && words.every(function (w) { return !isCjkWord(w); })) {
+      return words.join("");
+    }
+    if (previous && previous.length === 1 && words.length === 1 && /^[a-z]+$/.test(previous[0]) && hasDigit(words[0])) {
+      return previous[0] + words[0];
+    }
+    return null;
+  }
+
+  function stepWritten(step, words) {
+    if (step.type === "filter") return filterWritten(step.filter);
+    if (step.type === "phrase") {
+      return "\"" + step.indices.filter(function (i) { return i !== null; })
+        .map(function (i) { return words[i].text; }).join(" ") + "\"";
+    }
+    var texts = step.words.map(function (w) { return w.text; });
+    return "-" + (texts.length === 1 ? texts[0] : "\"" + texts.join(" ") + "\"");
+  }
+
+  // ---- the ranking rules (rank.rs) ----
+  var ATTRIBUTE_SPAN = 4096, POSITIONS_KEPT = 8, PROXIMITY_CAP = 7;
+
+  function attributeOf(position) { return Math.floor(position / ATTRIBUTE_SPAN); }
+
+  function proximityCost(a, b) {
+    if (attributeOf(a) !== attributeOf(b)) return PROXIMITY_CAP;
+    return Math.min(b > a ? b - a - 1 : a - b + 1, PROXIMITY_CAP);
+  }
+
+  /* ⌊log2(documents / holding)⌋ in integers (0 for a word in no document). */
+  function rarity(documents, holding) {
+    if (!holding) return 0;
+    return 31 - Math.clz32(Math.max(1, Math.floor(documents / holding)));
+  }
+
+  /* What a document holds of a word: null (nothing), true (a stop word: present), or its
+     occurrences ({position, typos, exact}). */
+  function exactPositions(held) {
+    if (held === true) return null;
+    if (!held) return [];
+    return held.filter(function (o) { return o.typos === 0; }).map(function (o) { return o.position; });
+  }
+
+  /* The rank key of a document from what it holds of each word, and each word's rarity. */
+  function rankKey(doc, held, rarities) {
+    var key = { retired: false, words: 0, rarity: 0, typos: 0, proximity: 0, attribute: 0, exact: 0, starts: false, doc: doc };
+    var placed = [];
+    held.forEach(function (h, i) {
+      if (!h) return;
+      if (h === true) {
+        key.exact++;
+      } else {
+        key.typos += Math.min.apply(null, h.map(function (o) { return o.typos; }));
+        key.attribute += Math.min.apply(null, h.map(function (o) { return attributeOf(o.position); }));
+        if (h.some(function (o) { return o.exact; })) key.exact++;
+        placed.push(h);
+      }
+      key.words++;
+      key.rarity += rarities[i];
+    });
+    for (var i = 0; i + 1 < placed.length; i++) {
+      var best = PROXIMITY_CAP;
+      placed[i].forEach(function (a) {
+        placed[i + 1].forEach(function (b) { best = Math.min(best, proximityCost(a.position, b.position)); });
+      });
+      key.proximity += best;
+    }
+    key.starts = placed.length > 0 && placed[0].some(function (o) { return o.position % ATTRIBUTE_SPAN === 0; });
+    return key;
+  }
+
+  function compareKeys(a, b) {
+    return ((a.retired ? 1 : 0) - (b.retired ? 1 : 0)) || (b.words - a.words) || (b.rarity - a.rarity) || (a.typos - b.typos) ||
+      (a.proximity - b.proximity) || (a.attribute - b.attribute) || (b.exact - a.exact) ||
+      ((b.starts ? 1 : 0) - (a.starts ? 1 : 0)) || (a.doc - b.doc);
+  }
+
+  /* The phrase's words stand at consecutive positions; a null word (stop word) anywhere. */
+  function holdsPhrase(lists) {
+    var anchor = lists.findIndex(function (l) { return l !== null; });
+    if (anchor < 0) return true;
+    var known = [];
+    lists.forEach(function (l, i) { if (l !== null) known.push([i - anchor, l]); });
+    return known[0][1].some(function (start) {
+      return known.slice(1).every(function (k) { return k[1].indexOf(start + k[0]) >= 0; });
+    });
+  }
+
+  // ---- the index files ----
   function shardKey(token) {
     var chars = Array.from(token);
     if (!chars.length) return "";
@@ -89,150 +363,200 @@
     return hash % Math.max(shards, 1);
   }
 
-  /* Edit distance with adjacent transpositions, giving up past `max`. */
-  function editDistance(a, b, max) {
-    a = Array.from(a); b = Array.from(b);
-    if (Math.abs(a.length - b.length) > max) return max + 1;
-    var prev2 = null, prev = [], cur;
-    for (var j = 0; j <= b.length; j++) prev.push(j);
-    for (var i = 1; i <= a.length; i++) {
-      cur = [i];
-      var best = i;
-      for (j = 1; j <= b.length; j++) {
-        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-          v = Math.min(v, prev2[j - 2] + 1);
-        }
-        cur.push(v);
-        if (v < best) best = v;
-      }
-      if (best > max) return max + 1;
-      prev2 = prev; prev = cur;
-    }
-    return prev[b.length];
-  }
-
-  function decode(flat) {
-    var docs = [], weights = [], doc = 0;
-    for (var i = 0; i + 1 < flat.length; i += 2) {
+  /* [doc gap, n, first position, position gaps…]… → [[doc, [positions]]…]. */
+  function decodePostings(flat) {
+    var out = [], doc = 0, i = 0;
+    while (i < flat.length) {
       doc += flat[i];
-      docs.push(doc);
-      weights.push(flat[i + 1]);
+      var n = flat[i + 1], positions = [], p = 0;
+      for (var k = 0; k < n; k++) { p += flat[i + 2 + k]; positions.push(p); }
+      out.push([doc, positions]);
+      i += 2 + n;
     }
-    return { docs: docs, weights: weights };
+    return out;
   }
 
-  // ---- the engine: load(name) gives a promise of an index file's data ----
+  /* A base64 bitmap (bit d % 8 of byte d / 8) → document numbers. */
+  function decodeBitmap(text) {
+    var bytes = typeof atob === "function" ? atob(text) : Buffer.from(text, "base64").toString("binary");
+    var out = [];
+    for (var i = 0; i < bytes.length; i++) {
+      var byte = bytes.charCodeAt(i);
+      for (var bit = 0; bit < 8; bit++) if (byte & (1 << bit)) out.push(i * 8 + bit);
+    }
+    return out;
+  }
+
+  function decodeDocs(gaps) {
+    var out = [], doc = 0;
+    gaps.forEach(function (g) { doc += g; out.push(doc); });
+    return out;
+  }
+
+  // ---- the engine (query.rs): load(name) gives a promise of an index file's data ----
   function Engine(load) {
     this.load = load;
     this.cache = {};
+    this.decoded = {};
   }
 
   Engine.prototype.file = function (name) {
-    if (!this.cache[name]) this.cache[name] = this.load(name);
+    if (!this.cache[name]) {
+      var self = this;
+      this.cache[name] = this.load(name).catch(function (err) { delete self.cache[name]; throw err; });
+    }
     return this.cache[name];
   };
 
-  /* How well `key` answers `term`: 1 exact, less for a prefix, less again for a near miss. */
-  function matchFactor(term, key, isLast) {
-    if (key === term.text) return 1;
-    if (term.cjk) return 0;
-    var t = term.text, tl = Array.from(t).length, kl = Array.from(key).length;
-    if (isLast && tl >= 2 && key.startsWith(t)) return 0.5 + 0.3 * tl / kl;
-    if (tl < 4 || /^[0-9]+$/.test(t)) return 0; // numbers are codes and statuses: no near misses
-    var max = tl >= 8 ? 2 : 1;
-    if (Math.abs(kl - tl) <= max && editDistance(t, key, max) <= max) return 0.45;
-    if (isLast && kl > tl) {
-      var head = Array.from(key).slice(0, tl).join("");
-      if (editDistance(t, head, 1) <= 1) return 0.3;
-    }
-    return 0;
-  }
-
-  /* Scores of every document matching one term: doc id → score. */
-  Engine.prototype.termScores = function (term, isLast, meta) {
-    return this.file("t/" + shardOf(term.text, meta.shards)).then(function (shard) {
-      var scores = new Map();
-      // A stop word (in a large share of all documents) keeps only its heaviest postings;
-      // it ranks but does not filter.
-      scores.stop = !!(shard.s && shard.s[term.text]);
-      var head = shardKey(term.text);
-      var words = shard.w || {};
-      Object.keys(words).forEach(function (key) {
-        if (!key.startsWith(head)) return;
-        var factor = matchFactor(term, key, isLast);
-        if (factor <= 0) return;
-        var postings = decode(words[key]);
-        var df = (shard.s && shard.s[key]) || postings.docs.length;
-        var idf = Math.log(1 + meta.docs / df);
-        for (var i = 0; i < postings.docs.length; i++) {
-          var s = factor * idf * (1 + Math.log(postings.weights[i]));
-          var d = postings.docs[i];
-          if (!(scores.get(d) >= s)) scores.set(d, s);
-        }
-      });
-      return scores;
-    }).catch(function () { return new Map(); });
+  Engine.prototype.shard = function (token, meta) {
+    return this.file("t/" + shardOf(token, meta.shards)).catch(function () { return {}; });
   };
 
-  /* Exact code look-up: the documents of codes written this way, in any spelling. */
-  Engine.prototype.exactCodes = function (query, meta) {
-    var compact = compactCode(query);
-    if (compact.length < 2) return Promise.resolve([]);
-    return this.file("t/" + shardOf(compact, meta.shards)).then(function (shard) {
-      return (shard.c && shard.c[compact]) || [];
-    }).catch(function () { return []; });
+  Engine.prototype.postings = function (shard, key) {
+    var id = shardKey(key) + "\u0000" + key;
+    if (!this.decoded[id]) this.decoded[id] = decodePostings(shard.w[key]);
+    return this.decoded[id];
+  };
+
+  /* What the index holds of a word: {stop, docs: Map doc → held}. */
+  Engine.prototype.find = function (word, meta) {
+    var self = this;
+    return this.shard(word.text, meta).then(function (shard) {
+      var words = shard.w || {}, stops = shard.s || {};
+      var docs = new Map();
+      if (Object.prototype.hasOwnProperty.call(stops, word.text)) {
+        decodeBitmap(shard.b[word.text]).forEach(function (d) { docs.set(d, true); });
+        return { stop: true, docs: docs };
+      }
+      var exactOnly = !word.loose && (word.chars < 4 || isCjkWord(word.text));
+      var keys = exactOnly ? (Object.prototype.hasOwnProperty.call(words, word.text) ? [word.text] : [])
+        : Object.keys(words).filter(function (k) { return k.startsWith(word.head()); });
+      keys.forEach(function (key) {
+        var m = wordMatch(word, key);
+        if (!m) return;
+        self.postings(shard, key).forEach(function (entry) {
+          var held = docs.get(entry[0]);
+          if (!held) docs.set(entry[0], held = []);
+          entry[1].slice(0, POSITIONS_KEPT).forEach(function (position) {
+            held.push({ position: position, typos: m.typos, exact: m.exact });
+          });
+        });
+      });
+      return { stop: false, docs: docs };
+    });
+  };
+
+  Engine.prototype.filterDocs = function (filter, meta) {
+    if (filter.key === "kind") {
+      var set = new Set();
+      (FILTER_KINDS[filter.value] || [filter.value]).forEach(function (kind) {
+        var range = meta.kinds[kind];
+        if (range) for (var d = range[0]; d < range[1]; d++) set.add(d);
+      });
+      return Promise.resolve(set);
+    }
+    var facet = filterWritten(filter);
+    return this.shard(facet, meta).then(function (shard) {
+      return new Set(decodeDocs((shard.f && shard.f[facet]) || []));
+    });
+  };
+
+  Engine.prototype.excluded = function (words, meta) {
+    return Promise.all(words.map(function (w) { return this.find(w, meta); }, this)).then(function (found) {
+      var out = new Set();
+      if (!found.length) return out;
+      found[0].docs.forEach(function (_, doc) {
+        var lists = found.map(function (f) { return exactPositions(f.docs.get(doc)); });
+        if (holdsPhrase(lists)) out.add(doc);
+      });
+      return out;
+    });
   };
 
   Engine.prototype.doc = function (id, meta) {
     var chunk = Math.floor(id / meta.chunk);
     return this.file("d/" + chunk).then(function (rows) {
       var row = rows[id - chunk * meta.chunk];
-      return { id: id, url: row[0], title: row[1], kind: row[2], snippet: row[3] };
+      return {
+        id: id, url: row[0], name: row[1], title: row[1], kind: row[2], snippet: row[3],
+        context: row[4], count: row[5], service: row[6],
+      };
     });
   };
 
-  /* Ranked hits for a query: {exact: hit or null, hits: [...], total}. */
+  /* Ranked hits: {hits, total, emptiedBy: {filter, before} | null, exact: hit | null, empty}. */
   Engine.prototype.search = function (query, limit) {
     var self = this;
     limit = limit || 10;
+    var parts = parseQuery(query);
+    if (isEmptyQuery(parts)) return Promise.resolve({ hits: [], total: 0, emptiedBy: null, exact: null, empty: true });
+    var p = plan(parts);
     return this.file("meta").then(function (meta) {
-      var terms = queryTerms(query);
-      if (!terms.length) return { exact: null, hits: [], total: 0 };
-      var exactP = self.exactCodes(query, meta);
-      var scoreP = Promise.all(terms.map(function (t, i) {
-        return self.termScores(t, i === terms.length - 1, meta);
-      }));
-      return Promise.all([exactP, scoreP]).then(function (parts) {
-        var exactIds = parts[0], perTerm = parts[1];
-        var total = new Map();
-        var required = perTerm.filter(function (m) { return !m.stop; });
-        if (!required.length) required = perTerm;
-        var all = required.every(function (m) { return m.size > 0; });
-        perTerm.forEach(function (m) {
-          m.forEach(function (s, d) { total.set(d, (total.get(d) || 0) + s); });
-        });
-        total.forEach(function (_, d) {
-          if (!required.every(function (m) { return m.has(d); })) total.delete(d);
-        });
-        // Words: when no document has them all, rank those with most. Not for CJK pairs,
-        // which together spell one word.
-        var cjk = terms.some(function (t) { return t.cjk; });
-        if (!total.size && !all && !cjk) {
-          perTerm.forEach(function (m) {
-            m.forEach(function (s, d) { total.set(d, (total.get(d) || 0) + s); });
+      return Promise.all(p.words.map(function (w) { return self.find(w, meta); })).then(function (found) {
+        var rarities = found.map(function (f) { return rarity(meta.docs, f.docs.size); });
+        var onlyStop = found.every(function (f) { return f.stop; });
+        var candidates = new Map();
+        found.forEach(function (f) {
+          if (f.stop && !onlyStop) return;
+          f.docs.forEach(function (_, doc) {
+            if (!candidates.has(doc)) candidates.set(doc, p.words.map(function () { return null; }));
           });
-        }
-        exactIds.forEach(function (d) { total.set(d, 1e6 + (total.get(d) || 0)); });
-        var ranked = Array.from(total.entries()).sort(function (a, b) {
-          return b[1] - a[1] || a[0] - b[0];
         });
-        var top = ranked.slice(0, limit);
-        return Promise.all(top.map(function (e) { return self.doc(e[0], meta); })).then(function (docs) {
-          docs.forEach(function (doc, i) { doc.score = top[i][1]; });
-          var exact = exactIds.length === 1 && docs.length && docs[0].id === exactIds[0] ? docs[0] : null;
-          return { exact: exact, hits: docs, total: ranked.length };
+        if (!p.words.length) for (var d = 0; d < meta.docs; d++) candidates.set(d, []);
+        found.forEach(function (f, i) {
+          f.docs.forEach(function (held, doc) {
+            var c = candidates.get(doc);
+            if (c) c[i] = held;
+          });
+        });
+        var emptiedBy = null;
+        var chain = Promise.resolve();
+        p.steps.forEach(function (step) {
+          chain = chain.then(function () {
+            var before = candidates.size;
+            var done;
+            if (step.type === "filter") {
+              done = self.filterDocs(step.filter, meta).then(function (kept) {
+                candidates.forEach(function (_, doc) { if (!kept.has(doc)) candidates.delete(doc); });
+              });
+            } else if (step.type === "phrase") {
+              candidates.forEach(function (held, doc) {
+                var lists = step.indices.map(function (i) { return i === null ? null : exactPositions(held[i]); });
+                if (!holdsPhrase(lists)) candidates.delete(doc);
+              });
+              done = Promise.resolve();
+            } else {
+              done = self.excluded(step.words, meta).then(function (excluded) {
+                excluded.forEach(function (doc) { candidates.delete(doc); });
+              });
+            }
+            return done.then(function () {
+              if (before > 0 && candidates.size === 0 && !emptiedBy) {
+                emptiedBy = { filter: stepWritten(step, p.words), before: before };
+              }
+            });
+          });
+        });
+        return chain.then(function () {
+          var ranked = [];
+          var retiredFrom = Infinity;
+          RETIRED_KINDS.forEach(function (kind) {
+            if (meta.kinds[kind]) retiredFrom = Math.min(retiredFrom, meta.kinds[kind][0]);
+          });
+          candidates.forEach(function (held, doc) {
+            var key = rankKey(doc, held, rarities);
+            key.retired = doc >= retiredFrom;
+            ranked.push(key);
+          });
+          ranked.sort(compareKeys);
+          var top = ranked.slice(0, limit);
+          return Promise.all(top.map(function (k) { return self.doc(k.doc, meta); })).then(function (docs) {
+            docs.forEach(function (doc, i) { doc.rank = top[i]; });
+            var typed = compactCode(query);
+            var exact = docs.length && docs[0].kind === "code" && typed.length > 1 &&
+              compactCode(docs[0].name) === typed ? docs[0] : null;
+            return { hits: docs, total: ranked.length, emptiedBy: emptiedBy, exact: exact, empty: false };
+          });
         });
       });
     });
@@ -269,19 +593,31 @@
     return e;
   }
 
+  var COUNT_NOUNS = {
+    code: "definitions", mention: "mentions", field: "operations", "enum": "enumerations",
+    retired_code: "definitions", retired_value: "enumerations"
+  };
+
   function hitList(root, result, query) {
     var box = document.createDocumentFragment();
     if (!result.hits.length) {
-      box.appendChild(el("p", "empty", "No match for “" + query + "”."));
+      var why = result.emptiedBy
+        ? "No match for “" + query + "”: the words find " + result.emptiedBy.before + ", but “" +
+          result.emptiedBy.filter + "” leaves none."
+        : "No match for “" + query + "”.";
+      box.appendChild(el("p", "empty", why));
       return box;
     }
     var list = el("ol");
     result.hits.forEach(function (hit) {
       var li = el("li");
-      var a = el("a", "hit-title", hit.title);
-      a.href = root + hit.url;
+      var a = el(hit.url ? "a" : "span", "hit-title", hit.name);
+      if (hit.url) a.href = root + hit.url;
       li.appendChild(a);
-      li.appendChild(el("span", "hit-kind", result.exact === hit ? "exact code" : hit.kind));
+      var kind = result.exact === hit ? "exact code" : hit.kind;
+      if (hit.count > 1 && COUNT_NOUNS[hit.kind]) kind += " · in " + hit.count + " " + COUNT_NOUNS[hit.kind];
+      if (hit.service) kind += " · " + hit.service;
+      li.appendChild(el("span", "hit-kind", kind));
       if (hit.snippet) li.appendChild(el("span", "hit-snippet", hit.snippet));
       list.appendChild(li);
     });
@@ -331,7 +667,7 @@
       clearTimeout(timer);
       run().then(function (result) {
         var target = result && (result.exact || result.hits[0]);
-        if (target) global.location.href = root + target.url;
+        if (target && target.url) global.location.href = root + target.url;
       });
     });
     function links() { return Array.prototype.slice.call(box.querySelectorAll("a")); }
@@ -404,7 +740,9 @@
   }
 
   var api = {
-    tokens: tokens, queryTerms: queryTerms, compactCode: compactCode, shardOf: shardOf,
+    queryWords: queryWords, stem: stem, wordMatch: wordMatch, QueryWord: QueryWord,
+    parseQuery: parseQuery, plan: plan, rankKey: rankKey, compareKeys: compareKeys,
+    holdsPhrase: holdsPhrase, rarity: rarity, compactCode: compactCode, shardOf: shardOf,
     editDistance: editDistance, Engine: Engine, scriptLoader: scriptLoader,
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;

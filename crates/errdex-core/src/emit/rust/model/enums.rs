@@ -240,11 +240,13 @@ mod tests {
             source: source.into(),
             line: 1,
             operation: None,
+            object: None,
             values: values
                 .iter()
                 .map(|v| EnumValue {
                     value: (*v).into(),
                     description: format!("{v} means {v}"),
+                    retired: None,
                 })
                 .collect(),
         }

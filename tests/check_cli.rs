@@ -56,8 +56,8 @@ fn finds_conflicts_variants_and_table_problems() {
         ("renumbering-hint", "WGT.1002", "note"),
         ("wording-variant", "WGT.1003", "note"),
         ("status-conflict", "WGT.1003", "error"),
-        ("duplicate-message", "WGT.1004", "warning"),
-        ("success-status", "WGT.1006", "warning"),
+        ("duplicate-message", "WGT.1004", "note"),
+        ("success-status", "WGT.1006", "note"),
         ("undefined-code", "WGT.9999", "note"),
         ("mixed-not-applicable", "", "note"),
     ];
@@ -230,7 +230,7 @@ fn config_synonyms_turn_domain_paraphrases_into_variants() {
         "{taught:#?}"
     );
     assert!(
-        has(&taught, "possible-conflict", "OTH.1001", "warning"),
+        has(&taught, "possible-conflict", "OTH.1001", "note"),
         "{taught:#?}"
     );
     assert!(

@@ -170,6 +170,24 @@ rule_with_source!(
     }
 );
 
+/// Whether a code names its service and numbers its error: a prefix that starts with a letter,
+/// a separator, and digits last (`CSS.6007`, `Ecs-0013`, `DBS.212001`,
+/// `SVCSTG.CCECAM.4000109`). Such codes are unique across a documentation set by design (two
+/// pages giving `DBS.212001` two meanings contradict each other); bare numbers (`4500`) and
+/// names (`AccessDenied`, `FailedOperation.TagQuotaExceeded`) belong to each product that uses
+/// them.
+pub fn is_service_code(code: &str) -> bool {
+    let code = code.trim();
+    let Some((prefix, _)) = code.split_once(['.', '-', '_']) else {
+        return false;
+    };
+    let last = code.rsplit(['.', '-', '_']).next().unwrap_or("").trim();
+    prefix.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && prefix.chars().all(|c| c.is_ascii_alphanumeric())
+        && !last.is_empty()
+        && last.chars().all(|c| c.is_ascii_digit())
+}
+
 // ---------------------------------------------------------------------------------------------
 // Content hashes
 
@@ -280,6 +298,21 @@ mod tests {
         }
         assert_eq!(canonical_code("DCS. 4855"), "DCS4855");
         assert!(CANONICAL_CODE_SOURCE.contains("pub fn canonical_code(code: &str) -> String"));
+        for (code, named) in [
+            ("CSS.6007", true),
+            ("Ecs-0013", true),
+            ("SVCSTG.CCECAM.4000109", true),
+            ("DCS. 4855", true),
+            ("dcs.01.0001", true),
+            ("4500", false),
+            ("-500", false),
+            ("AccessDenied", false),
+            ("FailedOperation.TagQuotaExceeded", false),
+            ("AV_ERR_NOT_IMPLEMENTED", false),
+            ("10.xx.xx.184", false),
+        ] {
+            assert_eq!(is_service_code(code), named, "{code}");
+        }
         assert_eq!(
             sha256_hex(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"

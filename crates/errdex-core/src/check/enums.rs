@@ -2,9 +2,11 @@
 //! field it filters on, or two tables of one page.
 //!
 //! Two enumerations are "the same" when one source documents them under one name, neither
-//! belongs to another operation, and they are not fields of two different objects
+//! belongs to another operation, they are not fields of two different objects
 //! (`authentication.mode` and `containerNetwork.mode` are two fields; a request filter and the
-//! field of a listed object it filters on are one).
+//! field of a listed object it filters on are one), and they share a value: two value lists
+//! under one name with nothing in common are two fields of that name, not one enumeration
+//! documented twice.
 
 use std::collections::BTreeSet;
 
@@ -38,7 +40,7 @@ fn values(e: &Enumeration) -> BTreeSet<&str> {
 
 fn compare(a: &Enumeration, b: &Enumeration) -> Option<Finding> {
     let (va, vb) = (values(a), values(b));
-    if va == vb || va.is_empty() || vb.is_empty() {
+    if va == vb || va.is_disjoint(&vb) {
         return None;
     }
     let list = |set: BTreeSet<&&str>| {
@@ -111,5 +113,19 @@ mod tests {
         let findings = check(&kb);
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert!(findings[0].message.contains("line 3 adds c, line 9 adds d"));
+    }
+
+    /// Issue 14: two fields of one name in different objects of an operation, each with its
+    /// own values, are not one enumeration documented twice.
+    #[test]
+    fn value_lists_with_nothing_in_common_are_two_fields() {
+        let kb = KnowledgeBase {
+            enums: vec![
+                enumeration(3, Some("POST /x"), &["x509", "rbac"]),
+                enumeration(9, Some("POST /x"), &["overlay_l2", "vpc-router"]),
+            ],
+            ..KnowledgeBase::default()
+        };
+        assert!(check(&kb).is_empty());
     }
 }

@@ -24,10 +24,25 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
     let enums = enums_by_field(kb);
     let mut findings = Vec::new();
     for op in &kb.operations {
+        let mut rows: Vec<u32> = op
+            .parameters
+            .iter()
+            .map(|p| p.line)
+            .chain(
+                op.responses
+                    .iter()
+                    .flat_map(|r| &r.fields)
+                    .chain(op.objects.iter().flat_map(|o| &o.fields))
+                    .map(|f| f.line),
+            )
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
         for example in &op.examples {
             let mut walk = Walk {
                 enums: &enums,
                 op,
+                rows: rows.clone(),
                 example,
                 seen: BTreeSet::new(),
                 findings: Vec::new(),
@@ -293,9 +308,75 @@ fn is_placeholder(value: &str) -> bool {
         || (v.starts_with('{') && v.ends_with('}'))
 }
 
+/// Whether an example's value contradicts a documented enumeration. Not when it is one of the
+/// values in another case (`interface` for `Interface`), when no documented value has its
+/// shape (a number, a date, a path against words: the values are another field's, or a note
+/// read as values, "OBS: the path must start with s3a://"), or when it contains a documented
+/// value as a part (`dds.mongodb.s2.large.4.repset` against `dds.mongodb`, `s2.xlarge.4`: the
+/// text explains the parts of a pattern).
+fn contradicts(text: &str, enumeration: &Enumeration) -> bool {
+    let documented: Vec<&str> = enumeration
+        .values
+        .iter()
+        .map(|v| v.value.trim())
+        .filter(|v| !v.is_empty())
+        .collect();
+    let shape = Shape::of(text);
+    let listed = documented.iter().any(|v| v.eq_ignore_ascii_case(text));
+    let same_shape = documented.iter().any(|v| Shape::of(v) == shape);
+    let explains_parts = documented
+        .iter()
+        .any(|v| v.len() >= 2 && v.len() < text.len() && contains_part(text, v));
+    !listed && same_shape && !explains_parts
+}
+
+/// Whether `part` stands in `text` between separators (`.`, `-`, `_`, `/`, `:`, the ends).
+fn contains_part(text: &str, part: &str) -> bool {
+    let separator = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    text.match_indices(part).any(|(at, _)| {
+        separator(text[..at].chars().next_back()) && separator(text[at + part.len()..].chars().next())
+    })
+}
+
+/// The rough shape of a value, for telling a value of the field from text about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `3`, `-1`, `0.5`.
+    Number,
+    /// `2018-09-06T14:03:05Z`, `10:30`.
+    Time,
+    /// `s3a://bucket/log/`, `/v1/tasks`.
+    Path,
+    /// Anything else: `ACTIVE`, `replica_of`, `cce.s1.small`.
+    Word,
+}
+
+impl Shape {
+    fn of(value: &str) -> Shape {
+        let v = value.trim();
+        let digits = v.chars().filter(char::is_ascii_digit).count();
+        if v.contains('/') {
+            Shape::Path
+        } else if !v.is_empty()
+            && v.trim_start_matches(['-', '+'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
+            && digits > 0
+        {
+            Shape::Number
+        } else if digits * 2 >= v.len() && v.contains([':', '-']) {
+            Shape::Time
+        } else {
+            Shape::Word
+        }
+    }
+}
+
 struct Walk<'a> {
     enums: &'a EnumsByField<'a>,
     op: &'a Operation,
+    /// The lines of the operation's documented rows, in order: where a row's cells end.
+    rows: Vec<u32>,
     example: &'a Example,
     seen: BTreeSet<(FindingKind, String)>,
     findings: Vec<Finding>,
@@ -401,10 +482,10 @@ impl<'a> Walk<'a> {
         if is_placeholder(&text) {
             return;
         }
-        let Some(enumeration) = self.enumeration_of(doc.name, object) else {
+        let Some(enumeration) = self.enumeration_of(doc, object) else {
             return;
         };
-        if enumeration.values.iter().any(|v| v.value.trim() == text) {
+        if !contradicts(&text, enumeration) {
             return;
         }
         let documented: Vec<&str> = enumeration
@@ -425,11 +506,18 @@ impl<'a> Walk<'a> {
     }
 
     /// The enumeration documented for a field of this operation in object type `object`
-    /// (`None`: a top-level field), preferring one tied to the operation. A field of one
-    /// object never takes the values documented for a field of that name in another.
-    fn enumeration_of(&self, name: &str, object: Option<&str>) -> Option<&'a Enumeration> {
+    /// (`None`: a top-level field): the one written in the field's own table row, else one of
+    /// its name tied to this operation and object, else one tied to no operation when the
+    /// operation documents one field of that name. A field of one object never takes the
+    /// values documented for a field of that name in another.
+    fn enumeration_of(&self, doc: &Doc, object: Option<&str>) -> Option<&'a Enumeration> {
         let key = self.op_name();
-        let candidates = self.enums.get(&(self.op.source.as_str(), name))?;
+        let candidates = self.enums.get(&(self.op.source.as_str(), doc.name))?;
+        let row_end = self.rows.iter().copied().find(|&line| line > doc.line);
+        let in_row = |e: &Enumeration| e.line >= doc.line && row_end.is_none_or(|end| e.line < end);
+        if let Some(own) = candidates.iter().copied().find(|e| in_row(e)) {
+            return Some(own);
+        }
         let mut best: Option<&Enumeration> = None;
         for &e in candidates {
             match e.operation.as_deref() {
@@ -438,7 +526,19 @@ impl<'a> Walk<'a> {
                 None => best = best.or(Some(e)),
             }
         }
-        best
+        best.filter(|_| self.documented_times(doc.name) <= 1)
+    }
+
+    /// How many fields and parameters of the operation have this name.
+    fn documented_times(&self, name: &str) -> usize {
+        let op = self.op;
+        op.parameters.iter().filter(|p| p.name == name).count()
+            + op.responses
+                .iter()
+                .flat_map(|r| &r.fields)
+                .chain(op.objects.iter().flat_map(|o| &o.fields))
+                .filter(|f| f.name == name)
+                .count()
     }
 
     /// The object type a field holds and its fields, if a table documents it.

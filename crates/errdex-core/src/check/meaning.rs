@@ -1,11 +1,22 @@
 //! One code across sources: does every source give it the same meaning and status?
 //!
-//! Steps: profile every definition's text once ([`similarity::Profile`]); split each code's
-//! definitions into comparison scopes (config groups; everything ungrouped is one scope); judge
-//! every pair from different sources in a scope; report one finding per code and scope (conflict
-//! beats variant); judge pairs across scopes for `group-difference` notes; then look for
-//! renumbering: for each conflicting pair, the other code in the second source whose definition
-//! reads like the first, matched greedily best-first so one row explains one shift.
+//! Steps:
+//! 1. Profile every definition's text once ([`judging::Profiles`]).
+//! 2. Split each code's definitions by source into sides ([`lists::Side`]): one meaning, or
+//!    several causes (a row per operation), or an API page's cause.
+//! 3. Judge every two sides of a code in one comparison scope (config groups; everything
+//!    ungrouped is one scope) by their kindest pair of definitions, and count, for every two
+//!    sources, how many shared codes agree and how many do not ([`lists::Lists`]).
+//! 4. Report per code and scope: a meaning conflict (error) only where two sources of one code
+//!    list give one meaning each and they differ; a possible conflict (warning) where the words
+//!    cannot tell; a wording variant (note); a cause difference (note) where a source lists the
+//!    code per operation or on an operation's page; a group difference (note) across config
+//!    groups and between two code lists behind one prefix (different products). Statuses: a
+//!    status conflict (error) where two sources of one list and one service give disjoint
+//!    statuses, a status difference (note) otherwise.
+//! 5. Renumbering: for each conflicting pair, the other code in the second source whose
+//!    definition reads like the first, matched greedily best-first so one row explains one
+//!    shift.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,10 +24,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::similarity::{self, Judgement, Lexicon, Profile};
+use super::judging::{
+    CodeProfiles, Lexicons, Profiles, judge, rank, round, score, text_of,
+};
+use super::lists::{self, Lists, Side};
+use super::similarity::{self, Judgement, Profile};
 use super::{Context, at};
 use crate::kb::{Definition, ErrorCode};
 use crate::kb::{Finding, FindingKind, Quote};
+use crate::shapes::is_service_code;
 
 /// One definition: index of the code in `kb.error_codes`, index in its definitions.
 type Ref = (usize, usize);
@@ -24,14 +40,30 @@ type Ref = (usize, usize);
 /// Runs the cross-source checks.
 pub fn check(context: &Context) -> Vec<Finding> {
     let lexicons = Lexicons::new(context);
-    let profiles = Profiles::new(&context.kb.error_codes, &lexicons);
+    let codes = &context.kb.error_codes;
+    let profiles = Profiles::new(codes, &lexicons);
+    let operation_pages = lists::operation_pages(context.kb);
     // Codes are independent of each other: judge them side by side, in order.
-    let per_code: Vec<CodeFindings> = context
-        .kb
-        .error_codes
+    let views: Vec<CodeView> = codes
         .par_iter()
         .enumerate()
-        .map(|(ci, code)| check_code(context, ci, code, profiles.code(ci)))
+        .map(|(ci, code)| CodeView::of(context, ci, code, profiles.code(ci), &operation_pages))
+        .collect();
+    let lists = views
+        .par_iter()
+        .fold(Lists::default, |mut lists, view| {
+            for pair in &view.pairs {
+                lists.count(&view.sides[pair.a], &view.sides[pair.b], pair.judgement);
+            }
+            lists
+        })
+        .reduce(Lists::default, |mut a, b| {
+            a.merge(b);
+            a
+        });
+    let per_code: Vec<CodeFindings> = views
+        .par_iter()
+        .map(|view| view.findings(context, &lists, profiles.code(view.ci)))
         .collect();
     let mut findings = Vec::new();
     let mut conflicts = Vec::new();
@@ -43,368 +75,389 @@ pub fn check(context: &Context) -> Vec<Finding> {
     findings
 }
 
-/// The maintainer's synonyms (`[[synonyms]]`), prepared once per service that has its own.
-struct Lexicons {
-    /// For services without synonyms of their own: the global ones.
-    global: Lexicon,
-    /// Upper-case service → its synonyms and the global ones.
-    by_service: BTreeMap<String, Lexicon>,
-}
-
-impl Lexicons {
-    fn new(context: &Context) -> Lexicons {
-        let config = context.config;
-        let global = config
-            .synonyms
-            .iter()
-            .filter(|s| s.service.is_none())
-            .map(|s| s.words.get_ref().as_slice())
-            .collect::<Vec<_>>();
-        let by_service = config
-            .synonyms
-            .iter()
-            .filter_map(|s| s.service.as_deref())
-            .map(|service| {
-                let service = service.trim().to_ascii_uppercase();
-                let lexicon = Lexicon::new(&config.synonyms_for(&service));
-                (service, lexicon)
-            })
-            .collect();
-        Lexicons {
-            global: Lexicon::new(&global),
-            by_service,
-        }
-    }
-
-    /// The lexicon for a service's texts, and a key telling lexicons apart.
-    fn of(&self, service: &str) -> (&Lexicon, Option<&str>) {
-        match self
-            .by_service
-            .get_key_value(service.to_ascii_uppercase().as_str())
-        {
-            Some((key, lexicon)) => (lexicon, Some(key.as_str())),
-            None => (&self.global, None),
-        }
-    }
-}
-
 /// One code's findings, and its conflicting pairs for the renumbering hints.
 type CodeFindings = (Vec<Finding>, Vec<(Ref, Ref)>);
 
-/// Judges one code's definitions.
-fn check_code(
-    context: &Context,
-    ci: usize,
-    code: &ErrorCode,
-    profiles: CodeProfiles,
-) -> CodeFindings {
-    let mut findings = Vec::new();
-    let mut conflicts = Vec::new();
-    if code.definitions.len() < 2 {
-        return (findings, conflicts);
-    }
-    let scopes = scopes(context, code);
-    for members in scopes.values() {
-        let pairs = judge_pairs(code, members, profiles);
-        findings.extend(meaning_finding(context, code, members, &pairs));
-        findings.extend(status_finding(code, members));
-        conflicts.extend(
-            pairs
-                .iter()
-                .filter(|p| matches!(p.judgement, Judgement::Conflict(_)))
-                .map(|p| ((ci, p.a), (ci, p.b))),
-        );
-    }
-    findings.extend(group_difference(context, code, &scopes, profiles));
-    (findings, conflicts)
-}
-
-/// The text a definition is judged by: its message, or its description when the message is
-/// blank.
-pub fn text_of(definition: &Definition) -> &str {
-    match definition.description.as_deref() {
-        Some(description) if definition.message.trim().is_empty() => description,
-        _ => &definition.message,
-    }
-}
-
-/// The texts a definition can be read by: its message, and also its description where the
-/// table has both. Pages often put the raw API message in one column and what it means in the
-/// other (`Marketplace image [%s] must have a product code.` / `No product ID in the
-/// Marketplace image.`), and another page may document either one.
-pub fn readings(definition: &Definition) -> Vec<&str> {
-    let mut texts = vec![text_of(definition)];
-    if let Some(description) = definition.description.as_deref()
-        && !description.trim().is_empty()
-        && description != texts[0]
-    {
-        texts.push(description);
-    }
-    texts
-}
-
-/// Profiles of every reading of every definition, each distinct text profiled once (one
-/// message is often written in many pages).
-struct Profiles {
-    store: Vec<Profile>,
-    /// Code → definition → reading → index in `store`.
-    slots: Vec<Vec<Vec<usize>>>,
-}
-
-impl Profiles {
-    /// Profiles only where they will be compared: codes defined in two or more sources. Other
-    /// codes (most of a large knowledge base) get empty lists; renumbering hints profile them on
-    /// demand. A text is profiled with its service's synonyms ([`Lexicons`]).
-    fn new<'a>(codes: &'a [ErrorCode], lexicons: &'a Lexicons) -> Profiles {
-        type Key<'a> = (&'a str, Option<&'a str>);
-        let mut index: FxHashMap<Key<'a>, usize> = FxHashMap::default();
-        let mut texts: Vec<(&str, &Lexicon)> = Vec::new();
-        let slots = codes
-            .iter()
-            .map(|c| {
-                let first = c.definitions.first().map(|d| d.source.as_str());
-                if c.definitions
-                    .iter()
-                    .all(|d| Some(d.source.as_str()) == first)
-                {
-                    return vec![Vec::new(); c.definitions.len()];
-                }
-                let (lexicon, lexicon_key) = lexicons.of(&c.service);
-                c.definitions
-                    .iter()
-                    .map(|d| {
-                        readings(d)
-                            .into_iter()
-                            .map(|text| {
-                                *index.entry((text, lexicon_key)).or_insert_with(|| {
-                                    texts.push((text, lexicon));
-                                    texts.len() - 1
-                                })
-                            })
-                            .collect()
-                    })
-                    .collect()
-            })
-            .collect();
-        let store = texts
-            .par_iter()
-            .map(|(text, lexicon)| Profile::with_lexicon(text, lexicon))
-            .collect();
-        Profiles { store, slots }
-    }
-
-    /// The profiles of one code's definitions.
-    fn code(&self, ci: usize) -> CodeProfiles<'_> {
-        CodeProfiles {
-            store: &self.store,
-            slots: &self.slots[ci],
-        }
-    }
-}
-
-/// The profiles of one code's definitions.
-#[derive(Clone, Copy)]
-struct CodeProfiles<'a> {
-    store: &'a [Profile],
-    slots: &'a [Vec<usize>],
-}
-
-impl<'a> CodeProfiles<'a> {
-    /// The profiles of definition `di`'s readings, in [`readings`] order (none when the code
-    /// was not profiled).
-    fn readings(self, di: usize) -> impl Iterator<Item = &'a Profile> {
-        self.slots
-            .get(di)
-            .into_iter()
-            .flatten()
-            .map(move |&slot| &self.store[slot])
-    }
-}
-
-/// Definition indices by config group (`None`: ungrouped).
-fn scopes(context: &Context, code: &ErrorCode) -> BTreeMap<Option<usize>, Vec<usize>> {
-    let mut scopes: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
-    for (di, d) in code.definitions.iter().enumerate() {
-        scopes.entry(context.group(&d.source)).or_default().push(di);
-    }
-    scopes
-}
-
-/// A judged pair of definitions of one code.
-struct Pair {
+/// Two sides of a code in one scope, judged by their kindest pair of definitions.
+struct SidePair {
     a: usize,
     b: usize,
     judgement: Judgement,
 }
 
-/// The kindest judgement over every comparable pair of readings: two definitions mean the same
-/// when any reading of one matches any reading of the other. `None` when no pair of readings
-/// can be compared (different languages).
-fn judge(code: &ErrorCode, profiles: CodeProfiles, a: usize, b: usize) -> Option<Judgement> {
-    let (da, db) = (&code.definitions[a], &code.definitions[b]);
-    let mut best: Option<Judgement> = None;
-    for (ta, pa) in readings(da).into_iter().zip(profiles.readings(a)) {
-        for (tb, pb) in readings(db).into_iter().zip(profiles.readings(b)) {
-            if !similarity::comparable(ta, tb) {
-                continue;
-            }
-            let judgement = if similarity::surface(ta) == similarity::surface(tb) {
-                Judgement::Same
-            } else {
-                similarity::judge_profiles(pa, pb)
-            };
-            if best.is_none_or(|b| rank(judgement) > rank(b)) {
-                best = Some(judgement);
+/// One code's definitions by source, and every two sides of one scope judged.
+struct CodeView<'a> {
+    ci: usize,
+    code: &'a ErrorCode,
+    sides: Vec<Side<'a>>,
+    pairs: Vec<SidePair>,
+}
+
+/// What a differing pair of sides says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Verdict {
+    /// Different meanings in one code list: a contradiction.
+    Conflict,
+    /// The words cannot tell, in one code list.
+    Unclear,
+    /// The same meaning in other words.
+    Variant,
+    /// A different cause where one source lists several or an operation's own.
+    Cause,
+    /// Different meanings in two code lists behind one prefix.
+    OtherList,
+}
+
+impl<'a> CodeView<'a> {
+    fn of(
+        context: &'a Context,
+        ci: usize,
+        code: &'a ErrorCode,
+        profiles: CodeProfiles,
+        operation_pages: &FxHashMap<&str, u32>,
+    ) -> CodeView<'a> {
+        let mut view = CodeView {
+            ci,
+            code,
+            sides: Vec::new(),
+            pairs: Vec::new(),
+        };
+        if code.definitions.len() < 2 {
+            return view;
+        }
+        let mut by_source: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+        for (di, d) in code.definitions.iter().enumerate() {
+            by_source
+                .entry((context.order(&d.source), d.source.as_str()))
+                .or_default()
+                .push(di);
+        }
+        if by_source.len() < 2 {
+            return view;
+        }
+        view.sides = by_source
+            .into_iter()
+            .map(|((_, source), defs)| {
+                let several = defs.iter().enumerate().any(|(i, &a)| {
+                    defs[i + 1..].iter().any(|&b| {
+                        matches!(
+                            judge(code, profiles, a, b),
+                            Some(Judgement::Conflict(_) | Judgement::Unclear(_))
+                        )
+                    })
+                });
+                let operation = operation_pages
+                    .get(source)
+                    .is_some_and(|&first| defs.iter().all(|&di| code.definitions[di].line > first));
+                Side {
+                    source,
+                    group: context.group(source),
+                    several,
+                    operation,
+                    defs,
+                }
+            })
+            .collect();
+        for a in 0..view.sides.len() {
+            for b in a + 1..view.sides.len() {
+                if view.sides[a].group != view.sides[b].group {
+                    continue;
+                }
+                let (sa, sb) = (&view.sides[a], &view.sides[b]);
+                let kindest = sa
+                    .defs
+                    .iter()
+                    .flat_map(|&da| sb.defs.iter().map(move |&db| (da, db)))
+                    .filter_map(|(da, db)| judge(code, profiles, da, db))
+                    .max_by(|x, y| rank(*x).partial_cmp(&rank(*y)).expect("scores are numbers"));
+                if let Some(judgement) = kindest {
+                    view.pairs.push(SidePair { a, b, judgement });
+                }
             }
         }
+        view
     }
-    best
-}
 
-/// Orders judgements from conflict to same, by kind first and score second.
-fn rank(judgement: Judgement) -> (u8, f64) {
-    match judgement {
-        Judgement::Conflict(s) => (0, s),
-        Judgement::Unclear(s) => (1, s),
-        Judgement::Variant(s) => (2, s),
-        Judgement::Same => (3, 1.0),
-    }
-}
-
-/// Every pair of members from different sources.
-fn judge_pairs(code: &ErrorCode, members: &[usize], profiles: CodeProfiles) -> Vec<Pair> {
-    let mut pairs = Vec::new();
-    for (i, &a) in members.iter().enumerate() {
-        for &b in &members[i + 1..] {
-            if code.definitions[a].source == code.definitions[b].source {
-                continue;
-            }
-            if let Some(judgement) = judge(code, profiles, a, b) {
-                pairs.push(Pair { a, b, judgement });
-            }
+    /// What a judged pair of sides says, `None` when nothing worth a finding. Two sources keep
+    /// one code list unless most of their shared codes mean different things; a code without a service prefix
+    /// (`4500`, `AccessDenied`) is each product's own, so two folders never share its list.
+    fn verdict(&self, context: &Context, pair: &SidePair, lists: &Lists) -> Option<Verdict> {
+        let (a, b) = (&self.sides[pair.a], &self.sides[pair.b]);
+        let plain = a.is_plain() && b.is_plain();
+        let one_list = !lists.tally(a.source, b.source).two_lists()
+            && (is_service_code(&self.code.code)
+                || context.folder(a.source) == context.folder(b.source));
+        match pair.judgement {
+            Judgement::Same => None,
+            Judgement::Variant(_) => Some(Verdict::Variant),
+            Judgement::Conflict(_) if !plain => Some(Verdict::Cause),
+            Judgement::Conflict(_) if !one_list => Some(Verdict::OtherList),
+            Judgement::Conflict(_) => Some(Verdict::Conflict),
+            Judgement::Unclear(_) if plain && one_list => Some(Verdict::Unclear),
+            Judgement::Unclear(_) => None,
         }
     }
-    pairs
-}
 
-fn score(judgement: Judgement) -> f64 {
-    match judgement {
-        Judgement::Same => 1.0,
-        Judgement::Variant(s) | Judgement::Unclear(s) | Judgement::Conflict(s) => s,
+    fn findings(&self, context: &Context, lists: &Lists, profiles: CodeProfiles) -> CodeFindings {
+        let mut findings = Vec::new();
+        let mut conflicts = Vec::new();
+        if self.pairs.is_empty() && self.sides.len() < 2 {
+            return (findings, conflicts);
+        }
+        let mut by_verdict: BTreeMap<Verdict, Vec<&SidePair>> = BTreeMap::new();
+        for pair in &self.pairs {
+            if let Some(verdict) = self.verdict(context, pair, lists) {
+                by_verdict.entry(verdict).or_default().push(pair);
+            }
+        }
+        // One finding about the meaning in one code list: a conflict beats an unclear pair,
+        // which beats a variant; the sources of the strongest pairs are shown.
+        let strongest = [Verdict::Conflict, Verdict::Unclear, Verdict::Variant]
+            .into_iter()
+            .find_map(|v| by_verdict.get(&v).map(|pairs| (v, pairs)));
+        if let Some((verdict, pairs)) = strongest {
+            findings.push(self.meaning_finding(context, verdict, pairs));
+        }
+        for verdict in [Verdict::Cause, Verdict::OtherList] {
+            if let Some(pairs) = by_verdict.get(&verdict) {
+                findings.push(self.difference_finding(verdict, pairs, lists));
+            }
+        }
+        for pair in by_verdict.get(&Verdict::Conflict).into_iter().flatten() {
+            let (a, b) = (&self.sides[pair.a], &self.sides[pair.b]);
+            for &da in &a.defs {
+                for &db in &b.defs {
+                    if matches!(judge(self.code, profiles, da, db), Some(Judgement::Conflict(_))) {
+                        conflicts.push(((self.ci, da), (self.ci, db)));
+                    }
+                }
+            }
+        }
+        findings.extend(self.status_findings(context, lists));
+        findings.extend(group_difference(context, self.code, profiles));
+        (findings, conflicts)
     }
-}
 
-/// Two decimals, never `-0`.
-fn round(score: f64) -> f64 {
-    let rounded = (score * 100.0).round() / 100.0;
-    if rounded == 0.0 { 0.0 } else { rounded }
-}
+    /// The definitions of some pairs of sides, in source order, authority first.
+    fn involved(&self, context: &Context, pairs: &[&SidePair]) -> Vec<usize> {
+        let sides: BTreeSet<usize> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
+        let mut defs: Vec<usize> = sides
+            .into_iter()
+            .flat_map(|s| self.sides[s].defs.iter().copied())
+            .collect();
+        let code = self.code;
+        defs.sort_by_key(|&di| {
+            let d = &code.definitions[di];
+            (
+                context
+                    .authority(&code.service, &d.source)
+                    .unwrap_or(usize::MAX),
+                context.order(&d.source),
+                d.line,
+            )
+        });
+        defs
+    }
 
-/// One finding for a code in one scope: a conflict if any pair conflicts, else a possible
-/// conflict if any pair is unclear, else a variant if any pair is worded differently, else
-/// nothing.
-fn meaning_finding(
-    context: &Context,
-    code: &ErrorCode,
-    members: &[usize],
-    pairs: &[Pair],
-) -> Option<Finding> {
-    let conflict = pairs
-        .iter()
-        .any(|p| matches!(p.judgement, Judgement::Conflict(_)));
-    let unclear = pairs
-        .iter()
-        .any(|p| matches!(p.judgement, Judgement::Unclear(_)));
-    let differing: Vec<&Pair> = pairs
-        .iter()
-        .filter(|p| !matches!(p.judgement, Judgement::Same))
-        .collect();
-    let lowest = differing
-        .iter()
-        .map(|p| score(p.judgement))
-        .fold(f64::INFINITY, f64::min);
-    let lowest = round(lowest);
-    if differing.is_empty() {
-        return None;
-    }
-    let involved: BTreeSet<usize> = differing.iter().flat_map(|p| [p.a, p.b]).collect();
-    let mut ordered: Vec<usize> = members
-        .iter()
-        .copied()
-        .filter(|m| involved.contains(m))
-        .collect();
-    let authority = |di: &usize| {
-        let d = &code.definitions[*di];
-        (
-            context
-                .authority(&code.service, &d.source)
-                .unwrap_or(usize::MAX),
-            context.order(&d.source),
-            d.line,
-        )
-    };
-    ordered.sort_by_key(authority);
-    let sources: BTreeSet<&str> = ordered
-        .iter()
-        .map(|&di| code.definitions[di].source.as_str())
-        .collect();
-    let authoritative = ordered
-        .first()
-        .map(|&di| &code.definitions[di])
-        .filter(|d| context.authority(&code.service, &d.source).is_some());
-    let (kind, mut message) = if conflict {
-        (
-            FindingKind::MeaningConflict,
-            format!(
-                "{} has different meanings in {} sources (similarity {:.2})",
-                code.code,
-                sources.len(),
-                lowest
-            ),
-        )
-    } else if unclear {
-        (
-            FindingKind::PossibleConflict,
-            format!(
-                "{} is worded so differently in {} sources that its meaning may differ (similarity {:.2})",
-                code.code,
-                sources.len(),
-                lowest
-            ),
-        )
-    } else {
-        (
-            FindingKind::WordingVariant,
-            format!(
-                "{} is worded differently in {} sources with the same meaning (similarity {:.2})",
-                code.code,
-                sources.len(),
-                lowest
-            ),
-        )
-    };
-    if let Some(d) = authoritative.filter(|_| conflict || unclear) {
-        message.push_str(&format!(
-            "; errdex.toml makes {} authoritative: {:?}",
-            d.source,
-            text_of(d)
-        ));
-    }
-    let mut finding = Finding::new(
-        kind,
-        message,
-        ordered
+    /// A meaning conflict, possible conflict or wording variant for the pairs of one code list.
+    fn meaning_finding(&self, context: &Context, verdict: Verdict, pairs: &[&SidePair]) -> Finding {
+        let code = self.code;
+        let lowest = round(
+            pairs
+                .iter()
+                .map(|p| score(p.judgement))
+                .fold(f64::INFINITY, f64::min),
+        );
+        let ordered = self.involved(context, pairs);
+        let sources = pairs
             .iter()
-            .map(|&di| at(&code.definitions[di].source, code.definitions[di].line))
-            .collect(),
-    )
-    .with_code(&code.code);
-    finding.texts = ordered
-        .iter()
-        .map(|&di| quote(&code.definitions[di]))
-        .collect();
-    finding.similarity = Some(round(lowest));
-    Some(finding)
+            .flat_map(|p| [p.a, p.b])
+            .collect::<BTreeSet<_>>()
+            .len();
+        let (kind, mut message) = match verdict {
+            Verdict::Conflict => (
+                FindingKind::MeaningConflict,
+                format!(
+                    "{} has different meanings in {sources} sources (similarity {lowest:.2})",
+                    code.code
+                ),
+            ),
+            Verdict::Unclear => (
+                FindingKind::PossibleConflict,
+                format!(
+                    "{} is worded so differently in {sources} sources that its meaning may differ (similarity {lowest:.2})",
+                    code.code
+                ),
+            ),
+            _ => (
+                FindingKind::WordingVariant,
+                format!(
+                    "{} is worded differently in {sources} sources with the same meaning (similarity {lowest:.2})",
+                    code.code
+                ),
+            ),
+        };
+        let authoritative = ordered
+            .first()
+            .map(|&di| &code.definitions[di])
+            .filter(|d| context.authority(&code.service, &d.source).is_some());
+        if let Some(d) = authoritative.filter(|_| verdict != Verdict::Variant) {
+            message.push_str(&format!(
+                "; errdex.toml makes {} authoritative: {:?}",
+                d.source,
+                text_of(d)
+            ));
+        }
+        self.finding(kind, message, &ordered, Some(lowest))
+    }
+
+    /// A note for differences that are not contradictions: other causes, other code lists.
+    fn difference_finding(&self, verdict: Verdict, pairs: &[&SidePair], lists: &Lists) -> Finding {
+        let code = self.code;
+        let lowest = round(
+            pairs
+                .iter()
+                .map(|p| score(p.judgement))
+                .fold(f64::INFINITY, f64::min),
+        );
+        let ordered: Vec<usize> = {
+            let sides: BTreeSet<usize> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
+            sides
+                .into_iter()
+                .flat_map(|s| self.sides[s].defs.iter().copied())
+                .collect()
+        };
+        let (kind, message) = if verdict == Verdict::Cause {
+            let why: BTreeSet<&str> = pairs
+                .iter()
+                .flat_map(|p| [&self.sides[p.a], &self.sides[p.b]])
+                .flat_map(|s| {
+                    [
+                        s.several.then_some("one source lists it with several causes"),
+                        s.operation.then_some("an API page gives its own operation's cause"),
+                    ]
+                })
+                .flatten()
+                .collect();
+            (
+                FindingKind::CauseDifference,
+                format!(
+                    "{} is described differently where {} (similarity {lowest:.2}): other causes, not a contradiction",
+                    code.code,
+                    why.into_iter().collect::<Vec<_>>().join(" and ")
+                ),
+            )
+        } else {
+            let evidence: Vec<String> = pairs
+                .iter()
+                .map(|p| {
+                    let (a, b) = (self.sides[p.a].source, self.sides[p.b].source);
+                    let tally = lists.tally(a, b);
+                    if !tally.two_lists() {
+                        format!("{a} and {b} are in different folders, and the code names no service")
+                    } else {
+                        format!(
+                            "{a} and {b} agree on {} of the {} codes both define one way",
+                            tally.agree,
+                            tally.agree + tally.disagree
+                        )
+                    }
+                })
+                .collect();
+            (
+                FindingKind::GroupDifference,
+                format!(
+                    "{} means different things in two code lists ({}): probably different products behind one prefix (similarity {lowest:.2}); a [[group]] in errdex.toml says so outright",
+                    code.code,
+                    evidence.join("; ")
+                ),
+            )
+        };
+        self.finding(kind, message, &ordered, Some(lowest))
+    }
+
+    /// A finding quoting some definitions of the code.
+    fn finding(
+        &self,
+        kind: FindingKind,
+        message: String,
+        defs: &[usize],
+        similarity: Option<f64>,
+    ) -> Finding {
+        let code = self.code;
+        let mut finding = Finding::new(
+            kind,
+            message,
+            defs.iter()
+                .map(|&di| at(&code.definitions[di].source, code.definitions[di].line))
+                .collect(),
+        )
+        .with_code(&code.code);
+        finding.texts = defs
+            .iter()
+            .map(|&di| quote(&code.definitions[di]))
+            .collect();
+        finding.similarity = similarity;
+        finding
+    }
+
+    /// Different statuses: an error where two sources of one code list in one folder (one
+    /// service) each give the code one meaning and statuses with none in common; a note
+    /// otherwise (two services may map one backend code to their own statuses; a list per
+    /// operation may give each operation its own).
+    fn status_findings(&self, context: &Context, lists: &Lists) -> Vec<Finding> {
+        let statuses = |side: &Side| -> BTreeSet<u16> {
+            side.defs
+                .iter()
+                .filter_map(|&di| self.code.definitions[di].http_status)
+                .collect()
+        };
+        // Pages of one service sit in one folder; another folder is another service or product
+        // (`dds/api-reference/` and `rds/api-reference/` document one backend's codes).
+        let folder = |source: &str| context.folder(source);
+        let mut conflicting: Vec<(usize, usize)> = Vec::new();
+        let mut differing: Vec<(usize, usize)> = Vec::new();
+        for a in 0..self.sides.len() {
+            for b in a + 1..self.sides.len() {
+                let (sa, sb) = (&self.sides[a], &self.sides[b]);
+                let (xa, xb) = (statuses(sa), statuses(sb));
+                if sa.group != sb.group || xa.is_empty() || xb.is_empty() || xa == xb {
+                    continue;
+                }
+                let proven = xa.is_disjoint(&xb)
+                    && sa.is_plain()
+                    && sb.is_plain()
+                    && folder(sa.source) == folder(sb.source)
+                    && !lists.tally(sa.source, sb.source).two_lists();
+                if proven {
+                    conflicting.push((a, b));
+                } else if xa.is_disjoint(&xb) {
+                    differing.push((a, b));
+                }
+            }
+        }
+        let mut findings = Vec::new();
+        for (kind, pairs) in [
+            (FindingKind::StatusConflict, conflicting),
+            (FindingKind::StatusDifference, differing),
+        ] {
+            if pairs.is_empty() {
+                continue;
+            }
+            let sides: BTreeSet<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+            let mut by_status: BTreeMap<u16, Vec<&Definition>> = BTreeMap::new();
+            for s in sides {
+                for &di in &self.sides[s].defs {
+                    let d = &self.code.definitions[di];
+                    if let Some(status) = d.http_status {
+                        by_status.entry(status).or_default().push(d);
+                    }
+                }
+            }
+            findings.push(status_finding(self.code, kind, &by_status));
+        }
+        findings
+    }
 }
 
 fn quote(d: &Definition) -> Quote {
@@ -414,26 +467,12 @@ fn quote(d: &Definition) -> Quote {
     }
 }
 
-/// An error when the members give the code different numeric HTTP statuses.
-fn status_finding(code: &ErrorCode, members: &[usize]) -> Option<Finding> {
-    let mut by_status: BTreeMap<u16, Vec<&Definition>> = BTreeMap::new();
-    for &di in members {
-        let d = &code.definitions[di];
-        if let Some(status) = d.http_status {
-            by_status.entry(status).or_default().push(d);
-        }
-    }
-    if by_status.len() < 2 {
-        return None;
-    }
-    let sources: BTreeSet<&str> = by_status
-        .values()
-        .flatten()
-        .map(|d| d.source.as_str())
-        .collect();
-    if sources.len() < 2 {
-        return None; // different statuses within one source are a duplicate definition
-    }
+/// A status conflict or difference: the statuses and where each is given.
+fn status_finding(
+    code: &ErrorCode,
+    kind: FindingKind,
+    by_status: &BTreeMap<u16, Vec<&Definition>>,
+) -> Finding {
     let said: Vec<String> = by_status
         .iter()
         .map(|(status, defs)| {
@@ -444,13 +483,22 @@ fn status_finding(code: &ErrorCode, members: &[usize]) -> Option<Finding> {
             )
         })
         .collect();
-    let mut finding = Finding::new(
-        FindingKind::StatusConflict,
+    let message = if kind == FindingKind::StatusConflict {
         format!(
             "{} has different HTTP statuses: {}",
             code.code,
             said.join("; ")
-        ),
+        )
+    } else {
+        format!(
+            "{} has different HTTP statuses in different services, code lists or operations: {}; not a proven error",
+            code.code,
+            said.join("; ")
+        )
+    };
+    let mut finding = Finding::new(
+        kind,
+        message,
         by_status
             .values()
             .flatten()
@@ -467,16 +515,27 @@ fn status_finding(code: &ErrorCode, members: &[usize]) -> Option<Finding> {
             })
         })
         .collect();
-    Some(finding)
+    finding
 }
 
-/// A note when definitions in different config groups mean different things.
+/// Definition indices by config group (`None`: ungrouped).
+fn scopes(context: &Context, code: &ErrorCode) -> BTreeMap<Option<usize>, Vec<usize>> {
+    let mut scopes: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    for (di, d) in code.definitions.iter().enumerate() {
+        scopes.entry(context.group(&d.source)).or_default().push(di);
+    }
+    scopes
+}
+
 fn group_difference(
     context: &Context,
     code: &ErrorCode,
-    scopes: &BTreeMap<Option<usize>, Vec<usize>>,
     profiles: CodeProfiles,
 ) -> Option<Finding> {
+    if context.config.groups.is_empty() || code.definitions.len() < 2 {
+        return None;
+    }
+    let scopes = scopes(context, code);
     if scopes.len() < 2 {
         return None;
     }
@@ -646,62 +705,6 @@ fn is_stable(codes: &[ErrorCode], profiles: &Profiles, ci: usize, a: &str, b: &s
             )
         })
     })
-}
-
-/// The meaning check's judgement for use outside `check`: the meaning errdex states
-/// (`crate::explain::stated`) groups a code's definitions with it, so what `explain` calls
-/// one meaning is what `check` calls a wording variant. Holds the config's synonyms.
-pub struct Judge {
-    lexicons: Lexicons,
-}
-
-impl Judge {
-    /// Prepares the config's `[[synonyms]]`.
-    pub fn new(context: &Context) -> Judge {
-        Judge {
-            lexicons: Lexicons::new(context),
-        }
-    }
-
-    /// Profiles every reading of a code's definitions, with its service's synonyms.
-    pub fn code<'c>(&self, code: &'c ErrorCode) -> CodeJudge<'c> {
-        let lexicon = self.lexicons.of(&code.service).0;
-        let mut store = Vec::new();
-        let slots = code
-            .definitions
-            .iter()
-            .map(|d| {
-                readings(d)
-                    .into_iter()
-                    .map(|text| {
-                        store.push(Profile::with_lexicon(text, lexicon));
-                        store.len() - 1
-                    })
-                    .collect()
-            })
-            .collect();
-        CodeJudge { code, store, slots }
-    }
-}
-
-/// One code's definitions, profiled for [`CodeJudge::judge`].
-pub struct CodeJudge<'c> {
-    code: &'c ErrorCode,
-    store: Vec<Profile>,
-    slots: Vec<Vec<usize>>,
-}
-
-impl CodeJudge<'_> {
-    /// The meaning check's judgement on definitions `a` and `b` (indices into the code's
-    /// definitions, from any sources); `None` when no reading of one can be compared with a
-    /// reading of the other (two languages).
-    pub fn judge(&self, a: usize, b: usize) -> Option<Judgement> {
-        let profiles = CodeProfiles {
-            store: &self.store,
-            slots: &self.slots,
-        };
-        judge(self.code, profiles, a, b)
-    }
 }
 
 #[cfg(test)]

@@ -1,11 +1,15 @@
 //! Codes used in prose or examples that no source defines.
 //!
-//! Placeholders (`KPS.XXX`, `Ecs.xxxx`, `<code>`) are not codes. One note per code, with every
-//! place it is used.
+//! A mention counts only when its service defines other codes: `EVS.2024` in a knowledge base
+//! that knows EVS's codes is a code the docs forgot; `bond0.3133` (an interface), `aaa.111` (a
+//! tag value), `10.xx.xx.184` (a masked address) or a code of a service these docs do not
+//! cover cannot be judged, and so are not reported. Placeholders (`KPS.XXX`, `Ecs.xxxx`,
+//! `<code>`) are not codes. One note per code, with every place it is used.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::at;
+use crate::extract::codes::service_prefix;
 use crate::kb::{Finding, FindingKind, Quote};
 use crate::kb::{KnowledgeBase, Mention, canonical_code};
 
@@ -16,10 +20,13 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
         .iter()
         .map(|c| canonical_code(&c.code))
         .collect();
+    let services: BTreeSet<&str> = kb.error_codes.iter().map(|c| c.service.as_str()).collect();
     let mut undefined: BTreeMap<String, Vec<&Mention>> = BTreeMap::new();
     for mention in &kb.mentions {
         let canonical = canonical_code(&mention.code);
-        if !is_placeholder(&mention.code) && !defined.contains(&canonical) {
+        let known_service = service_prefix(&mention.code)
+            .is_some_and(|service| services.contains(service.as_str()));
+        if known_service && !is_placeholder(&mention.code) && !defined.contains(&canonical) {
             undefined.entry(canonical).or_default().push(mention);
         }
     }
@@ -52,11 +59,13 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
         .collect()
 }
 
-/// `KPS.XXX`, `Ecs.xxxx`, `<code>`: stands for a code, is none.
+/// `KPS.XXX`, `Ecs.xxxx`, `10.xx.xx.184`, `<code>`: stands for a code, is none. A part made of
+/// `x` alone masks a digit run.
 fn is_placeholder(code: &str) -> bool {
-    let tail = code.rsplit(['.', '-', '_']).next().unwrap_or(code);
-    let all_x = !tail.is_empty() && tail.chars().all(|c| c == 'x' || c == 'X');
-    all_x || code.contains('<') || !code.chars().any(|c| c.is_ascii_digit())
+    let masked = code
+        .split(['.', '-', '_'])
+        .any(|part| part.len() >= 2 && part.chars().all(|c| c == 'x' || c == 'X'));
+    masked || code.contains('<') || !code.chars().any(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -76,7 +85,13 @@ mod tests {
 
     #[test]
     fn undefined_codes_once_each_and_placeholders_ignored() {
-        let mut kb = kb(&["a"], vec![def("a", 1, "CSS.1", None, "One.")]);
+        let mut kb = kb(
+            &["a"],
+            vec![
+                def("a", 1, "CSS.1", None, "One."),
+                def("a", 2, "EVS.1", None, "Two."),
+            ],
+        );
         kb.mentions = vec![
             mention("EVS.2024", 5),
             mention("EVS.2024", 9),
@@ -87,5 +102,27 @@ mod tests {
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert_eq!(findings[0].locations.len(), 2);
         assert!(findings[0].message.contains("2 times"));
+    }
+
+    /// Issue 14: masked addresses, interface names, tag values and codes of services the docs
+    /// do not cover are not taken for undefined codes.
+    #[test]
+    fn only_codes_of_known_services_are_judged() {
+        let mut kb = kb(&["a"], vec![def("a", 1, "CSS.1", None, "One.")]);
+        kb.mentions = [
+            "10.xx.xx.184",
+            "xxx.xxx.197",
+            "bond0.3133",
+            "aaa.111",
+            "BMS.0033",
+            "CSS.12.xx",
+            "CSS.7",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, code)| mention(code, i as u32 + 1))
+        .collect();
+        let codes: Vec<String> = check(&kb).into_iter().filter_map(|f| f.code).collect();
+        assert_eq!(codes, ["CSS.7"]);
     }
 }

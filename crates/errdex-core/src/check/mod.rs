@@ -18,6 +18,8 @@
 
 pub mod enums;
 pub mod examples;
+pub mod judging;
+mod lists;
 pub mod meaning;
 pub mod mentions;
 pub mod similarity;
@@ -115,6 +117,13 @@ impl<'a> Context<'a> {
     /// Position of a source in the knowledge base (unknown ids sort last).
     pub fn order(&self, id: &str) -> usize {
         self.sources.get(id).map_or(usize::MAX, |(i, _)| *i)
+    }
+
+    /// The folder of a source, relative to the project root: pages of one service or product
+    /// sit in one folder.
+    pub fn folder(&self, id: &str) -> Option<&'a std::path::Path> {
+        self.source(id)
+            .and_then(|s| std::path::Path::new(&s.path).parent())
     }
 
     /// The config group of a source, if any.

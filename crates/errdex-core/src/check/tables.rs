@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
-use super::meaning::text_of;
+use super::judging::text_of;
 use super::similarity::{surface, surface_hash};
 use super::{Context, at};
 use crate::kb::{Definition, ErrorCode, canonical_code};
@@ -45,7 +45,7 @@ fn duplicate_definitions(code: &ErrorCode) -> Vec<Finding> {
             let mut finding = Finding::new(
                 FindingKind::DuplicateDefinition,
                 format!(
-                    "{} is defined {} times in {source} (lines {})",
+                    "{} is listed {} times in {source} (lines {})",
                     code.code,
                     defs.len(),
                     lines.join(", ")

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Change, ChangeKind, Impact, Side, service_name, side, squeeze, texts_as_code};
-use crate::check::meaning::Judge;
+use crate::check::judging::Judge;
 use crate::check::similarity::Judgement;
 use crate::emit::rust::model::{FieldType, documented_type};
 use crate::kb::{Enumeration, Field, KnowledgeBase, Operation, Parameter};

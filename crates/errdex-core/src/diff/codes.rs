@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap;
 
 use super::{Change, ChangeKind, side, squeeze, texts_as_code};
-use crate::check::meaning::{Judge, text_of};
+use crate::check::judging::{Judge, text_of};
 use crate::check::similarity::{Judgement, VARIANT_THRESHOLD, surface};
 use crate::kb::{Definition, ErrorCode, KnowledgeBase, canonical_code};
 

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::codes::status;
 use crate::check::Context;
-use crate::check::meaning::{Judge, text_of};
+use crate::check::judging::{Judge, text_of};
 use crate::check::similarity::Judgement;
 use crate::config::Config;
 use crate::kb::{ErrorCode, KnowledgeBase, canonical_code};

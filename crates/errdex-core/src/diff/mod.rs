@@ -5,7 +5,7 @@
 //! Steps:
 //! 1. [`codes`]: error codes matched by canonical spelling: added, removed, retired (kept by
 //!    `errdex build --baseline`); for a code in both, the meaning errdex states on each side
-//!    judged by `check`'s own judgement ([`crate::check::meaning::Judge`]): the same words, a
+//!    judged by `check`'s own judgement ([`crate::check::judging::Judge`]): the same words, a
 //!    rewording, a meaning the words cannot settle, or another meaning; then HTTP status and
 //!    solution; then renumbering (an old text now under another code, matched best-first like
 //!    `check`'s renumbering hints).
@@ -33,7 +33,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::check::Context;
-use crate::check::meaning::Judge;
+use crate::check::judging::Judge;
 use crate::config::Config;
 use crate::kb::{Definition, ErrorCode, KnowledgeBase};
 

@@ -9,7 +9,7 @@
 //!    often keeps the English API message beside a Chinese description and solution; such a
 //!    row is written for a Chinese reader.)
 //! 2. At build time [`decide`] groups each code's definitions by meaning with `check`'s own
-//!    judgement ([`crate::check::meaning::Judge`]): a definition joins the group of its language
+//!    judgement ([`crate::check::judging::Judge`]): a definition joins the group of its language
 //!    whose members it agrees with most often (the same words, or a wording variant) provided it
 //!    conflicts with none of them; else it starts a group. It also records which definitions
 //!    come from sources `errdex.toml` ranks, and the decision for a reader of English. All of
@@ -34,7 +34,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::check::Context;
-use crate::check::meaning::{Judge, text_of};
+use crate::check::judging::{Judge, text_of};
 use crate::check::similarity::{Judgement, surface};
 use crate::config::Config;
 use crate::kb::{Definition, ErrorCode, KnowledgeBase};

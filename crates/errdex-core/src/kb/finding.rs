@@ -172,7 +172,7 @@ finding_kinds! {
     WordingVariant = "wording-variant", Note,
         "The same error code has the same meaning worded differently in different sources.";
     /// One code, texts too far apart to call one meaning, too close to call two.
-    PossibleConflict = "possible-conflict", Warning,
+    PossibleConflict = "possible-conflict", Note,
         "The same error code is worded so differently in different sources that its meaning may differ: a person should look.";
     /// One code, different HTTP statuses in different sources.
     StatusConflict = "status-conflict", Error,
@@ -180,17 +180,26 @@ finding_kinds! {
     /// A code's definition in one source reads like another code's in a second source.
     RenumberingHint = "renumbering-hint", Note,
         "A definition in one source reads like another code's definition in another source: a table may have shifted.";
-    /// One code means different things in different config groups (releases, services).
+    /// One code means different things in different config groups (releases, services), or
+    /// in two code lists behind one prefix (different products).
     GroupDifference = "group-difference", Note,
-        "The same error code means different things in different source groups (releases or services).";
+        "The same error code means different things in different source groups (releases, services, or two products' code lists behind one prefix).";
+    /// One code described differently where a source lists it with several causes or on an
+    /// API operation's page: other causes, not a contradiction.
+    CauseDifference = "cause-difference", Note,
+        "The same error code is described differently where a source lists it with several causes or gives one operation's cause: by design, not a contradiction.";
+    /// One code, different HTTP statuses where that is not proven wrong (other services,
+    /// other code lists, other operations).
+    StatusDifference = "status-difference", Note,
+        "The same error code has different HTTP statuses in different services, code lists or operations: not a proven error.";
     /// One code defined twice in one source.
-    DuplicateDefinition = "duplicate-definition", Error,
-        "The same error code is defined more than once in one source.";
+    DuplicateDefinition = "duplicate-definition", Note,
+        "The same error code is listed more than once in one source (per operation, or with several causes).";
     /// One message for several codes in one source.
-    DuplicateMessage = "duplicate-message", Warning,
+    DuplicateMessage = "duplicate-message", Note,
         "Several error codes share one message in one source, so a reader cannot tell them apart.";
     /// An error code documented with a 2xx status.
-    SuccessStatus = "success-status", Warning,
+    SuccessStatus = "success-status", Note,
         "An error code is documented with a 2xx (success) HTTP status.";
     /// `NA` and `N/A` (or other spellings) mixed in one source.
     MixedNotApplicable = "mixed-not-applicable", Note,

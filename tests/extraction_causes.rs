@@ -218,3 +218,27 @@ fn abnormal_returned_values_are_the_operations_responses() {
     // The fields documented before the statuses are the success response's.
     assert_eq!(op.responses[0].fields[0].name, "job_status");
 }
+
+/// Issue 14 cause 2: two request tables for two ways of calling one operation stay apart, and
+/// each example request is checked against the table it is written for.
+#[test]
+fn request_modes_stay_apart() {
+    let op = operation(source_id("request_modes.md"));
+    let body = |params: &[errdex::kb::Parameter]| -> Vec<String> {
+        params
+            .iter()
+            .filter(|p| p.location == ParameterLocation::Body)
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    assert_eq!(body(&op.parameters), ["name", "widget_id", "description"]);
+    assert_eq!(op.request_modes.len(), 1, "{:#?}", op.request_modes);
+    let mode = &op.request_modes[0];
+    assert_eq!(
+        body(&mode.parameters),
+        ["name", "file_url", "min_disk", "description"]
+    );
+    assert!(mode.label.contains("file in a bucket"), "{}", mode.label);
+    let findings = findings_of(source_id("request_modes.md"));
+    assert!(findings.is_empty(), "{findings:#?}");
+}

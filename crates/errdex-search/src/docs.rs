@@ -413,6 +413,7 @@ pub fn search_docs(kb: &KnowledgeBase) -> Vec<SearchDoc> {
         let rows = op
             .parameters
             .iter()
+            .chain(op.request_modes.iter().flat_map(|m| &m.parameters))
             .map(|p| (&p.name, &p.description, p.line, None))
             .chain(op.responses.iter().flat_map(|r| {
                 r.fields
@@ -542,6 +543,7 @@ mod tests {
             }],
             objects: vec![],
             examples: vec![],
+            request_modes: Vec::new(),
         }
     }
 

@@ -188,8 +188,8 @@ pub struct FieldView {
 /// Parameters in one location.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParameterGroup {
-    /// `Path`, `Query`, `Header`, `Body`.
-    pub location: &'static str,
+    /// `Path`, `Query`, `Header`, `Body`, or `Body: ` and what another request mode is for.
+    pub location: String,
     /// The parameters.
     pub parameters: Vec<FieldView>,
 }
@@ -586,9 +586,17 @@ impl<'a> SiteModel<'a> {
             .unwrap_or_default()
     }
 
-    /// Parameters grouped by location, in path, query, header, body order.
+    /// Parameters grouped by location, in path, query, header, body order, then the body of
+    /// each other request mode.
     pub fn parameter_groups(&self, op: &Operation) -> Vec<ParameterGroup> {
-        [
+        let view = |p: &errdex_core::kb::Parameter| FieldView {
+            name: p.name.clone(),
+            type_name: p.type_name.clone().unwrap_or_default(),
+            required: required_label(p.required),
+            description: with_extras(&p.description, p.default.as_deref(), p.range.as_deref()),
+            object: object_link(op, p.object.as_deref()),
+        };
+        let by_location = [
             (ParameterLocation::Path, "Path"),
             (ParameterLocation::Query, "Query"),
             (ParameterLocation::Header, "Header"),
@@ -596,26 +604,22 @@ impl<'a> SiteModel<'a> {
         ]
         .into_iter()
         .map(|(location, label)| ParameterGroup {
-            location: label,
+            location: label.to_string(),
             parameters: op
                 .parameters
                 .iter()
                 .filter(|p| p.location == location)
-                .map(|p| FieldView {
-                    name: p.name.clone(),
-                    type_name: p.type_name.clone().unwrap_or_default(),
-                    required: required_label(p.required),
-                    description: with_extras(
-                        &p.description,
-                        p.default.as_deref(),
-                        p.range.as_deref(),
-                    ),
-                    object: object_link(op, p.object.as_deref()),
-                })
+                .map(view)
                 .collect(),
-        })
-        .filter(|g| !g.parameters.is_empty())
-        .collect()
+        });
+        let modes = op.request_modes.iter().map(|mode| ParameterGroup {
+            location: format!("Body: {}", mode.label),
+            parameters: mode.parameters.iter().map(view).collect(),
+        });
+        by_location
+            .chain(modes)
+            .filter(|g| !g.parameters.is_empty())
+            .collect()
     }
 
     /// Responses by status.

@@ -110,12 +110,7 @@ impl<'a> From<&'a Parameter> for Doc<'a> {
 /// The documented fields of the example's top level, if a table documents it.
 fn top_level<'a>(op: &'a Operation, example: &Example) -> Option<Vec<Doc<'a>>> {
     let docs: Vec<Doc> = match example.kind {
-        ExampleKind::Request => op
-            .parameters
-            .iter()
-            .filter(|p| p.location == ParameterLocation::Body)
-            .map(Doc::from)
-            .collect(),
+        ExampleKind::Request => request_table(op, &example.value),
         ExampleKind::Response => {
             let keys = top_keys(&example.value);
             let by_status = op
@@ -143,6 +138,36 @@ fn top_level<'a>(op: &'a Operation, example: &Example) -> Option<Vec<Doc<'a>>> {
         }
     };
     (!docs.is_empty()).then_some(docs)
+}
+
+/// The body parameters an example request is written against: the operation's first request
+/// table, or the table of another request mode (an image from an ECS or from a file in OBS)
+/// when that one names more of the example's keys (inside a wrapper the table leaves out, too).
+fn request_table<'a>(op: &'a Operation, value: &Value) -> Vec<Doc<'a>> {
+    let body = |parameters: &'a [crate::kb::Parameter]| -> Vec<Doc<'a>> {
+        parameters
+            .iter()
+            .filter(|p| p.location == ParameterLocation::Body)
+            .map(Doc::from)
+            .collect()
+    };
+    let mut keys = top_keys(value);
+    if let Value::Object(map) = value
+        && map.len() == 1
+    {
+        keys.extend(map.values().flat_map(top_keys));
+    }
+    let named = |docs: &[Doc]| keys.iter().filter(|k| docs.iter().any(|d| names_key(d.name, k))).count();
+    let mut best = body(&op.parameters);
+    let mut best_named = named(&best);
+    for mode in &op.request_modes {
+        let docs = body(&mode.parameters);
+        let n = named(&docs);
+        if n > best_named {
+            (best, best_named) = (docs, n);
+        }
+    }
+    best
 }
 
 /// The body inside a wrapper the table leaves out: an example whose only member is
@@ -665,6 +690,7 @@ mod tests {
                 fields: vec![field("kind", "String", 13), field("id", "String", 14)],
             }],
             examples,
+            request_modes: Vec::new(),
         }
     }
 

@@ -601,6 +601,7 @@ mod tests {
                 }],
                 objects: Vec::new(),
                 examples: Vec::new(),
+                request_modes: Vec::new(),
             }],
             ..KnowledgeBase::default()
         }

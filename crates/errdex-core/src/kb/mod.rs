@@ -277,6 +277,24 @@ pub struct Operation {
     pub objects: Vec<ObjectType>,
     /// JSON examples.
     pub examples: Vec<Example>,
+    /// Other ways to call the operation, each documented by a request table of its own (an
+    /// image created from an ECS or from a file in OBS; a DB instance or a read replica):
+    /// `parameters` holds the first table's body parameters, each mode here another table's.
+    /// Absent when the page documents one request body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub request_modes: Vec<RequestMode>,
+}
+
+/// One way to call an operation: the body parameters of a request table that repeats names of
+/// the operation's first one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct RequestMode {
+    /// What the page says the table is for (its caption or the label before it).
+    pub label: String,
+    /// Source line of the table.
+    pub line: u32,
+    /// Its body parameters.
+    pub parameters: Vec<Parameter>,
 }
 
 /// Where a request parameter goes.

@@ -24,7 +24,7 @@ use crate::extract::json_lines;
 use crate::extract::tables::ParameterColumns;
 use crate::kb::{
     EnumValue, Enumeration, Example, ExampleKind, Field, Operation, Parameter, ParameterLocation,
-    Response,
+    RequestMode, Response,
 };
 use crate::parse::cells::fold_whitespace;
 use crate::shapes::is_concrete_id;
@@ -290,6 +290,15 @@ impl OperationReader {
         if object.is_some() {
             return;
         }
+        // A second request body table that repeats the first one's names documents another
+        // way to call the operation (from an ECS / from a file in OBS): a mode of its own.
+        let another_mode = place == Placement::Parameters(Some(ParameterLocation::Body))
+            && self.repeats_top_level(place, &fields);
+        let mode_label = if caption_name.is_empty() {
+            label.trim().to_string()
+        } else {
+            caption_name.clone()
+        };
         self.placed.push(place);
         let mut references: Vec<PendingReference> = fields
             .iter()
@@ -307,6 +316,7 @@ impl OperationReader {
         let bodyless = matches!(operation.method.as_str(), "GET" | "HEAD");
         match place {
             Placement::Parameters(location) => {
+                let mut parameters = Vec::new();
                 for (field, row) in fields.into_iter().zip(rows) {
                     let location = match location {
                         _ if query_names.contains(&field.name) => ParameterLocation::Query,
@@ -318,7 +328,7 @@ impl OperationReader {
                         None => ParameterLocation::Query,
                     };
                     let (default, range) = columns_or_description(row, columns, &field.description);
-                    operation.parameters.push(Parameter {
+                    parameters.push(Parameter {
                         name: field.name,
                         location,
                         required: field.required,
@@ -329,6 +339,15 @@ impl OperationReader {
                         object: field.object,
                         line: field.line,
                     });
+                }
+                if another_mode && !bodyless {
+                    operation.request_modes.push(RequestMode {
+                        label: mode_label,
+                        line,
+                        parameters,
+                    });
+                } else {
+                    operation.parameters.extend(parameters);
                 }
             }
             Placement::ResponseFields => {
@@ -576,6 +595,7 @@ impl OperationReader {
             responses: Vec::new(),
             objects: Vec::new(),
             examples: Vec::new(),
+            request_modes: Vec::new(),
         });
         self.section = Some(Section::Uri);
         self.status = None;

@@ -199,6 +199,7 @@ mod tests {
                               "request_id": "r"}),
                 member_lines: Default::default(),
             }],
+            request_modes: Vec::new(),
         };
         let moved = nest_flattened(&mut operation);
         let top: Vec<&str> = operation.responses[0]

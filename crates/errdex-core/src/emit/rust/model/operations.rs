@@ -353,6 +353,7 @@ mod tests {
             }],
             objects: Vec::new(),
             examples: Vec::new(),
+            request_modes: Vec::new(),
         }
     }
 

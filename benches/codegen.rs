@@ -86,17 +86,33 @@ fn main() {
     std::fs::copy(root.join("Cargo.lock"), crate_dir.join("Cargo.lock")).expect("lock file");
     let target = root.join("target").join("errdex-generated-bench");
     let _ = std::fs::remove_dir_all(&target);
-    report("cargo build, cold (with serde)", cargo(&crate_dir, &target, &["build"]));
+    report(
+        "cargo build, cold (with serde)",
+        cargo(&crate_dir, &target, &["build"]),
+    );
     let lib = crate_dir.join("src/lib.rs");
     let text = std::fs::read_to_string(&lib).expect("lib.rs");
     std::fs::write(&lib, format!("{text}\n")).expect("touch lib.rs");
-    report("cargo build, generated crate only", cargo(&crate_dir, &target, &["build"]));
-    report("cargo build --tests", cargo(&crate_dir, &target, &["build", "--tests"]));
-    report("cargo doc --no-deps", cargo(&crate_dir, &target, &["doc", "--no-deps"]));
+    report(
+        "cargo build, generated crate only",
+        cargo(&crate_dir, &target, &["build"]),
+    );
+    report(
+        "cargo build --tests",
+        cargo(&crate_dir, &target, &["build", "--tests"]),
+    );
+    report(
+        "cargo doc --no-deps",
+        cargo(&crate_dir, &target, &["doc", "--no-deps"]),
+    );
     let rlib = walkdir::WalkDir::new(target.join("debug/deps"))
         .into_iter()
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("liberrdex_generated"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("liberrdex_generated")
+        })
         .filter_map(|e| e.metadata().ok())
         .map(|m| m.len())
         .max()

@@ -37,7 +37,9 @@ fn main() -> ExitCode {
         Some("score") => score(&args[1..]),
         // `cargo bench` with no arguments runs every bench: nothing to measure without docs.
         None => {
-            println!("precision: `-- sample --seed N DOCS` or `-- score FILE` (see the file's doc)");
+            println!(
+                "precision: `-- sample --seed N DOCS` or `-- score FILE` (see the file's doc)"
+            );
             Ok(())
         }
         Some(other) => Err(format!("unknown command {other:?}: sample or score")),
@@ -72,7 +74,11 @@ fn sample_args(args: &[String]) -> Result<SampleArgs, String> {
                 .ok_or_else(|| format!("{name} needs a value"))
         };
         match arg.as_str() {
-            "--seed" => seed = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--seed" => {
+                seed = value("--seed")?
+                    .parse()
+                    .map_err(|e| format!("--seed: {e}"))?
+            }
             "--per-kind" => {
                 per_kind = value("--per-kind")?
                     .parse()
@@ -98,7 +104,10 @@ fn sample(args: &[String]) -> Result<(), String> {
     if let Some(config) = &args.config {
         build = build.config(config);
     }
-    let compiled = build.keep_going(true).compile().map_err(|e| e.to_string())?;
+    let compiled = build
+        .keep_going(true)
+        .compile()
+        .map_err(|e| e.to_string())?;
     let kb = &compiled.kb;
     let pages = kb.sources.len();
     let mut by_kind: BTreeMap<&str, Vec<(String, &Finding)>> = BTreeMap::new();
@@ -138,7 +147,12 @@ fn sample(args: &[String]) -> Result<(), String> {
             println!("\n--- {kind} {key} ({}/{})", n + 1, args.per_kind);
             println!("{}", finding.message);
             for quote in &finding.texts {
-                println!("  text {}:{}: {}", quote.location.source, quote.location.line, clip(&quote.text, 160));
+                println!(
+                    "  text {}:{}: {}",
+                    quote.location.source,
+                    quote.location.line,
+                    clip(&quote.text, 160)
+                );
             }
             for location in finding.locations.iter().take(4) {
                 print_cited(kb, &args.docs, &location.source, location.line);

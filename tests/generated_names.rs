@@ -117,7 +117,10 @@ fn the_base_pages_give_names_from_what_things_are() {
         "wgt::WidgetStatus",
         "wgt::WidgetStatus::Frozen = FROZEN",
     ] {
-        assert!(names.contains(expected), "{expected:?} missing from {names:#?}");
+        assert!(
+            names.contains(expected),
+            "{expected:?} missing from {names:#?}"
+        );
     }
     assert!(
         !names.iter().any(|n| n.contains("XiaoBuJian")),
@@ -132,7 +135,10 @@ fn adding_unrelated_pages_renames_nothing() {
     all_sources.extend(extra_pages());
     let all = public_names(&plan_of(&all_sources));
     let lost: Vec<&String> = base.difference(&all).collect();
-    assert!(lost.is_empty(), "renamed or retyped by the extra pages: {lost:#?}");
+    assert!(
+        lost.is_empty(),
+        "renamed or retyped by the extra pages: {lost:#?}"
+    );
     assert!(all.len() > base.len() + 20, "the extra pages add items");
     for page in extra_pages() {
         let with_one = public_names(&plan_of(&[fixtures().join("base"), page.clone()]));
@@ -160,6 +166,9 @@ fn the_extra_pages_get_their_own_names_too() {
         // A Chinese table with no English counterpart: transliterated (the documented rule).
         "wgt::RenWuZhuangTai",
     ] {
-        assert!(names.contains(expected), "{expected:?} missing from {names:#?}");
+        assert!(
+            names.contains(expected),
+            "{expected:?} missing from {names:#?}"
+        );
     }
 }

@@ -182,7 +182,10 @@ pub fn is_service_code(code: &str) -> bool {
         return false;
     };
     let last = code.rsplit(['.', '-', '_']).next().unwrap_or("").trim();
-    prefix.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+    prefix
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
         && prefix.chars().all(|c| c.is_ascii_alphanumeric())
         && !last.is_empty()
         && last.chars().all(|c| c.is_ascii_digit())

@@ -158,7 +158,12 @@ fn front_key(
             }
         }
     }
-    (doc >= retired_from, Reverse(words), Reverse(rarity_sum), typos)
+    (
+        doc >= retired_from,
+        Reverse(words),
+        Reverse(rarity_sum),
+        typos,
+    )
 }
 
 /// What each of `docs` holds of each word (positions read for these documents only).

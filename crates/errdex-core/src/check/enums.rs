@@ -1,12 +1,13 @@
 //! One enumeration documented twice with different values: a request filter and the response
 //! field it filters on, or two tables of one page.
 //!
-//! Two enumerations are "the same" when one source documents them under one name, neither
-//! belongs to another operation, they are not fields of two different objects
-//! (`authentication.mode` and `containerNetwork.mode` are two fields; a request filter and the
-//! field of a listed object it filters on are one), and they share a value: two value lists
-//! under one name with nothing in common are two fields of that name, not one enumeration
-//! documented twice.
+//! Two enumerations are "the same" when one source documents them under one name for one API
+//! operation (value lists outside any operation, such as an SDK page's three `Status` fields
+//! for a lifecycle rule, versioning and replication, are not compared), they are not fields of
+//! two different objects (`authentication.mode` and `containerNetwork.mode` are two fields; a
+//! request filter and the field of a listed object it filters on are one), and they share a
+//! value: two value lists under one name with nothing in common are two fields of that name,
+//! not one enumeration documented twice.
 
 use std::collections::BTreeSet;
 
@@ -30,6 +31,7 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Finding> {
 fn same_enumeration(a: &Enumeration, b: &Enumeration) -> bool {
     a.source == b.source
         && a.name == b.name
+        && a.operation.is_some()
         && a.operation == b.operation
         && (a.object == b.object || a.object.is_none() || b.object.is_none())
 }
@@ -123,6 +125,20 @@ mod tests {
             enums: vec![
                 enumeration(3, Some("POST /x"), &["x509", "rbac"]),
                 enumeration(9, Some("POST /x"), &["overlay_l2", "vpc-router"]),
+            ],
+            ..KnowledgeBase::default()
+        };
+        assert!(check(&kb).is_empty());
+    }
+
+    /// Issue 14: value lists outside any API operation (an SDK page's `Status` of a lifecycle
+    /// rule, of versioning, of replication) are different fields, not one documented twice.
+    #[test]
+    fn value_lists_outside_operations_are_not_compared() {
+        let kb = KnowledgeBase {
+            enums: vec![
+                enumeration(3, None, &["Enabled", "Disabled"]),
+                enumeration(9, None, &["Enabled", "Suspended"]),
             ],
             ..KnowledgeBase::default()
         };

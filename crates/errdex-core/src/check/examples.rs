@@ -77,6 +77,8 @@ fn enums_by_field(kb: &KnowledgeBase) -> EnumsByField<'_> {
 #[derive(Debug, Clone, Copy)]
 struct Doc<'a> {
     name: &'a str,
+    /// The row's description: where a value list is written in prose.
+    description: &'a str,
     type_name: Option<&'a str>,
     required: Option<bool>,
     object: Option<&'a str>,
@@ -87,6 +89,7 @@ impl<'a> From<&'a Field> for Doc<'a> {
     fn from(f: &'a Field) -> Self {
         Doc {
             name: &f.name,
+            description: &f.description,
             type_name: f.type_name.as_deref(),
             required: f.required,
             object: f.object.as_deref(),
@@ -99,6 +102,7 @@ impl<'a> From<&'a Parameter> for Doc<'a> {
     fn from(p: &'a Parameter) -> Self {
         Doc {
             name: &p.name,
+            description: &p.description,
             type_name: p.type_name.as_deref(),
             required: p.required,
             object: p.object.as_deref(),
@@ -157,7 +161,11 @@ fn request_table<'a>(op: &'a Operation, value: &Value) -> Vec<Doc<'a>> {
     {
         keys.extend(map.values().flat_map(top_keys));
     }
-    let named = |docs: &[Doc]| keys.iter().filter(|k| docs.iter().any(|d| names_key(d.name, k))).count();
+    let named = |docs: &[Doc]| {
+        keys.iter()
+            .filter(|k| docs.iter().any(|d| names_key(d.name, k)))
+            .count()
+    };
     let mut best = body(&op.parameters);
     let mut best_named = named(&best);
     for mode in &op.request_modes {
@@ -355,11 +363,34 @@ fn contradicts(text: &str, enumeration: &Enumeration) -> bool {
     !listed && same_shape && !explains_parts
 }
 
+/// Whether the row's own description names the value as a word (`Valid value: shard config
+/// mongos replica`, `The value must be 1.1.`, `log: Log only`): a value list the enumeration
+/// reader cut short, not an undocumented value.
+fn names_word(description: &str, value: &str) -> bool {
+    let value = value.trim();
+    if value.is_empty() {
+        return false;
+    }
+    let boundary = |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+    let lower = description.to_lowercase();
+    let wanted = value.to_lowercase();
+    lower.match_indices(&wanted).any(|(at, _)| {
+        let after = &lower[at + wanted.len()..];
+        let next = after.chars().next();
+        // A full stop ends the value only when a space or the end follows it (`1.1.`), not
+        // inside a longer number or name (`1.1.2`).
+        let next_ok = boundary(next)
+            && !(next == Some('.') && after[1..].starts_with(|c: char| c.is_alphanumeric()));
+        boundary(lower[..at].chars().next_back()) && next_ok
+    })
+}
+
 /// Whether `part` stands in `text` between separators (`.`, `-`, `_`, `/`, `:`, the ends).
 fn contains_part(text: &str, part: &str) -> bool {
     let separator = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     text.match_indices(part).any(|(at, _)| {
-        separator(text[..at].chars().next_back()) && separator(text[at + part.len()..].chars().next())
+        separator(text[..at].chars().next_back())
+            && separator(text[at + part.len()..].chars().next())
     })
 }
 
@@ -510,7 +541,7 @@ impl<'a> Walk<'a> {
         let Some(enumeration) = self.enumeration_of(doc, object) else {
             return;
         };
-        if !contradicts(&text, enumeration) {
+        if !contradicts(&text, enumeration) || names_word(doc.description, &text) {
             return;
         }
         let documented: Vec<&str> = enumeration
@@ -641,6 +672,18 @@ impl<'a> Walk<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_the_row_names_is_documented() {
+        let row = "Valid value: shard config mongos replica";
+        assert!(names_word(row, "replica"));
+        assert!(names_word(row, "Mongos"));
+        assert!(!names_word(row, "rep"));
+        assert!(names_word("The value must be 1.1.", "1.1"));
+        assert!(!names_word("The value must be 1.1.2", "1.1"));
+        assert!(names_word("log: Log only", "log"));
+        assert!(!names_word("", "log"));
+    }
     use crate::kb::{EnumValue, ObjectType, Response};
     use serde_json::json;
 

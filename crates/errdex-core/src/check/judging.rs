@@ -162,7 +162,12 @@ impl<'a> CodeProfiles<'a> {
 /// The kindest judgement over every comparable pair of readings: two definitions mean the same
 /// when any reading of one matches any reading of the other. `None` when no pair of readings
 /// can be compared (different languages).
-pub(super) fn judge(code: &ErrorCode, profiles: CodeProfiles, a: usize, b: usize) -> Option<Judgement> {
+pub(super) fn judge(
+    code: &ErrorCode,
+    profiles: CodeProfiles,
+    a: usize,
+    b: usize,
+) -> Option<Judgement> {
     let (da, db) = (&code.definitions[a], &code.definitions[b]);
     let mut best: Option<Judgement> = None;
     for (ta, pa) in readings(da).into_iter().zip(profiles.readings(a)) {
@@ -262,4 +267,3 @@ impl CodeJudge<'_> {
         judge(self.code, profiles, a, b)
     }
 }
-

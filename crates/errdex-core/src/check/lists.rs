@@ -137,20 +137,41 @@ mod tests {
         lists.count(&b, &a, Judgement::Conflict(0.1));
         lists.count(&a, &c, Judgement::Conflict(0.1));
         lists.count(&c, &a, Judgement::Variant(0.8));
-        assert_eq!(lists.tally("b", "a"), Tally { agree: 5, disagree: 1 });
+        assert_eq!(
+            lists.tally("b", "a"),
+            Tally {
+                agree: 5,
+                disagree: 1
+            }
+        );
         assert!(!lists.tally("a", "b").two_lists());
-        assert!(!lists.tally("a", "c").two_lists(), "one code is no evidence");
+        assert!(
+            !lists.tally("a", "c").two_lists(),
+            "one code is no evidence"
+        );
         lists.count(&c, &b, Judgement::Conflict(0.1));
         lists.count(&b, &c, Judgement::Conflict(0.2));
-        assert!(!lists.tally("b", "c").two_lists(), "two codes are little evidence");
+        assert!(
+            !lists.tally("b", "c").two_lists(),
+            "two codes are little evidence"
+        );
         lists.count(&b, &c, Judgement::Conflict(0.3));
         lists.count(&b, &c, Judgement::Same);
-        assert!(lists.tally("b", "c").two_lists(), "most shared codes differ");
+        assert!(
+            lists.tally("b", "c").two_lists(),
+            "most shared codes differ"
+        );
         let several = Side {
             several: true,
             ..side("c")
         };
         lists.count(&a, &several, Judgement::Conflict(0.0));
-        assert_eq!(lists.tally("a", "c"), Tally { agree: 1, disagree: 1 });
+        assert_eq!(
+            lists.tally("a", "c"),
+            Tally {
+                agree: 1,
+                disagree: 1
+            }
+        );
     }
 }

@@ -24,9 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::judging::{
-    CodeProfiles, Lexicons, Profiles, judge, rank, round, score, text_of,
-};
+use super::judging::{CodeProfiles, Lexicons, Profiles, judge, rank, round, score, text_of};
 use super::lists::{self, Lists, Side};
 use super::similarity::{self, Judgement, Profile};
 use super::{Context, at};
@@ -179,12 +177,14 @@ impl<'a> CodeView<'a> {
     }
 
     /// What a judged pair of sides says, `None` when nothing worth a finding. Two sources keep
-    /// one code list unless most of their shared codes mean different things; a code without a service prefix
-    /// (`4500`, `AccessDenied`) is each product's own, so two folders never share its list.
+    /// one code list unless most of their shared codes mean different things or they document
+    /// different products (product folders, [`Context::product`]); a code without a service
+    /// prefix (`4500`, `AccessDenied`) is each folder's own.
     fn verdict(&self, context: &Context, pair: &SidePair, lists: &Lists) -> Option<Verdict> {
         let (a, b) = (&self.sides[pair.a], &self.sides[pair.b]);
         let plain = a.is_plain() && b.is_plain();
         let one_list = !lists.tally(a.source, b.source).two_lists()
+            && context.product(a.source) == context.product(b.source)
             && (is_service_code(&self.code.code)
                 || context.folder(a.source) == context.folder(b.source));
         match pair.judgement {
@@ -192,6 +192,9 @@ impl<'a> CodeView<'a> {
             Judgement::Variant(_) => Some(Verdict::Variant),
             Judgement::Conflict(_) if !plain => Some(Verdict::Cause),
             Judgement::Conflict(_) if !one_list => Some(Verdict::OtherList),
+            // A name or bare number (`InvalidZone.MismatchRegion`, `9003`) is reused by many
+            // APIs, each with its own cause: a person should look, CI should not fail.
+            Judgement::Conflict(_) if !is_service_code(&self.code.code) => Some(Verdict::Unclear),
             Judgement::Conflict(_) => Some(Verdict::Conflict),
             Judgement::Unclear(_) if plain && one_list => Some(Verdict::Unclear),
             Judgement::Unclear(_) => None,
@@ -220,14 +223,17 @@ impl<'a> CodeView<'a> {
         }
         for verdict in [Verdict::Cause, Verdict::OtherList] {
             if let Some(pairs) = by_verdict.get(&verdict) {
-                findings.push(self.difference_finding(verdict, pairs, lists));
+                findings.push(self.difference_finding(context, verdict, pairs, lists));
             }
         }
         for pair in by_verdict.get(&Verdict::Conflict).into_iter().flatten() {
             let (a, b) = (&self.sides[pair.a], &self.sides[pair.b]);
             for &da in &a.defs {
                 for &db in &b.defs {
-                    if matches!(judge(self.code, profiles, da, db), Some(Judgement::Conflict(_))) {
+                    if matches!(
+                        judge(self.code, profiles, da, db),
+                        Some(Judgement::Conflict(_))
+                    ) {
                         conflicts.push(((self.ci, da), (self.ci, db)));
                     }
                 }
@@ -297,6 +303,9 @@ impl<'a> CodeView<'a> {
                 ),
             ),
         };
+        if verdict == Verdict::Unclear && !is_service_code(&code.code) {
+            message.push_str("; the code names no service, so each API may give its own cause");
+        }
         let authoritative = ordered
             .first()
             .map(|&di| &code.definitions[di])
@@ -312,7 +321,13 @@ impl<'a> CodeView<'a> {
     }
 
     /// A note for differences that are not contradictions: other causes, other code lists.
-    fn difference_finding(&self, verdict: Verdict, pairs: &[&SidePair], lists: &Lists) -> Finding {
+    fn difference_finding(
+        &self,
+        context: &Context,
+        verdict: Verdict,
+        pairs: &[&SidePair],
+        lists: &Lists,
+    ) -> Finding {
         let code = self.code;
         let lowest = round(
             pairs
@@ -333,8 +348,10 @@ impl<'a> CodeView<'a> {
                 .flat_map(|p| [&self.sides[p.a], &self.sides[p.b]])
                 .flat_map(|s| {
                     [
-                        s.several.then_some("one source lists it with several causes"),
-                        s.operation.then_some("an API page gives its own operation's cause"),
+                        s.several
+                            .then_some("one source lists it with several causes"),
+                        s.operation
+                            .then_some("an API page gives its own operation's cause"),
                     ]
                 })
                 .flatten()
@@ -353,8 +370,16 @@ impl<'a> CodeView<'a> {
                 .map(|p| {
                     let (a, b) = (self.sides[p.a].source, self.sides[p.b].source);
                     let tally = lists.tally(a, b);
-                    if !tally.two_lists() {
-                        format!("{a} and {b} are in different folders, and the code names no service")
+                    if context.product(a) != context.product(b) {
+                        format!(
+                            "{a} and {b} document different products ({} and {})",
+                            context.product(a).unwrap_or("the root"),
+                            context.product(b).unwrap_or("the root")
+                        )
+                    } else if !tally.two_lists() {
+                        format!(
+                            "{a} and {b} are in different folders, and the code names no service"
+                        )
                     } else {
                         format!(
                             "{a} and {b} agree on {} of the {} codes both define one way",

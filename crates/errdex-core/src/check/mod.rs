@@ -126,6 +126,17 @@ impl<'a> Context<'a> {
             .and_then(|s| std::path::Path::new(&s.path).parent())
     }
 
+    /// The product folder of a source: the first folder of its path under the project root
+    /// (`dds` for `dds/api-reference/error-code.md`), `None` for a page at the root. A
+    /// documentation repository keeps each product under a folder of its own; two products
+    /// behind one code prefix (DDS and RDS behind `DBS.`) are two code lists.
+    pub fn product(&self, id: &str) -> Option<&'a str> {
+        self.source(id).and_then(|s| {
+            let path = s.path.as_str();
+            path.split_once('/').map(|(first, _)| first)
+        })
+    }
+
     /// The config group of a source, if any.
     pub fn group(&self, id: &str) -> Option<usize> {
         self.source(id).and_then(|s| self.config.group_of(s))

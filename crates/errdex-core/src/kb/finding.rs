@@ -205,13 +205,13 @@ finding_kinds! {
     MixedNotApplicable = "mixed-not-applicable", Note,
         "One source spells 'not applicable' in several ways (NA, N/A).";
     /// A JSON example uses a value outside the documented enumeration.
-    UndocumentedEnumValue = "undocumented-enum-value", Warning,
+    UndocumentedEnumValue = "undocumented-enum-value", Note,
         "A JSON example uses a value that is not among the documented values of its field.";
     /// A JSON example has a field no table documents.
-    UndocumentedField = "undocumented-field", Warning,
+    UndocumentedField = "undocumented-field", Note,
         "A JSON example has a field that no table of its operation documents.";
     /// A JSON example lacks a field its table marks mandatory.
-    MissingRequiredField = "missing-required-field", Warning,
+    MissingRequiredField = "missing-required-field", Note,
         "A JSON example lacks a field that its table documents as mandatory.";
     /// A JSON example's value has a type the table contradicts.
     TypeMismatch = "type-mismatch", Warning,

@@ -3,8 +3,8 @@
 //! ```sh
 //! # A fixed random sample of each kind's findings, with the cited lines, for a reader to judge:
 //! cargo bench --bench precision -- sample --seed 14 --per-kind 20 /path/to/docs [--config errdex.toml]
-//! # Precision per kind from the reader's judgements:
-//! cargo bench --bench precision -- score benches/precision/otc.judged
+//! # Precision per kind from the reader's judgements, of the findings a sample holds:
+//! cargo bench --bench precision -- score benches/precision/otc.judged --sample otc.sample.txt
 //! ```
 //!
 //! `sample` builds the folder (it is also the project root), runs `check`, prints the number of
@@ -17,7 +17,9 @@
 //! `true` (a maintainer must fix it), `false` (it is not so) or `debatable`, KEY the 12-hex key
 //! `sample` printed. Blank lines and lines starting with `#` are comments. `score` prints, per
 //! kind, true/false/debatable and precision = true / (true + false), with debatable counted
-//! as false in a second, stricter figure.
+//! as false in a second, stricter figure; with `--sample`, of the findings that sample holds
+//! (so judgements of earlier samples count where the same finding is drawn again, and a
+//! finding nobody judged yet is counted as unjudged).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -248,46 +250,109 @@ struct Verdicts {
     yes: usize,
     no: usize,
     debatable: usize,
+    unjudged: usize,
 }
 
-fn score(args: &[String]) -> Result<(), String> {
-    let file = args.first().ok_or("score needs a judgement file")?;
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
-    let mut by_kind: BTreeMap<String, Verdicts> = BTreeMap::new();
-    let mut keys = std::collections::BTreeSet::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let words: Vec<&str> = line.split_whitespace().collect();
-        let [verdict, kind, key] = words[..] else {
-            return Err(format!("{file}:{}: expected `VERDICT KIND KEY`", n + 1));
-        };
-        if !keys.insert((kind.to_string(), key.to_string())) {
-            return Err(format!("{file}:{}: {kind} {key} judged twice", n + 1));
-        }
-        let counts = by_kind.entry(kind.to_string()).or_default();
-        match verdict {
-            "true" => counts.yes += 1,
-            "false" => counts.no += 1,
-            "debatable" => counts.debatable += 1,
-            other => {
+/// The verdicts of judgement files by (kind, key). A key may be written twice (two findings
+/// of one key in a sample) with the same verdict, never with two.
+fn read_verdicts(files: &[String]) -> Result<BTreeMap<(String, String), String>, String> {
+    let mut verdicts = BTreeMap::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+        for (n, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let [verdict, kind, key] = words[..] else {
+                return Err(format!("{file}:{}: expected `VERDICT KIND KEY`", n + 1));
+            };
+            if !matches!(verdict, "true" | "false" | "debatable") {
                 return Err(format!(
-                    "{file}:{}: verdict {other:?}: true, false or debatable",
+                    "{file}:{}: verdict {verdict:?}: true, false or debatable",
                     n + 1
                 ));
             }
+            let before = verdicts.insert((kind.to_string(), key.to_string()), verdict.to_string());
+            if before.as_deref().is_some_and(|b| b != verdict) {
+                return Err(format!("{file}:{}: {kind} {key} judged two ways", n + 1));
+            }
         }
     }
-    println!("{file}");
+    Ok(verdicts)
+}
+
+/// `score JUDGED... [--sample SAMPLE]`: precision per kind from the judgements; with a sample
+/// (the output of `sample`), of the findings that sample holds (a key sampled twice counts
+/// twice; findings nobody judged are counted apart), with each kind's severity and count per
+/// 1,000 pages.
+fn score(args: &[String]) -> Result<(), String> {
+    let mut files = Vec::new();
+    let mut sample = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--sample" => sample = Some(it.next().ok_or("--sample needs a file")?.clone()),
+            _ => files.push(arg.clone()),
+        }
+    }
+    if files.is_empty() {
+        return Err("score needs a judgement file".into());
+    }
+    let verdicts = read_verdicts(&files)?;
+    let mut by_kind: BTreeMap<String, Verdicts> = BTreeMap::new();
+    let mut header: BTreeMap<String, (String, String, String)> = BTreeMap::new();
+    let mut count = |kind: &str, verdict: Option<&String>| {
+        let v = by_kind.entry(kind.to_string()).or_default();
+        match verdict.map(String::as_str) {
+            Some("true") => v.yes += 1,
+            Some("false") => v.no += 1,
+            Some(_) => v.debatable += 1,
+            None => v.unjudged += 1,
+        }
+    };
+    match &sample {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            for line in text.lines() {
+                let words: Vec<&str> = line.split_whitespace().collect();
+                match words[..] {
+                    ["---", kind, key, ..] => {
+                        count(kind, verdicts.get(&(kind.to_string(), key.to_string())))
+                    }
+                    ["#", kind, severity, total, per_thousand]
+                        if total.chars().all(|c| c.is_ascii_digit()) =>
+                    {
+                        header.insert(
+                            kind.to_string(),
+                            (severity.into(), total.into(), per_thousand.into()),
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None => {
+            for ((kind, _), verdict) in &verdicts {
+                count(kind, Some(verdict));
+            }
+        }
+    }
+    println!("{}", sample.as_deref().unwrap_or(&files.join(", ")));
     println!(
-        "| kind | judged | true | false | debatable | precision | precision (debatable as false) |"
+        "| kind | severity | findings | per 1,000 pages | sampled | true | false | debatable | unjudged | precision | precision (debatable as false) |"
     );
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (kind, v) in &by_kind {
-        let judged = v.yes + v.no + v.debatable;
-        let decided = v.yes + v.no;
+    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let kinds: std::collections::BTreeSet<&String> = by_kind.keys().chain(header.keys()).collect();
+    for kind in kinds {
+        let v = by_kind.get(kind.as_str());
+        let (yes, no, debatable, unjudged) =
+            v.map_or((0, 0, 0, 0), |v| (v.yes, v.no, v.debatable, v.unjudged));
+        let (severity, total, per_thousand) = header
+            .get(kind.as_str())
+            .cloned()
+            .unwrap_or_else(|| ("-".into(), "-".into(), "-".into()));
         let precision = |num: usize, den: usize| {
             if den == 0 {
                 "-".to_string()
@@ -296,12 +361,10 @@ fn score(args: &[String]) -> Result<(), String> {
             }
         };
         println!(
-            "| {kind} | {judged} | {} | {} | {} | {} | {} |",
-            v.yes,
-            v.no,
-            v.debatable,
-            precision(v.yes, decided),
-            precision(v.yes, judged)
+            "| {kind} | {severity} | {total} | {per_thousand} | {} | {yes} | {no} | {debatable} | {unjudged} | {} | {} |",
+            yes + no + debatable + unjudged,
+            precision(yes, yes + no),
+            precision(yes, yes + no + debatable)
         );
     }
     Ok(())

@@ -64,7 +64,10 @@ fn cargo_test(consumer: &Path) {
     let output = Command::new(env!("CARGO"))
         .args(["test", "--offline", "-q"])
         .current_dir(consumer)
-        .env("CARGO_TARGET_DIR", root().join("target/errdex-corpus-consumer"))
+        .env(
+            "CARGO_TARGET_DIR",
+            root().join("target/errdex-corpus-consumer"),
+        )
         .env_remove("RUSTFLAGS")
         .output()
         .expect("cargo runs");

@@ -12,15 +12,22 @@ use sha2::{Digest, Sha256};
 // ---------------------------------------------------------------------------------------------
 // Writing systems
 
-/// A letter of a CJK script: kana, Hangul syllables, CJK ideographs (the unified block, extension
-/// A, extensions B–F and the compatibility ideographs). Not punctuation: see
-/// [`is_cjk_or_fullwidth`].
+/// A letter of a CJK script: kana, Hangul syllables, CJK ideographs ([`is_han`]). Not
+/// punctuation: see [`is_cjk_or_fullwidth`].
 pub fn is_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32,
+            0x3040..=0x30FF     // Hiragana, Katakana
+            | 0xAC00..=0xD7AF   // Hangul syllables
+        )
+}
+
+/// A CJK ideograph (Han character: what Chinese is written in): the unified block, extension
+/// A, extensions B–F and the compatibility ideographs.
+pub fn is_han(c: char) -> bool {
     matches!(c as u32,
-        0x3040..=0x30FF     // Hiragana, Katakana
-        | 0x3400..=0x4DBF   // CJK extension A
+        0x3400..=0x4DBF     // CJK extension A
         | 0x4E00..=0x9FFF   // CJK unified ideographs
-        | 0xAC00..=0xD7AF   // Hangul syllables
         | 0xF900..=0xFAFF   // CJK compatibility ideographs
         | 0x20000..=0x2FA1F // CJK extensions B…F, compatibility supplement
     )

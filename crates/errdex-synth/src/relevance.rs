@@ -16,10 +16,7 @@ pub fn compact(code: &str) -> String {
         .collect()
 }
 
-/// A CJK ideograph.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
+pub use errdex_core::shapes::is_cjk;
 
 /// Runs of letters and digits, lower-cased (a CJK run is one word here).
 pub fn words(text: &str) -> Vec<String> {

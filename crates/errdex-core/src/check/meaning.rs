@@ -268,12 +268,7 @@ impl<'a> CodeView<'a> {
     /// A meaning conflict, possible conflict or wording variant for the pairs of one code list.
     fn meaning_finding(&self, context: &Context, verdict: Verdict, pairs: &[&SidePair]) -> Finding {
         let code = self.code;
-        let lowest = round(
-            pairs
-                .iter()
-                .map(|p| score(p.judgement))
-                .fold(f64::INFINITY, f64::min),
-        );
+        let lowest = lowest_score(pairs);
         let ordered = self.involved(context, pairs);
         let sources = pairs
             .iter()
@@ -329,12 +324,7 @@ impl<'a> CodeView<'a> {
         lists: &Lists,
     ) -> Finding {
         let code = self.code;
-        let lowest = round(
-            pairs
-                .iter()
-                .map(|p| score(p.judgement))
-                .fold(f64::INFINITY, f64::min),
-        );
+        let lowest = lowest_score(pairs);
         let ordered: Vec<usize> = {
             let sides: BTreeSet<usize> = pairs.iter().flat_map(|p| [p.a, p.b]).collect();
             sides
@@ -730,6 +720,16 @@ fn is_stable(codes: &[ErrorCode], profiles: &Profiles, ci: usize, a: &str, b: &s
             )
         })
     })
+}
+
+/// The lowest similarity of some judged pairs, rounded as findings show it.
+fn lowest_score(pairs: &[&SidePair]) -> f64 {
+    round(
+        pairs
+            .iter()
+            .map(|p| score(p.judgement))
+            .fold(f64::INFINITY, f64::min),
+    )
 }
 
 #[cfg(test)]

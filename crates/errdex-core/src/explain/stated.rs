@@ -157,16 +157,11 @@ pub fn language_of(definition: &Definition) -> &'static str {
     match texts
         .into_iter()
         .flatten()
-        .any(|t| t.chars().any(is_chinese))
+        .any(|t| t.chars().any(crate::shapes::is_han))
     {
         true => "zh",
         false => "en",
     }
-}
-
-/// CJK ideographs (the unified blocks and the compatibility block).
-fn is_chinese(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 /// The meaning errdex states for `code` to a reader of `reader` (`en`, `zh`); `None` for a

@@ -101,14 +101,22 @@ fn main() {
 
     let compile = errdex::release::Compile::default();
     let config = errdex::Config::default();
-    let (compile_one, _) = best(|| compile.sources(Some(temp.path()), &[a.clone()]).expect("A"));
+    let (compile_one, _) = best(|| {
+        compile
+            .sources(Some(temp.path()), std::slice::from_ref(&a))
+            .expect("A")
+    });
     println!(
         "compile one release (no output written): {:.2} s",
         compile_one.as_secs_f64()
     );
     let (whole, (old, new, diff)) = best(|| {
-        let old = compile.sources(Some(temp.path()), &[a.clone()]).expect("A");
-        let new = compile.sources(Some(temp.path()), &[b.clone()]).expect("B");
+        let old = compile
+            .sources(Some(temp.path()), std::slice::from_ref(&a))
+            .expect("A");
+        let new = compile
+            .sources(Some(temp.path()), std::slice::from_ref(&b))
+            .expect("B");
         let diff = errdex::diff::diff(&old, &new, "a", "b", &config);
         (old, new, diff)
     });

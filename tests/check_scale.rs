@@ -19,8 +19,11 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check_scale")
 }
 
-/// `(kind, code, severity, message)` of every finding, and the exit code.
-fn check() -> (Vec<(String, String, String, String)>, Option<i32>) {
+/// `(kind, code, severity, message)` of one finding.
+type Row = (String, String, String, String);
+
+/// Every finding as a [`Row`], and the exit code.
+fn check() -> (Vec<Row>, Option<i32>) {
     let output = Command::new(env!("CARGO_BIN_EXE_errdex"))
         .args(["check", ".", "--format", "json"])
         .current_dir(fixtures())
@@ -44,10 +47,7 @@ fn check() -> (Vec<(String, String, String, String)>, Option<i32>) {
     (rows, output.status.code())
 }
 
-fn of<'a>(
-    findings: &'a [(String, String, String, String)],
-    code: &str,
-) -> Vec<&'a (String, String, String, String)> {
+fn of<'a>(findings: &'a [Row], code: &str) -> Vec<&'a Row> {
     findings.iter().filter(|f| f.1 == code).collect()
 }
 

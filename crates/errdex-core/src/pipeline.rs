@@ -201,7 +201,7 @@ impl Build {
     }
 
     /// Keeps what `baseline` (the previous release's knowledge base) documented and these
-    /// documents dropped, as retired entries ([`crate::diff::retire`]): the generated crate
+    /// documents dropped, as retired entries (`crate::diff::retire`): the generated crate
     /// keeps them as `#[deprecated]` variants, `explain` still answers for them. `label` names
     /// the baseline when it has no `release` of its own (a git revision, a path).
     pub fn baseline(mut self, baseline: KnowledgeBase, label: impl Into<String>) -> Self {

@@ -1,19 +1,20 @@
 //! One code across sources: does every source give it the same meaning and status?
 //!
 //! Steps:
-//! 1. Profile every definition's text once ([`judging::Profiles`]).
-//! 2. Split each code's definitions by source into sides ([`lists::Side`]): one meaning, or
+//! 1. Profile every definition's text once (`judging::Profiles`).
+//! 2. Split each code's definitions by source into sides (`lists::Side`): one meaning, or
 //!    several causes (a row per operation), or an API page's cause.
 //! 3. Judge every two sides of a code in one comparison scope (config groups; everything
 //!    ungrouped is one scope) by their kindest pair of definitions, and count, for every two
-//!    sources, how many shared codes agree and how many do not ([`lists::Lists`]).
+//!    sources, how many shared codes agree and how many do not (`lists::Lists`).
 //! 4. Report per code and scope: a meaning conflict (error) only where two sources of one code
-//!    list give one meaning each and they differ; a possible conflict (warning) where the words
-//!    cannot tell; a wording variant (note); a cause difference (note) where a source lists the
-//!    code per operation or on an operation's page; a group difference (note) across config
-//!    groups and between two code lists behind one prefix (different products). Statuses: a
-//!    status conflict (error) where two sources of one list and one service give disjoint
-//!    statuses, a status difference (note) otherwise.
+//!    list and one product folder give one meaning each, they differ, and the code names its
+//!    service; a possible conflict (note) where the words cannot tell or the code names no
+//!    service (each API may give its own cause); a wording variant (note); a cause difference
+//!    (note) where a source lists the code per operation or on an operation's page; a group
+//!    difference (note) across config groups, product folders and two code lists behind one
+//!    prefix. Statuses: a status conflict (error) where two sources of one list and one folder
+//!    give disjoint statuses, a status difference (note) otherwise.
 //! 5. Renumbering: for each conflicting pair, the other code in the second source whose
 //!    definition reads like the first, matched greedily best-first so one row explains one
 //!    shift.

@@ -20,8 +20,8 @@
 //!    `Unknown`), type or optional field is minor; a changed text (message, solution, status,
 //!    description) is a patch. The whole diff's impact is the largest.
 //!
-//! [`retire`] keeps what a new release dropped as retired entries (`errdex build --baseline`),
-//! and [`history`] follows one code through a list of releases (`errdex explain --history`).
+//! `retire` keeps what a new release dropped as retired entries (`errdex build --baseline`),
+//! and `history` follows one code through a list of releases (`errdex explain --history`).
 
 pub mod apis;
 pub mod codes;
@@ -102,7 +102,7 @@ macro_rules! change_kinds {
             }
 
             /// The impact of this kind on the generated crate. Parameters and fields depend on
-            /// whether they are required: see [`Change::impact`].
+            /// whether they are required: see `Change::impact`.
             pub fn impact(self) -> Impact {
                 match self { $(ChangeKind::$variant => Impact::$impact,)* }
             }

@@ -2,21 +2,21 @@
 //! type decided out. Pure; [`super::tokens`] turns it into Rust.
 //!
 //! Steps:
-//! 1. give every fact a module, by the service it belongs to ([`services`]): a code by its
+//! 1. give every fact a module, by the service it belongs to (`services`): a code by its
 //!    service; an operation by its own service, else its page's, else the one service whose
 //!    documented codes its examples carry; an enumeration of an operation by that operation's
 //!    module (never by the page it sat on). Facts with no service go to `other`;
 //! 2. error codes → one variant each (codes equal after [`canonical_code`] are one), with every
 //!    definition as a meaning and the one `meaning()` returns chosen by an [`Authority`]
-//!    ([`codes`]);
+//!    (`codes`);
 //! 3. operations documented several times (the same method and path on several pages, or an
-//!    example URL of a documented path template) → one operation ([`operations`]);
+//!    example URL of a documented path template) → one operation (`operations`);
 //! 4. enumerations → one enum per field of an operation, or per standalone table (a Chinese
-//!    table paired with the English table of the same values) ([`enums`]);
-//! 5. names from what a thing is, never from what else was compiled ([`names`]);
+//!    table paired with the English table of the same values) (`enums`);
+//! 5. names from what a thing is, never from what else was compiled (`names`);
 //! 6. structs per request body, response body and object, fields typed from the tables, the
-//!    enumerations documented for them and the error codes they carry ([`structs`]);
-//! 7. examples → widen what the tables say where a JSON example disagrees ([`widen`]), so
+//!    enumerations documented for them and the error codes they carry (`structs`);
+//! 7. examples → widen what the tables say where a JSON example disagrees (`widen`), so
 //!    every example deserializes; each example becomes a test case for its struct;
 //! 8. a struct that contains itself directly is boxed.
 

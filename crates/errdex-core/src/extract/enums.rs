@@ -120,6 +120,15 @@ pub fn values_in_description(text: &str) -> Vec<EnumValue> {
             value.description.clone_from(&described.description);
         }
     }
+    // `The value can be null.` says the field may be empty, not that null is its only value.
+    if let [only] = values.as_slice()
+        && matches!(
+            only.value.trim().to_ascii_lowercase().as_str(),
+            "null" | "none" | "empty" | "blank" | "left blank" | "nil"
+        )
+    {
+        return Vec::new();
+    }
     values
 }
 
@@ -390,6 +399,14 @@ mod tests {
         assert_eq!(single.len(), 1);
         assert_eq!(single[0].value, "FAIL");
         assert_eq!(single[0].description, "The task failed.");
+        // `The value can be null` makes the field nullable, not an enumeration of null.
+        assert!(
+            values_in_description(
+                "Specifies the description. The value can be null . At most 255 bytes."
+            )
+            .is_empty()
+        );
+        assert!(values_in_description("The value can be empty.").is_empty());
         assert_eq!(
             names("Possible values: success, failed or running."),
             vec!["success", "failed", "running"]

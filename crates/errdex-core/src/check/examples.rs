@@ -238,7 +238,16 @@ impl JsonType {
     fn of_documented(type_name: &str) -> Option<JsonType> {
         let t = type_name.trim().to_ascii_lowercase();
         let first = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        if t.starts_with("array") || t.starts_with("list") || t.ends_with("[]") {
+        // `Array of X`, `List<X>`, `X[]`, and a collection named last (`String list`,
+        // `Integer array`, `字符串数组`).
+        let last = t.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        if t.starts_with("array")
+            || t.starts_with("list")
+            || t.ends_with("[]")
+            || matches!(last, "list" | "array" | "set" | "lists" | "arrays")
+            || t.ends_with("数组")
+            || t.ends_with("列表")
+        {
             return Some(JsonType::Array);
         }
         match first {
@@ -848,6 +857,20 @@ mod tests {
             JsonType::of_documented("Array of FailedTasks objects"),
             Some(JsonType::Array)
         );
+        for listed in [
+            "String list",
+            "Integer array",
+            "List<String>",
+            "string[]",
+            "字符串数组",
+        ] {
+            assert_eq!(
+                JsonType::of_documented(listed),
+                Some(JsonType::Array),
+                "{listed}"
+            );
+        }
+        assert_eq!(JsonType::of_documented("String"), Some(JsonType::String));
         assert_eq!(JsonType::of_documented("Integer"), Some(JsonType::Integer));
         assert_eq!(JsonType::of_documented("FailedTasks"), None);
         assert_eq!(

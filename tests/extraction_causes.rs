@@ -242,3 +242,25 @@ fn request_modes_stay_apart() {
     let findings = findings_of(source_id("request_modes.md"));
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+/// A table of `x-…` and standard header names documents headers wherever it stands, so an
+/// example body is not checked against it (issue 14: TcaplusDB-style pages gave 8 false
+/// undocumented fields).
+#[test]
+fn header_tables_are_headers() {
+    let op = operation(source_id("header_table.md"));
+    let locations: Vec<(&str, ParameterLocation)> = op
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.location))
+        .collect();
+    assert_eq!(
+        locations,
+        [
+            ("x-widget-target", ParameterLocation::Header),
+            ("x-widget-version", ParameterLocation::Header),
+            ("Content-Type", ParameterLocation::Header),
+        ]
+    );
+    assert_eq!(findings_of(source_id("header_table.md")), []);
+}

@@ -95,6 +95,34 @@ pub fn is_concrete_id(segment: &str) -> bool {
             .any(|m| m.as_str().bytes().any(|b| b.is_ascii_digit()))
 }
 
+/// Whether a parameter name is an HTTP header's: a hyphenated `x-` name (`X-Auth-Token`,
+/// `x-tcaplus-target`) or a standard hyphenated header (`Content-Type`, `If-Match`). A table of
+/// such names documents headers, whatever section it stands in.
+pub fn is_http_header_name(name: &str) -> bool {
+    let name = name.trim();
+    let lower = name.to_ascii_lowercase();
+    let hyphenated = name.contains('-')
+        && name
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()));
+    const STANDARD: &[&str] = &[
+        "content-type",
+        "content-length",
+        "content-md5",
+        "content-encoding",
+        "content-language",
+        "content-disposition",
+        "accept-language",
+        "accept-encoding",
+        "user-agent",
+        "if-match",
+        "if-none-match",
+        "if-modified-since",
+        "cache-control",
+    ];
+    hyphenated && (lower.starts_with("x-") || STANDARD.contains(&lower.as_str()))
+}
+
 /// A status class or status as a status column writes it: `404`, `4xx`, `4XX`.
 pub fn is_status_or_class(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -213,6 +241,29 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_names() {
+        for header in [
+            "X-Auth-Token",
+            "x-tcaplus-target",
+            "Content-Type",
+            "If-None-Match",
+        ] {
+            assert!(is_http_header_name(header), "{header}");
+        }
+        for field in [
+            "project_id",
+            "x_count",
+            "date",
+            "host",
+            "content",
+            "x-",
+            "Auth-Token",
+        ] {
+            assert!(!is_http_header_name(field), "{field}");
+        }
+    }
 
     #[test]
     fn concrete_ids() {

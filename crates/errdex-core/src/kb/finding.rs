@@ -208,7 +208,7 @@ finding_kinds! {
     UndocumentedEnumValue = "undocumented-enum-value", Note,
         "A JSON example uses a value that is not among the documented values of its field.";
     /// A JSON example has a field no table documents.
-    UndocumentedField = "undocumented-field", Note,
+    UndocumentedField = "undocumented-field", Warning,
         "A JSON example has a field that no table of its operation documents.";
     /// A JSON example lacks a field its table marks mandatory.
     MissingRequiredField = "missing-required-field", Note,

@@ -320,6 +320,11 @@ impl OperationReader {
                 for (field, row) in fields.into_iter().zip(rows) {
                     let location = match location {
                         _ if query_names.contains(&field.name) => ParameterLocation::Query,
+                        Some(ParameterLocation::Body) | None
+                            if crate::shapes::is_http_header_name(&field.name) =>
+                        {
+                            ParameterLocation::Header
+                        }
                         Some(ParameterLocation::Body) if bodyless => ParameterLocation::Query,
                         Some(location) => location,
                         None if operation.path.contains(&format!("{{{}}}", field.name)) => {

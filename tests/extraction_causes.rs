@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use errdex::kb::{Finding, FindingKind, KnowledgeBase, Operation, ParameterLocation};
+use errdex::kb::{Finding, FindingKind, KnowledgeBase, Operation, Parameter, ParameterLocation};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extraction")
@@ -54,6 +54,15 @@ fn findings_of(source: &str) -> Vec<(FindingKind, &'static str)> {
         .collect()
 }
 
+/// The names of the body parameters, in order.
+fn body_names(parameters: &[Parameter]) -> Vec<&str> {
+    parameters
+        .iter()
+        .filter(|p| p.location == ParameterLocation::Body)
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
 fn object_fields<'a>(op: &'a Operation, name: &str) -> Vec<&'a str> {
     op.objects
         .iter()
@@ -68,12 +77,7 @@ fn object_fields<'a>(op: &'a Operation, name: &str) -> Vec<&'a str> {
 #[test]
 fn object_fields_are_linked_to_their_tables() {
     let op = operation(source_id("nested_objects.md"));
-    let body: Vec<&str> = op
-        .parameters
-        .iter()
-        .filter(|p| p.location == ParameterLocation::Body)
-        .map(|p| p.name.as_str())
-        .collect();
+    let body = body_names(&op.parameters);
     // Child fields never become top-level ones.
     assert_eq!(body, ["name", "conditions", "action", "schedule", "owner"]);
     // By citation in the description, in the type cell (`Object. For details, see Table 3.`,
@@ -108,12 +112,7 @@ fn object_fields_are_linked_to_their_tables() {
 #[test]
 fn a_flattened_table_is_nested_as_the_examples_show() {
     let op = operation(source_id("flattened_table.md"));
-    let body: Vec<&str> = op
-        .parameters
-        .iter()
-        .filter(|p| p.location == ParameterLocation::Body)
-        .map(|p| p.name.as_str())
-        .collect();
+    let body = body_names(&op.parameters);
     assert_eq!(body, ["group"]);
     assert_eq!(object_fields(op, "group"), ["name", "policy"]);
     assert_eq!(object_fields(op, "policy"), ["Version"]);
@@ -224,18 +223,14 @@ fn abnormal_returned_values_are_the_operations_responses() {
 #[test]
 fn request_modes_stay_apart() {
     let op = operation(source_id("request_modes.md"));
-    let body = |params: &[errdex::kb::Parameter]| -> Vec<String> {
-        params
-            .iter()
-            .filter(|p| p.location == ParameterLocation::Body)
-            .map(|p| p.name.clone())
-            .collect()
-    };
-    assert_eq!(body(&op.parameters), ["name", "widget_id", "description"]);
+    assert_eq!(
+        body_names(&op.parameters),
+        ["name", "widget_id", "description"]
+    );
     assert_eq!(op.request_modes.len(), 1, "{:#?}", op.request_modes);
     let mode = &op.request_modes[0];
     assert_eq!(
-        body(&mode.parameters),
+        body_names(&mode.parameters),
         ["name", "file_url", "min_disk", "description"]
     );
     assert!(mode.label.contains("file in a bucket"), "{}", mode.label);

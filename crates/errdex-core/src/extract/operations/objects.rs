@@ -437,15 +437,7 @@ mod tests {
 
     #[test]
     fn nested_objects_with_the_same_name_stay_apart() {
-        let columns = ParameterColumns {
-            name: 0,
-            mandatory: None,
-            type_name: Some(1),
-            description: Some(2),
-            location: None,
-            default: None,
-            range: None,
-        };
+        let columns = crate::extract::operations::tests::columns();
         let mut reader = OperationReader::new("s", None, None);
         reader.paragraph("GET /v1/{project_id}/jobs/{job_id}", 1);
         reader.heading("Response");

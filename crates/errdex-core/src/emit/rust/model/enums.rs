@@ -176,6 +176,22 @@ fn join_retired(into: &mut EnumModel, other: &EnumModel) {
     }
 }
 
+/// Joins `table` into the identical table (same name and values) among `tables`: its places
+/// are added. Gives `table` back when none is identical.
+fn join_identical(tables: &mut [EnumModel], table: EnumModel) -> Option<EnumModel> {
+    match tables
+        .iter_mut()
+        .find(|t| t.name == table.name && t.values == table.values)
+    {
+        Some(existing) => {
+            join_retired(existing, &table);
+            existing.places.extend(table.places);
+            None
+        }
+        None => Some(table),
+    }
+}
+
 /// Standalone tables: identical ones are one; a Chinese-named one joins the English-named
 /// one it shares at least half its values with (the most shared; ties: the first).
 fn join_standalone(mut tables: Vec<EnumModel>) -> Vec<EnumModel> {
@@ -184,15 +200,8 @@ fn join_standalone(mut tables: Vec<EnumModel>) -> Vec<EnumModel> {
     let (english, chinese): (Vec<EnumModel>, Vec<EnumModel>) =
         tables.into_iter().partition(|t| !has_cjk(&t.name));
     for table in english {
-        match joined
-            .iter_mut()
-            .find(|j| j.name == table.name && j.values == table.values)
-        {
-            Some(existing) => {
-                join_retired(existing, &table);
-                existing.places.extend(table.places);
-            }
-            None => joined.push(table),
+        if let Some(table) = join_identical(&mut joined, table) {
+            joined.push(table);
         }
     }
     let english_count = joined.len();
@@ -213,16 +222,11 @@ fn join_standalone(mut tables: Vec<EnumModel>) -> Vec<EnumModel> {
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         match best {
             Some((_, index)) => absorb(&mut joined[index], table),
-            None => match joined[english_count..]
-                .iter_mut()
-                .find(|j| j.name == table.name && j.values == table.values)
-            {
-                Some(existing) => {
-                    join_retired(existing, &table);
-                    existing.places.extend(table.places);
+            None => {
+                if let Some(table) = join_identical(&mut joined[english_count..], table) {
+                    joined.push(table);
                 }
-                None => joined.push(table),
-            },
+            }
         }
     }
     joined

@@ -34,6 +34,7 @@ pub fn error_code_items(
         ),
     ]));
     let variants = module.codes.iter().map(|code| variant_tokens(code, plan));
+    let accessors = super::meaning_accessors();
     let all = module.codes.iter().map(|code| {
         let variant = ident(&code.ident);
         quote! { ErrorCode::#variant }
@@ -138,20 +139,7 @@ pub fn error_code_items(
                 self.index().is_some_and(|index| TABLES.conflicting(index))
             }
 
-            /// The message of `meaning()`.
-            pub fn message(&self) -> Option<&'static str> {
-                self.meaning().map(|meaning| meaning.message)
-            }
-
-            /// The solution of `meaning()`, if documented.
-            pub fn solution(&self) -> Option<&'static str> {
-                self.meaning().and_then(|meaning| meaning.solution)
-            }
-
-            /// The HTTP status of `meaning()`, if documented as one number.
-            pub fn http_status(&self) -> Option<u16> {
-                self.meaning().and_then(|meaning| meaning.http_status)
-            }
+            #accessors
         }
 
         /// The texts and numbers behind `ErrorCode`'s methods.

@@ -33,6 +33,27 @@ pub fn inner_doc_attrs(lines: &[String]) -> TokenStream {
     quote! { #( #![doc = #lines] )* }
 }
 
+/// `message()`, `solution()` and `http_status()` from `meaning()`: the same three methods on
+/// every service's `ErrorCode` and on the root `Code`.
+fn meaning_accessors() -> TokenStream {
+    quote! {
+        /// The message of `meaning()`.
+        pub fn message(&self) -> Option<&'static str> {
+            self.meaning().map(|meaning| meaning.message)
+        }
+
+        /// The solution of `meaning()`, if documented.
+        pub fn solution(&self) -> Option<&'static str> {
+            self.meaning().and_then(|meaning| meaning.solution)
+        }
+
+        /// The HTTP status of `meaning()`, if documented as one number.
+        pub fn http_status(&self) -> Option<u16> {
+            self.meaning().and_then(|meaning| meaning.http_status)
+        }
+    }
+}
+
 /// The items at the crate's root: the fixed support items and `Code`.
 pub fn root_items(plan: &CratePlan) -> TokenStream {
     let support = support::support_items();

@@ -28,6 +28,7 @@ pub fn code_variant(module: &ModulePlan) -> Ident {
 /// `Code`, its methods and traits, and the index behind `Code::lookup`.
 pub fn code_items(plan: &CratePlan) -> TokenStream {
     let modules = coded_modules(plan);
+    let accessors = super::meaning_accessors();
     let variants = modules.iter().map(|module| {
         let variant = code_variant(module);
         let path = ident(&module.ident);
@@ -172,20 +173,7 @@ pub fn code_items(plan: &CratePlan) -> TokenStream {
                 index.is_some_and(|index| tables.conflicting(index))
             }
 
-            /// The message of `meaning()`.
-            pub fn message(&self) -> Option<&'static str> {
-                self.meaning().map(|meaning| meaning.message)
-            }
-
-            /// The solution of `meaning()`, if documented.
-            pub fn solution(&self) -> Option<&'static str> {
-                self.meaning().and_then(|meaning| meaning.solution)
-            }
-
-            /// The HTTP status of `meaning()`, if documented as one number.
-            pub fn http_status(&self) -> Option<u16> {
-                self.meaning().and_then(|meaning| meaning.http_status)
-            }
+            #accessors
         }
 
         #( #froms )*

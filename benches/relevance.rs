@@ -77,19 +77,26 @@ struct Paraphrase {
 
 /// The relevance set: [`code_queries`] (per code, every n-th so that at most
 /// [`MOST_PER_KIND`] per kind: message words, the same with a typo, description words, another
-/// spelling; Chinese words of every Chinese row) and the hand-written `paraphrase`s.
+/// spelling; Chinese words of every Chinese row) and the hand-written questions: `paraphrase`
+/// (`paraphrases.toml`, which the synonym tables were tried on) and `held-out` (written
+/// afterwards by someone who saw neither the engine, its tables nor the first set, from codes
+/// picked at random: `paraphrases-heldout.toml`).
 fn relevance_set(codes: &Truth) -> Vec<Query> {
     let mut queries = code_queries(codes, codes.len().div_ceil(MOST_PER_KIND));
-    let file = Path::new(ROOT).join("benches/relevance/paraphrases.toml");
-    let paraphrases: Paraphrases =
-        toml::from_str(&std::fs::read_to_string(&file).expect("paraphrases.toml"))
-            .expect("paraphrases.toml parses");
-    for p in paraphrases.paraphrase {
-        queries.push(Query {
-            kind: "paraphrase",
-            text: p.query,
-            relevant: p.codes.iter().map(|c| compact(c)).collect(),
-        });
+    for (kind, name) in [
+        ("paraphrase", "paraphrases.toml"),
+        ("held-out", "paraphrases-heldout.toml"),
+    ] {
+        let file = Path::new(ROOT).join("benches/relevance").join(name);
+        let paraphrases: Paraphrases =
+            toml::from_str(&std::fs::read_to_string(&file).expect(name)).expect(name);
+        for p in paraphrases.paraphrase {
+            queries.push(Query {
+                kind,
+                text: p.query,
+                relevant: p.codes.iter().map(|c| compact(c)).collect(),
+            });
+        }
     }
     queries
 }
@@ -339,6 +346,18 @@ fn main() {
 
     let codes = read_truth(&corpus);
     let queries = relevance_set(&codes);
+    // ERRDEX_RELEVANCE_QUERIES writes the relevance set (kind, query, answers; tab-separated),
+    // so that two builds can be compared query by query.
+    if let Some(path) = std::env::var_os("ERRDEX_RELEVANCE_QUERIES") {
+        let lines: Vec<String> = queries
+            .iter()
+            .map(|q| {
+                let relevant: Vec<&str> = q.relevant.iter().map(String::as_str).collect();
+                format!("{}\t{}\t{}", q.kind, q.text, relevant.join(" "))
+            })
+            .collect();
+        std::fs::write(&path, lines.join("\n") + "\n").expect("write the relevance set");
+    }
     let index =
         SearchIndex::open_or_build(out.as_path(), &mut |l| eprintln!("{l}")).expect("index");
     let _warm = cli_ranking(&index, &queries[..queries.len().min(200)]);
@@ -368,6 +387,7 @@ fn main() {
         "code",
         "chinese",
         "paraphrase",
+        "held-out",
     ];
     for kind in kinds.into_iter().chain(["all"]) {
         let picked: Vec<usize> = (0..queries.len())
@@ -395,6 +415,25 @@ fn main() {
             column(&cli),
             column(&plain)
         );
+    }
+
+    println!();
+    println!("queries whose first CLI hit does not answer them (at most 5 per kind):");
+    for kind in kinds {
+        for (i, q) in queries
+            .iter()
+            .enumerate()
+            .filter(|(i, q)| {
+                q.kind == kind && !cli[*i].first().is_some_and(|c| q.relevant.contains(c))
+            })
+            .take(5)
+        {
+            println!(
+                "  {kind}: `{}` got {:?}",
+                q.text,
+                cli[i].iter().take(2).collect::<Vec<_>>()
+            );
+        }
     }
 
     println!();

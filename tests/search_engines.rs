@@ -130,7 +130,8 @@ fn built(sources: &[&str]) -> KnowledgeBase {
 }
 
 /// Queries of every shape: words, typos, prefixes, stems, codes in several spellings,
-/// Chinese, phrases, exclusions, filters and their mixtures, odd input.
+/// Chinese, phrases, exclusions, filters and their mixtures, odd input, synonyms (words,
+/// phrases, negations).
 const QUERIES: &[&str] = &[
     "snapshot failed",
     "snapshto faild",
@@ -165,6 +166,12 @@ const QUERIES: &[&str] = &[
     "failure_jobs",
     "GET /v1",
     "the a of",
+    "my elastic ip quota ran out",
+    "instance cannot be found",
+    "quota is not enough",
+    "you are not allowed to delete the bucket",
+    "too many snapshots",
+    "\"elastic ip\" quota",
 ];
 
 #[test]

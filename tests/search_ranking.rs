@@ -184,3 +184,33 @@ fn snippets_state_the_meaning_explain_states() {
     let text = String::from_utf8_lossy(&human.stdout);
     assert!(text.contains("[Insufficient] [EIP] [quota]."), "{text}");
 }
+
+/// A customer's words reach the docs' words through the synonym tables the meaning check
+/// reads ("elastic IP" is EIP, "ran out" and "not enough" say insufficient), in both engines
+/// (`tests/search_engines.rs`); the docs' own words still rank first.
+#[test]
+fn customer_words_reach_the_docs_words_through_synonyms() {
+    let kb = ranking_kb();
+    for query in [
+        "my elastic IP quota ran out",
+        "not enough elastic ip quota",
+        "floating ip quota exhausted",
+    ] {
+        let codes: Vec<String> = hits(&search(kb, query))
+            .into_iter()
+            .filter(|(kind, _)| kind == "code")
+            .map(|(_, name)| name)
+            .collect();
+        assert_eq!(
+            codes.first().map(String::as_str),
+            Some("Ecs.0013"),
+            "{query}: {codes:?}"
+        );
+    }
+    let exact = search(kb, "insufficient EIP quota");
+    assert_eq!(exact["hits"][0]["name"], "Ecs.0013");
+    assert_eq!(
+        exact["hits"][0]["rank"]["typos"], 0,
+        "held in its own words"
+    );
+}

@@ -12,6 +12,7 @@ use errdex_core::explain::{one_line, stated_meaning};
 use errdex_core::kb::{ErrorCode, KnowledgeBase, Places, canonical_code};
 
 use crate::rank::{ATTRIBUTE_SPAN, Attribute, VALUE_GAP};
+use crate::synonyms::with_tokens;
 use crate::text::{Word, code_parts, index_words};
 
 /// The reader's language of search snippets.
@@ -226,9 +227,9 @@ impl SearchDoc {
                             end: 0,
                         })
                         .collect(),
-                    _ => index_words(text, next),
+                    _ => with_tokens(index_words(text, next)),
                 };
-                let Some(last) = words.last().map(|w| w.position) else {
+                let Some(last) = words.iter().map(|w| w.position).max() else {
                     continue;
                 };
                 out.extend(words.into_iter().filter(|w| w.position < end));
@@ -249,6 +250,27 @@ impl SearchDoc {
         facets.extend(self.view.statuses.iter().map(|s| format!("status:{s}")));
         facets
     }
+}
+
+/// The words a code written as a name holds (`TooManyBuckets` → `Too Many Buckets`,
+/// `MalformedXML` → `Malformed XML`): empty for codes with digits or without an inner capital.
+fn name_words(code: &str) -> String {
+    let chars: Vec<char> = code.chars().collect();
+    let inner_capital = chars.iter().skip(1).any(|c| c.is_ascii_uppercase());
+    let lower = chars.iter().any(|c| c.is_ascii_lowercase());
+    if !chars.iter().all(|c| c.is_ascii_alphabetic()) || !inner_capital || !lower {
+        return String::new();
+    }
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+        let previous_lower = i > 0 && chars[i - 1].is_ascii_lowercase();
+        if i > 0 && c.is_ascii_uppercase() && (previous_lower || next_lower) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Whitespace collapsed and lower-cased: two descriptions alike in this form are one group.
@@ -305,6 +327,7 @@ fn code_doc(code: &ErrorCode, places: &Places<'_>) -> SearchDoc {
         order.insert(0, stated);
     }
     doc.add(Attribute::Code, &code.code);
+    doc.add(Attribute::Name, &name_words(&code.code));
     for &i in &order {
         let d = &code.definitions[i];
         doc.add(Attribute::Code, &d.code_text);
@@ -500,6 +523,17 @@ pub fn search_docs(kb: &KnowledgeBase) -> Vec<SearchDoc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_written_as_names_give_their_words() {
+        assert_eq!(name_words("TooManyBuckets"), "Too Many Buckets");
+        assert_eq!(name_words("MalformedXML"), "Malformed XML");
+        assert_eq!(name_words("XMLParseError"), "XML Parse Error");
+        assert_eq!(name_words("AccessDenied"), "Access Denied");
+        assert_eq!(name_words("CSS.6007"), "");
+        assert_eq!(name_words("Invalid"), "");
+        assert_eq!(name_words("NOTFOUND"), "");
+    }
     use errdex_core::kb::{
         Definition, EnumValue, Enumeration, Field, Mention, Operation, Response, Source,
     };

@@ -28,6 +28,7 @@ pub mod rank;
 mod reader;
 pub mod schema;
 mod suggest;
+pub mod synonyms;
 pub mod text;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 //! the exclusions, and the filter steps in the order written.
 
 use crate::parse::{Filter, ParsedQuery, Part};
+use crate::synonyms::VOCABULARY;
 use crate::text::{QueryWord, index_words, is_cjk_word, word_match};
 
 /// Query words beyond this many are ignored (bounds the work per query).
@@ -74,21 +75,29 @@ impl Plan {
             .count();
         let mut seen_word_parts = 0;
         let mut previous: Option<&Vec<String>> = None;
+        let mut synonyms = synonyms_per_part(query).into_iter();
         for part in &query.parts {
+            let (part_synonyms, extra) = synonyms.next().unwrap_or_default();
             match part {
                 Part::Words(words) | Part::Phrase(words) => {
                     seen_word_parts += 1;
                     let loose = matches!(part, Part::Words(_));
                     let final_part = seen_word_parts == word_parts && last_words > 0;
                     let mut indices = Vec::new();
-                    for (at, text) in words.iter().enumerate() {
+                    let synonyms = part_synonyms
+                        .into_iter()
+                        .chain(std::iter::repeat_with(Vec::new));
+                    for ((at, text), synonyms) in words.iter().enumerate().zip(synonyms) {
                         let last = loose && final_part && at + 1 == words.len();
-                        indices.push(plan.add_word(text, loose, last));
+                        indices.push(plan.add_word(text, loose, last, synonyms));
                     }
                     if !loose {
                         plan.steps.push(Step::Phrase(indices));
                     } else if let Some(code) = joined_code(previous, words) {
-                        plan.add_word(&code, false, false);
+                        plan.add_word(&code, false, false, Vec::new());
+                    }
+                    for token in extra {
+                        plan.add_word(&token, false, false, Vec::new());
                     }
                     previous = loose.then_some(words);
                 }
@@ -104,18 +113,69 @@ impl Plan {
         plan
     }
 
-    fn add_word(&mut self, text: &str, loose: bool, last: bool) -> Option<usize> {
+    fn add_word(
+        &mut self,
+        text: &str,
+        loose: bool,
+        last: bool,
+        synonyms: Vec<String>,
+    ) -> Option<usize> {
         if let Some(at) = self.words.iter().position(|w| w.text == text) {
-            let merged = QueryWord::new(text, self.words[at].loose || loose, last);
+            let mut merged = QueryWord::new(text, self.words[at].loose || loose, last);
+            merged.synonyms = std::mem::take(&mut self.words[at].synonyms);
+            for token in synonyms {
+                if !merged.synonyms.contains(&token) {
+                    merged.synonyms.push(token);
+                }
+            }
             self.words[at] = merged;
             return Some(at);
         }
         if self.words.len() >= MOST_WORDS {
             return None;
         }
-        self.words.push(QueryWord::new(text, loose, last));
+        let mut word = QueryWord::new(text, loose, last);
+        word.synonyms = synonyms;
+        self.words.push(word);
         Some(self.words.len() - 1)
     }
+}
+
+/// Per part of the query, per word, the synonym tokens of the word itself, and after which
+/// part the tokens of phrases and negations come as words of their own
+/// ([`crate::synonyms::Vocabulary::query_synonyms`]), read over each run of unquoted words
+/// (`my elastic ip quota ran out` is one run: `elastic ip` and `ran out` are phrases). Quoted
+/// phrases, exclusions and filters end a run and have none.
+fn synonyms_per_part(query: &ParsedQuery) -> Vec<(Vec<Vec<String>>, Vec<String>)> {
+    let mut out: Vec<(Vec<Vec<String>>, Vec<String>)> =
+        vec![(Vec::new(), Vec::new()); query.parts.len()];
+    let mut at = 0;
+    while at < query.parts.len() {
+        let run_end = (at..query.parts.len())
+            .find(|&i| !matches!(query.parts[i], Part::Words(_)))
+            .unwrap_or(query.parts.len());
+        if run_end == at {
+            at += 1;
+            continue;
+        }
+        let words: Vec<&str> = query.parts[at..run_end]
+            .iter()
+            .flat_map(|p| match p {
+                Part::Words(words) => words.iter().map(String::as_str).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let synonyms = VOCABULARY.query_synonyms(&words);
+        let mut per_word = synonyms.per_word.into_iter();
+        for (i, part) in query.parts[at..run_end].iter().enumerate() {
+            if let Part::Words(words) = part {
+                out[at + i].0 = per_word.by_ref().take(words.len()).collect();
+            }
+        }
+        out[run_end - 1].1 = synonyms.extra;
+        at = run_end;
+    }
+    out
 }
 
 /// The compact code that words written together spell, as one more query word: the words of
@@ -222,6 +282,42 @@ mod tests {
                 written.len() + usize::from(joined.is_some())
             );
         }
+    }
+
+    #[test]
+    fn synonyms_are_read_over_runs_of_unquoted_words() {
+        let plan = Plan::new(&parse("my elastic ip quota ran out"));
+        let synonyms: Vec<(&str, Vec<&str>)> = plan
+            .words
+            .iter()
+            .map(|w| {
+                (
+                    w.text.as_str(),
+                    w.synonyms.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            synonyms,
+            [
+                ("my", vec![]),
+                ("elastic", vec![]),
+                ("ip", vec![]),
+                ("quota", vec![]),
+                ("ran", vec![]),
+                ("out", vec![]),
+                ("~eip", vec![]),
+                ("~insufficient", vec![]),
+            ]
+        );
+        let quoted = Plan::new(&parse("\"elastic ip\" service:ecs instance"));
+        let texts: Vec<&str> = quoted.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["elastic", "ip", "instance"],
+            "phrases are the docs' words"
+        );
+        assert_eq!(quoted.words[2].synonyms, ["~server"]);
     }
 
     #[test]

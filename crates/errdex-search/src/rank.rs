@@ -44,7 +44,9 @@
 //!    counts, the rarer words first (the sum of each held word's rarity, `⌊log2(documents /
 //!    documents holding the word)⌋`: Meilisearch's "frequency" matching strategy in spirit, so
 //!    `secret` outweighs `it`);
-//! 2. **typos**: the typos of those matches, each word at its best (fewer first);
+//! 2. **typos**: the typos of those matches, each word at its best (fewer first); the rules
+//!    after this one read each word where it is held at its best (its exact occurrences
+//!    when it has any, not a synonym or a typo elsewhere in the document);
 //! 3. **proximity**: for each two consecutive matched query words, how far apart they are in
 //!    the same attribute: 0 for neighbours in order (an exact phrase), the gap otherwise, one
 //!    more when in reverse order, at most [`PROXIMITY_CAP`] (also for words in different
@@ -260,20 +262,28 @@ pub fn rank_key(doc: u32, words: &[Held], rarities: &[u32]) -> RankKey {
         starts: false,
         doc,
     };
-    let mut placed: Vec<&Vec<Occurrence>> = Vec::new();
+    let mut placed: Vec<Vec<Occurrence>> = Vec::new();
     for (held, rarity) in words.iter().zip(rarities) {
         match held {
             Held::Nothing => continue,
             Held::Present => key.exact += 1,
             Held::At(occurrences) => {
-                key.typos += u32::from(occurrences.iter().map(|o| o.typos).min().unwrap_or(0));
-                key.attribute += occurrences
+                // A word is placed where it is held at its best: a synonym or a typo elsewhere
+                // in the document does not bring it nearer the other words.
+                let fewest = occurrences.iter().map(|o| o.typos).min().unwrap_or(0);
+                let best: Vec<Occurrence> = occurrences
+                    .iter()
+                    .copied()
+                    .filter(|o| o.typos == fewest)
+                    .collect();
+                key.typos += u32::from(fewest);
+                key.attribute += best
                     .iter()
                     .map(|o| Attribute::of(o.position))
                     .min()
                     .unwrap_or(0);
                 key.exact += u32::from(occurrences.iter().any(|o| o.exact));
-                placed.push(occurrences);
+                placed.push(best);
             }
         }
         key.words += 1;

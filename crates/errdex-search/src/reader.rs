@@ -104,6 +104,19 @@ impl<'a> Reader<'a> {
         for (segment, reader) in self.searcher.segment_readers().iter().enumerate() {
             let inverted = reader.inverted_index(self.fields.words)?;
             let terms = inverted.terms();
+            for token in &word.synonyms {
+                if let Some(term) = terms.get(token.as_bytes()).map_err(io)? {
+                    let matched = Match::Synonym;
+                    found.push((
+                        token.clone(),
+                        Expansion {
+                            segment,
+                            term,
+                            matched,
+                        },
+                    ));
+                }
+            }
             if exact_only {
                 if let Some(term) = terms.get(word.text.as_bytes()).map_err(io)? {
                     let matched = Match::Exact;

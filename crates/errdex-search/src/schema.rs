@@ -16,8 +16,9 @@ use tantivy::schema::{
 /// Bumped whenever the schema, the words or the stored layouts change, so older indexes are
 /// rebuilt (2: the stated meaning with its agreement and translations; 3: one document per
 /// code, field and value, words at ranking positions, and places with the source id and the
-/// upstream address; 4: retired codes and values, and `retired` in the stored explanation).
-pub const FORMAT_VERSION: u32 = 4;
+/// upstream address; 4: retired codes and values, and `retired` in the stored explanation; 5:
+/// synonym tokens beside the words).
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone, Copy)]

@@ -195,6 +195,8 @@ pub enum Match {
     Prefix,
     /// Within this many edits (1 or 2).
     Typo(u8),
+    /// A synonym token of the word ([`crate::synonyms`]; counts as one typo).
+    Synonym,
 }
 
 impl Match {
@@ -202,7 +204,7 @@ impl Match {
     pub fn typos(self) -> u8 {
         match self {
             Match::Exact | Match::Stem => 0,
-            Match::Prefix => 1,
+            Match::Prefix | Match::Synonym => 1,
             Match::Typo(n) => n,
         }
     }
@@ -229,6 +231,8 @@ pub struct QueryWord {
     pub loose: bool,
     /// It is the query's last word and may match as a prefix.
     pub last: bool,
+    /// Synonym tokens that also answer it ([`crate::synonyms`]; loose words only).
+    pub synonyms: Vec<String>,
 }
 
 impl QueryWord {
@@ -244,6 +248,7 @@ impl QueryWord {
             chars: text.chars().count(),
             loose,
             last,
+            synonyms: Vec::new(),
         }
     }
 

@@ -26,6 +26,7 @@ use serde::Serialize;
 
 use errdex_search::docs::{DocKind, SearchDoc};
 use errdex_search::rank::{POSITIONS_KEPT, stop_threshold};
+use errdex_search::synonyms::{VOCABULARY, Vocabulary};
 
 /// Documents per document chunk.
 pub const DOCS_PER_CHUNK: usize = 32;
@@ -33,8 +34,9 @@ pub const DOCS_PER_CHUNK: usize = 32;
 /// The size a token shard aims at.
 pub const TARGET_SHARD_BYTES: usize = 48 * 1024;
 
-/// Version of the index files (2: the shared documents, positions and ranking).
-const INDEX_VERSION: u32 = 2;
+/// Version of the index files (2: the shared documents, positions and ranking; 3: synonym
+/// tokens, and the vocabulary in `meta`).
+const INDEX_VERSION: u32 = 3;
 
 /// A document with the address the site gives it.
 pub struct SiteDoc<'a> {
@@ -150,6 +152,8 @@ struct Meta {
     stop: usize,
     /// Kind → [first document, end) (documents are in kind order).
     kinds: BTreeMap<&'static str, (usize, usize)>,
+    /// The synonyms both engines read ([`errdex_search::synonyms`]).
+    synonyms: &'static Vocabulary,
 }
 
 /// Every word's postings, facets and kind ranges of the documents.
@@ -231,6 +235,7 @@ pub fn index_files(docs: &[SiteDoc<'_>]) -> Vec<(String, String)> {
         chunk: DOCS_PER_CHUNK,
         stop: stop_at,
         kinds,
+        synonyms: &VOCABULARY,
     };
     let mut files = vec![("search/meta.js".to_string(), script("meta", &meta))];
     for (i, shard) in shards.iter().enumerate() {

@@ -86,6 +86,7 @@
     this.chars = chars.length;
     this.loose = loose && !chars.some(function (c) { return NUMERIC.test(c) || isCjk(c.codePointAt(0)); });
     this.last = last;
+    this.synonyms = [];
   }
   QueryWord.prototype.allowedTypos = function () {
     if (!this.loose || this.chars < ONE_TYPO) return 0;
@@ -124,6 +125,53 @@
     if (Math.abs(Array.from(key).length - word.chars) > allowed) return null;
     var d = editDistance(word.text, key);
     return d <= allowed ? { typos: d, exact: false } : null;
+  }
+
+  // ---- synonyms (synonyms.rs): the vocabulary comes in the index's meta ----
+  var MARK = "~";
+  var NEGATION_REACH = 2;
+
+  function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  /* The synonym runs of a run of words: [{start, end, tokens}]. */
+  function synonymSpans(vocabulary, words) {
+    var out = [];
+    if (!vocabulary) return out;
+    var phraseFree = 0;
+    words.forEach(function (word, i) {
+      if (hasOwn(vocabulary.words, word)) out.push({ start: i, end: i, tokens: [MARK + vocabulary.words[word]] });
+      if (i >= phraseFree) {
+        var found = vocabulary.phrases.find(function (p) {
+          return words.length - i >= p[0].length && p[0].every(function (w, k) { return words[i + k] === w; });
+        });
+        if (found) {
+          phraseFree = i + found[0].length;
+          out.push({ start: i, end: i + found[0].length - 1, tokens: found[1] });
+        }
+      }
+      if (vocabulary.negations.indexOf(word) >= 0) {
+        var j = i + 1;
+        while (j < words.length && j - i <= NEGATION_REACH && vocabulary.gap.indexOf(words[j]) >= 0) j++;
+        if (j < words.length && hasOwn(vocabulary.opposites, words[j])) {
+          out.push({ start: i, end: j, tokens: vocabulary.opposites[words[j]] });
+        }
+      }
+    });
+    return out;
+  }
+
+  /* What a run of words asks besides its words (synonyms.rs query_synonyms): per word its own
+     token, and the tokens of phrases and negations as words of their own. */
+  function querySynonyms(vocabulary, words) {
+    var out = { perWord: words.map(function () { return []; }), extra: [] };
+    synonymSpans(vocabulary, words).forEach(function (span) {
+      if (span.start === span.end) {
+        span.tokens.forEach(function (t) { out.perWord[span.start].push(t); });
+      } else {
+        span.tokens.forEach(function (t) { if (out.extra.indexOf(t) < 0) out.extra.push(t); });
+      }
+    });
+    return out;
   }
 
   // ---- the query language (parse.rs, plan.rs) ----
@@ -216,36 +264,65 @@
   var MOST_WORDS = 16;
 
   /* {words: [QueryWord], steps: [{type: filter|phrase|exclude, …}]}. */
-  function plan(parts) {
+  /* Per part: {perWord, extra}, read over runs of unquoted words (plan.rs). */
+  function synonymsPerPart(parts, vocabulary) {
+    var out = parts.map(function () { return { perWord: [], extra: [] }; });
+    var at = 0;
+    while (at < parts.length) {
+      var end = at;
+      while (end < parts.length && parts[end].type === "words") end++;
+      if (end === at) { at++; continue; }
+      var words = [];
+      for (var i = at; i < end; i++) words = words.concat(parts[i].words);
+      var synonyms = querySynonyms(vocabulary, words), next = 0;
+      for (i = at; i < end; i++) {
+        out[i].perWord = synonyms.perWord.slice(next, next + parts[i].words.length);
+        next += parts[i].words.length;
+      }
+      out[end - 1].extra = synonyms.extra;
+      at = end;
+    }
+    return out;
+  }
+
+  function plan(parts, vocabulary) {
     var out = { words: [], steps: [] };
+    var partSynonyms = synonymsPerPart(parts, vocabulary);
     var wordParts = parts.filter(function (p) { return p.type === "words" || p.type === "phrase"; });
     var final = wordParts[wordParts.length - 1];
     var lastWords = final && final.type === "words" ? final.words.length : 0;
     var seen = 0, previous = null;
-    function addWord(text, loose, last) {
+    function addWord(text, loose, last, synonyms) {
       for (var i = 0; i < out.words.length; i++) {
         if (out.words[i].text === text) {
-          out.words[i] = new QueryWord(text, out.words[i].loose || loose, last);
+          var merged = new QueryWord(text, out.words[i].loose || loose, last);
+          merged.synonyms = out.words[i].synonyms;
+          synonyms.forEach(function (t) { if (merged.synonyms.indexOf(t) < 0) merged.synonyms.push(t); });
+          out.words[i] = merged;
           return i;
         }
       }
       if (out.words.length >= MOST_WORDS) return null;
-      out.words.push(new QueryWord(text, loose, last));
+      var word = new QueryWord(text, loose, last);
+      word.synonyms = synonyms;
+      out.words.push(word);
       return out.words.length - 1;
     }
-    parts.forEach(function (part) {
+    parts.forEach(function (part, partAt) {
       if (part.type === "words" || part.type === "phrase") {
         seen++;
         var loose = part.type === "words";
         var finalPart = seen === wordParts.length && lastWords > 0;
+        var synonyms = partSynonyms[partAt];
         var indices = part.words.map(function (text, at) {
-          return addWord(text, loose, loose && finalPart && at + 1 === part.words.length);
+          return addWord(text, loose, loose && finalPart && at + 1 === part.words.length, synonyms.perWord[at] || []);
         });
         if (!loose) out.steps.push({ type: "phrase", indices: indices });
         else {
           var code = joinedCode(previous, part.words);
-          if (code !== null) addWord(code, false, false);
+          if (code !== null) addWord(code, false, false, []);
         }
+        synonyms.extra.forEach(function (token) { addWord(token, false, false, []); });
         previous = loose ? part.words : null;
       } else if (part.type === "exclude") {
         out.steps.push({ type: "exclude", words: part.words.map(function (w) { return new QueryWord(w, false, false); }) });
@@ -311,10 +388,12 @@
       if (h === true) {
         key.exact++;
       } else {
-        key.typos += Math.min.apply(null, h.map(function (o) { return o.typos; }));
-        key.attribute += Math.min.apply(null, h.map(function (o) { return attributeOf(o.position); }));
+        var fewest = Math.min.apply(null, h.map(function (o) { return o.typos; }));
+        var best = h.filter(function (o) { return o.typos === fewest; });
+        key.typos += fewest;
+        key.attribute += Math.min.apply(null, best.map(function (o) { return attributeOf(o.position); }));
         if (h.some(function (o) { return o.exact; })) key.exact++;
-        placed.push(h);
+        placed.push(best);
       }
       key.words++;
       key.rarity += rarities[i];
@@ -431,18 +510,28 @@
       var exactOnly = !word.loose && (word.chars < 4 || isCjkWord(word.text));
       var keys = exactOnly ? (Object.prototype.hasOwnProperty.call(words, word.text) ? [word.text] : [])
         : Object.keys(words).filter(function (k) { return k.startsWith(word.head()); });
-      keys.forEach(function (key) {
-        var m = wordMatch(word, key);
-        if (!m) return;
-        self.postings(shard, key).forEach(function (entry) {
+      function add(from, key, m) {
+        self.postings(from, key).forEach(function (entry) {
           var held = docs.get(entry[0]);
           if (!held) docs.set(entry[0], held = []);
           entry[1].slice(0, POSITIONS_KEPT).forEach(function (position) {
             held.push({ position: position, typos: m.typos, exact: m.exact });
           });
         });
+      }
+      keys.forEach(function (key) {
+        var m = wordMatch(word, key);
+        if (m) add(shard, key, m);
       });
-      return { stop: false, docs: docs };
+      /* Synonym tokens: looked up whole, one typo, never when a stop word. */
+      return Promise.all(word.synonyms.map(function (token) { return self.shard(token, meta); }))
+        .then(function (tokenShards) {
+          tokenShards.forEach(function (tokenShard, k) {
+            var token = word.synonyms[k];
+            if (hasOwn(tokenShard.w || {}, token)) add(tokenShard, token, { typos: 1, exact: false });
+          });
+          return { stop: false, docs: docs };
+        });
     });
   };
 
@@ -490,8 +579,8 @@
     limit = limit || 10;
     var parts = parseQuery(query);
     if (isEmptyQuery(parts)) return Promise.resolve({ hits: [], total: 0, emptiedBy: null, exact: null, empty: true });
-    var p = plan(parts);
     return this.file("meta").then(function (meta) {
+      var p = plan(parts, meta.synonyms);
       return Promise.all(p.words.map(function (w) { return self.find(w, meta); })).then(function (found) {
         var rarities = found.map(function (f) { return rarity(meta.docs, f.docs.size); });
         var onlyStop = found.every(function (f) { return f.stop; });
@@ -744,6 +833,7 @@
     parseQuery: parseQuery, plan: plan, rankKey: rankKey, compareKeys: compareKeys,
     holdsPhrase: holdsPhrase, rarity: rarity, compactCode: compactCode, shardOf: shardOf,
     editDistance: editDistance, Engine: Engine, scriptLoader: scriptLoader,
+    synonymSpans: synonymSpans, querySynonyms: querySynonyms,
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   global.errdexSearch = api;

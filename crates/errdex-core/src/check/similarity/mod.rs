@@ -58,6 +58,7 @@ use std::hash::Hasher;
 pub use normalize::{normalize, strip_placeholders};
 pub use scoring::{overlap, similarity};
 pub use stemming::stem;
+pub use tables::{WordTables, word_tables};
 
 use normalize::{clause_ends, description, in_context, joined, numbers, with_implied, words};
 use scoring::{SUBSTANTIVE_WEIGHT, weight};

@@ -216,3 +216,32 @@ impl Tables {
         }
     }
 }
+
+/// The English word tables as other readers use them (`errdex-search` folds query and index
+/// words with them, so a search for "elastic IP" finds "EIP"): phrases and one-word synonyms
+/// with what they mean, and the negations that turn a word into its opposite.
+#[derive(Debug, Clone, Copy)]
+pub struct WordTables {
+    /// Multi-word synonyms (phrase, meaning), in file order.
+    pub phrases: &'static [(String, String)],
+    /// One-word synonyms: word → its synonym (followed up to three times).
+    pub words: &'static FxHashMap<String, String>,
+    /// Words that turn the word after them into its opposite.
+    pub negations: &'static [String],
+    /// Words that may stand between a negation and its word.
+    pub negation_gap: &'static [String],
+    /// Negated word → what it then means (`not enough` → insufficient).
+    pub opposites: &'static [(String, String)],
+}
+
+/// The built-in English word tables (the ones the meaning check reads).
+pub fn word_tables() -> WordTables {
+    let tables: &'static Tables = &TABLES;
+    WordTables {
+        phrases: &tables.phrases,
+        words: &tables.words,
+        negations: &tables.negations,
+        negation_gap: &tables.negation_gap,
+        opposites: &tables.opposites,
+    }
+}

@@ -259,3 +259,30 @@ fn header_tables_are_headers() {
     );
     assert_eq!(findings_of(source_id("header_table.md")), []);
 }
+
+/// A documented value that stands for a class ("Non-0 indicates a data disk") covers every
+/// other value, and `≥` in a table is `>=` in an example; a value no table documents is still
+/// reported, at the line of the array item that holds it (issue 14: OTC's ECS and alarm pages
+/// gave false undocumented enum values; findings about later items cited the first item).
+#[test]
+fn value_classes_and_typography_are_documented_values() {
+    let findings = findings_of(source_id("value_classes.md"));
+    assert_eq!(
+        findings,
+        [(
+            FindingKind::UndocumentedEnumValue,
+            "`disks[].state` is \"RESIZING\" in the example, which is not among its documented \
+             values: ACTIVE, DETACHED, ERROR"
+        )]
+    );
+    // At the line of the third disk, where the value is written, not the first disk's.
+    let finding = built()
+        .findings
+        .iter()
+        .find(|f| {
+            f.kind == FindingKind::UndocumentedEnumValue
+                && f.locations[0].source == source_id("value_classes.md")
+        })
+        .expect("the RESIZING finding");
+    assert_eq!(finding.locations[0].line, 30);
+}

@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::at;
 use crate::kb::{
     Enumeration, Example, ExampleKind, Field, KnowledgeBase, Operation, Parameter,
-    ParameterLocation, item_path, member_path,
+    ParameterLocation, any_item_path, member_path, numbered_item_path,
 };
 use crate::kb::{Finding, FindingKind, Quote};
 
@@ -355,7 +355,9 @@ fn is_placeholder(value: &str) -> bool {
 /// shape (a number, a date, a path against words: the values are another field's, or a note
 /// read as values, "OBS: the path must start with s3a://"), or when it contains a documented
 /// value as a part (`dds.mongodb.s2.large.4.repset` against `dds.mongodb`, `s2.xlarge.4`: the
-/// text explains the parts of a pattern).
+/// text explains the parts of a pattern). Nor when a documented value stands for a class of
+/// values ("0 indicates the system disk. Non-0 indicates a data disk": every other number is
+/// documented), or is the value in other typography (`≥` for `>=`).
 fn contradicts(text: &str, enumeration: &Enumeration) -> bool {
     let documented: Vec<&str> = enumeration
         .values
@@ -363,13 +365,50 @@ fn contradicts(text: &str, enumeration: &Enumeration) -> bool {
         .map(|v| v.value.trim())
         .filter(|v| !v.is_empty())
         .collect();
+    if documented.iter().any(|v| is_value_class(v)) {
+        return false;
+    }
     let shape = Shape::of(text);
-    let listed = documented.iter().any(|v| v.eq_ignore_ascii_case(text));
+    let plain = ascii_typography(text);
+    let listed = documented
+        .iter()
+        .any(|v| ascii_typography(v).eq_ignore_ascii_case(&plain));
     let same_shape = documented.iter().any(|v| Shape::of(v) == shape);
     let explains_parts = documented
         .iter()
         .any(|v| v.len() >= 2 && v.len() < text.len() && contains_part(text, v));
     !listed && same_shape && !explains_parts
+}
+
+/// A documented "value" that stands for every value but the others listed: `Non-0`,
+/// `non-zero`, `Others`, `Other values`, `Any other value`.
+fn is_value_class(value: &str) -> bool {
+    let compact: String = value
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        compact.as_str(),
+        "non0" | "nonzero" | "not0" | "other" | "others" | "othervalues" | "anyothervalue"
+    )
+}
+
+/// Comparison signs and quotes written in ASCII (`≥ 5` → `>= 5`, `“a”` → `"a"`).
+fn ascii_typography(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '≥' => out.push_str(">="),
+            '≤' => out.push_str("<="),
+            '≠' => out.push_str("!="),
+            '“' | '”' | '″' => out.push('"'),
+            '‘' | '’' | '′' => out.push('\''),
+            '－' | '–' | '—' => out.push('-'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether the row's own description names the value as a word (`Valid value: shard config
@@ -469,7 +508,8 @@ impl<'a> Walk<'a> {
                         None if !self.documented_anywhere(key) => self.report(
                             FindingKind::UndocumentedField,
                             format!(
-                                "the example has field `{here}`, which no table of {} documents",
+                                "the example has field `{}`, which no table of {} documents",
+                                any_item_path(&here),
                                 self.op_name()
                             ),
                             &here,
@@ -485,7 +525,7 @@ impl<'a> Walk<'a> {
                             FindingKind::MissingRequiredField,
                             format!(
                                 "the example lacks `{}`, which the table marks mandatory",
-                                member_path(path, doc.name)
+                                any_item_path(&member_path(path, doc.name))
                             ),
                             path,
                             Some(doc.line),
@@ -495,8 +535,8 @@ impl<'a> Walk<'a> {
                 }
             }
             Value::Array(items) => {
-                for item in items {
-                    self.value(item, docs, object, &item_path(path));
+                for (index, item) in items.iter().enumerate() {
+                    self.value(item, docs, object, &numbered_item_path(path, index));
                 }
             }
             _ => {}
@@ -512,7 +552,8 @@ impl<'a> Walk<'a> {
             self.report(
                 FindingKind::TypeMismatch,
                 format!(
-                    "`{path}` is null in the example, but the table documents a mandatory {}",
+                    "`{}` is null in the example, but the table documents a mandatory {}",
+                    any_item_path(path),
                     doc.type_name.unwrap_or("value")
                 ),
                 path,
@@ -523,7 +564,8 @@ impl<'a> Walk<'a> {
             self.report(
                 FindingKind::TypeMismatch,
                 format!(
-                    "`{path}` is {} in the example, but the table documents {}",
+                    "`{}` is {} in the example, but the table documents {}",
+                    any_item_path(path),
                     json_type_name(value),
                     doc.type_name.unwrap_or("another type")
                 ),
@@ -561,7 +603,8 @@ impl<'a> Walk<'a> {
         self.report(
             FindingKind::UndocumentedEnumValue,
             format!(
-                "`{path}` is {text:?} in the example, which is not among its documented values: {}",
+                "`{}` is {text:?} in the example, which is not among its documented values: {}",
+                any_item_path(path),
                 documented.join(", ")
             ),
             path,
@@ -647,8 +690,9 @@ impl<'a> Walk<'a> {
         format!("{} {}", self.op.method, self.op.path)
     }
 
-    /// Reports a problem at the example's line for member `path` (the example's first line
-    /// when the path is not known), and at the documenting table row when there is one.
+    /// Reports a problem at the example's line for member `path` (numbered: `tasks[2].id`;
+    /// the example's first line when the path is not known), and at the documenting table row
+    /// when there is one.
     fn report(
         &mut self,
         kind: FindingKind,
@@ -663,8 +707,9 @@ impl<'a> Walk<'a> {
         let source = &self.op.source;
         let line = self
             .example
-            .member_lines
+            .item_lines
             .get(path)
+            .or_else(|| self.example.member_lines.get(&any_item_path(path)))
             .copied()
             .unwrap_or(self.example.line);
         let mut locations = vec![at(source, line)];
@@ -695,6 +740,38 @@ mod tests {
     }
     use crate::kb::{EnumValue, ObjectType, Response};
     use serde_json::json;
+
+    fn values(values: &[&str]) -> Enumeration {
+        Enumeration {
+            name: "v".into(),
+            service: None,
+            source: "s".into(),
+            line: 1,
+            operation: None,
+            object: None,
+            values: values
+                .iter()
+                .map(|v| EnumValue {
+                    value: (*v).into(),
+                    description: String::new(),
+                    retired: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_class_of_values_or_other_typography_is_documented() {
+        assert!(contradicts("PAUSED", &values(&["RUNNING", "STOPPED"])));
+        assert!(
+            !contradicts("1", &values(&["0", "Non-0"])),
+            "Non-0 covers 1"
+        );
+        assert!(!contradicts("3", &values(&["1", "2", "Others"])));
+        assert!(contradicts("3", &values(&["1", "2"])));
+        assert!(!contradicts(">=", &values(&["≥", "≤", "="])), "≥ is >=");
+        assert!(contradicts(">", &values(&["≥", "≤"])));
+    }
 
     fn field(name: &str, type_name: &str, line: u32) -> Field {
         Field {
@@ -777,6 +854,7 @@ mod tests {
             status,
             line,
             member_lines: crate::extract::json_lines::member_lines(&text, line),
+            item_lines: crate::extract::json_lines::item_lines(&text, line),
             value,
         }
     }

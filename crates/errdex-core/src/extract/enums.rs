@@ -288,12 +288,30 @@ fn labelled_values(text: &str) -> Vec<EnumValue> {
 
 /// Form 3: a sentence introducing a list.
 fn sentence_values(text: &str) -> Vec<EnumValue> {
-    let Some(list) = VALUE_SENTENCE
-        .captures(text)
-        .and_then(|caps| caps.get(1))
-        .map(|m| m.as_str())
-    else {
+    let Some(found) = VALUE_SENTENCE.captures(text).and_then(|caps| caps.get(1)) else {
         return Vec::new();
+    };
+    let list = strip_bullet(found.as_str());
+    // `Valid value:` then one value per line (a bulleted list in the cell): the lines after
+    // the first that are each one value belong to the list.
+    let listed_below: Vec<&str> = match text[found.end()..].strip_prefix('\n') {
+        Some(rest) if is_value_token(list.trim()) => rest
+            .split('\n')
+            .map(|line| strip_bullet(line).trim())
+            .take_while(|line| is_value_token(line))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let joined;
+    let list = match listed_below.is_empty() {
+        true => list,
+        false => {
+            joined = std::iter::once(list.trim())
+                .chain(listed_below)
+                .collect::<Vec<_>>()
+                .join(", ");
+            joined.as_str()
+        }
     };
     // `FAIL only in current version`: the list ends at `only`.
     let list = list
@@ -387,6 +405,15 @@ mod tests {
             names("SUCCESS：成功。\nRUNNING：运行中。\nFAIL：失败。"),
             vec!["SUCCESS", "RUNNING", "FAIL"]
         );
+    }
+
+    #[test]
+    fn a_sentence_then_one_value_per_line() {
+        let text = "Specifies the instance type.\nValid value:\nSharding\nReplicaSet";
+        assert_eq!(names(text), ["Sharding", "ReplicaSet"]);
+        let bullets = "Valid values:\n- Sharding\n- ReplicaSet\nThe default is Sharding.";
+        assert_eq!(names(bullets), ["Sharding", "ReplicaSet"]);
+        assert_eq!(names("The value can be FAIL only.\nSee Table 3"), ["FAIL"]);
     }
 
     #[test]

@@ -4,24 +4,34 @@
 //! serde_json keeps no positions, so this is a small scanner over the example's text: strings
 //! (with escapes), objects and arrays, counting lines. Paths are written as `check` walks the
 //! value: object keys joined by `.`, `[]` for "any item of an array" (`tasks[].operate_type`).
-//! The first occurrence of a path wins (array items repeat their keys).
+//! The first occurrence of a path wins (array items repeat their keys); [`item_lines`] gives
+//! the members of later items by numbered path (`tasks[2].operate_type`).
 
 use std::collections::BTreeMap;
 
-use crate::kb::{item_path, member_path};
+use crate::kb::{item_path, member_path, numbered_item_path};
 
-/// An open container while scanning.
+/// An open container while scanning, with its path as `check` writes it (`tasks[]`) and
+/// numbered (`tasks[2]`).
 enum Frame {
-    /// An object: its path, and the key just read (until its value is done).
-    Object { path: String, key: Option<String> },
-    /// An array: its items' path (`tasks[]`).
-    Array { path: String },
+    /// An object: its paths, and the key just read (until its value is done).
+    Object {
+        path: String,
+        numbered: String,
+        key: Option<String>,
+    },
+    /// An array: its items' path (`tasks[]`), its own numbered path and the current item.
+    Array {
+        path: String,
+        numbered: String,
+        index: usize,
+    },
 }
 
-/// The line of every member path in `json`, whose first line is `first_line`. Text that is not
-/// JSON gives whatever keys were read before it went wrong; it never panics.
-pub fn member_lines(json: &str, first_line: u32) -> BTreeMap<String, u32> {
-    let mut lines = BTreeMap::new();
+/// Where each member is: (path with `[]`, numbered path, line), in document order. Text
+/// that is not JSON gives whatever keys were read before it went wrong; it never panics.
+fn members(json: &str, first_line: u32) -> Vec<(String, String, u32)> {
+    let mut out = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut line = first_line;
     let mut chars = json.chars();
@@ -31,44 +41,89 @@ pub fn member_lines(json: &str, first_line: u32) -> BTreeMap<String, u32> {
             '"' => {
                 let (text, newlines) = read_string(&mut chars);
                 line = line.saturating_add(newlines);
-                if let Some(Frame::Object { path, key }) = stack.last_mut()
+                if let Some(Frame::Object {
+                    path,
+                    numbered,
+                    key,
+                }) = stack.last_mut()
                     && key.is_none()
                 {
-                    let member = member_path(path, &text);
-                    lines.entry(member).or_insert(line);
+                    out.push((member_path(path, &text), member_path(numbered, &text), line));
                     *key = Some(text);
                 }
             }
             '{' | '[' => {
-                let path = value_path(&stack);
+                let (path, numbered) = value_paths(&stack);
                 stack.push(if c == '{' {
-                    Frame::Object { path, key: None }
+                    Frame::Object {
+                        path,
+                        numbered,
+                        key: None,
+                    }
                 } else {
                     Frame::Array {
                         path: item_path(&path),
+                        numbered,
+                        index: 0,
                     }
                 });
             }
             '}' | ']' => {
                 stack.pop();
             }
-            ',' => {
-                if let Some(Frame::Object { key, .. }) = stack.last_mut() {
-                    *key = None;
-                }
-            }
+            ',' => match stack.last_mut() {
+                Some(Frame::Object { key, .. }) => *key = None,
+                Some(Frame::Array { index, .. }) => *index += 1,
+                None => {}
+            },
             _ => {}
         }
+    }
+    out
+}
+
+/// The line of every member path in `json`, whose first line is `first_line`: the first
+/// occurrence of each path (see the module doc).
+pub fn member_lines(json: &str, first_line: u32) -> BTreeMap<String, u32> {
+    let mut lines = BTreeMap::new();
+    for (path, _, line) in members(json, first_line) {
+        lines.entry(path).or_insert(line);
     }
     lines
 }
 
-/// The path of a value about to start at the top of `stack`.
-fn value_path(stack: &[Frame]) -> String {
+/// The line of every member of an array item after the first, by numbered path
+/// (`tasks[2].operate_type`): what [`member_lines`] leaves out.
+pub fn item_lines(json: &str, first_line: u32) -> BTreeMap<String, u32> {
+    members(json, first_line)
+        .into_iter()
+        .filter(|(_, numbered, _)| {
+            numbered
+                .split('[')
+                .skip(1)
+                .any(|part| !part.starts_with("0]"))
+        })
+        .map(|(_, numbered, line)| (numbered, line))
+        .collect()
+}
+
+/// The paths of a value about to start at the top of `stack`.
+fn value_paths(stack: &[Frame]) -> (String, String) {
     match stack.last() {
-        None => String::new(),
-        Some(Frame::Array { path }) => path.clone(),
-        Some(Frame::Object { path, key }) => member_path(path, key.as_deref().unwrap_or_default()),
+        None => (String::new(), String::new()),
+        Some(Frame::Array {
+            path,
+            numbered,
+            index,
+        }) => (path.clone(), numbered_item_path(numbered, *index)),
+        Some(Frame::Object {
+            path,
+            numbered,
+            key,
+        }) => {
+            let key = key.as_deref().unwrap_or_default();
+            (member_path(path, key), member_path(numbered, key))
+        }
     }
 }
 
@@ -121,6 +176,20 @@ mod tests {
         assert_eq!(lines["c"], 3);
         assert_eq!(lines["c[][].d"], 3);
         assert!(!lines.contains_key("x"));
+    }
+
+    #[test]
+    fn later_array_items_by_their_numbers() {
+        let json = "{\"disks\": [\n  {\"state\": \"A\"},\n  {\"state\": \"B\",\n   \"tags\": [{\"k\": 1}, {\"k\": 2}]}\n]}";
+        let items = item_lines(json, 10);
+        assert_eq!(items["disks[1].state"], 12);
+        assert_eq!(items["disks[1].tags[1].k"], 13);
+        assert!(
+            !items.contains_key("disks[0].state"),
+            "first items are in member_lines"
+        );
+        assert_eq!(member_lines(json, 10)["disks[].state"], 11);
+        assert_eq!(items.len(), 4, "{items:?}");
     }
 
     #[test]

@@ -205,7 +205,7 @@ finding_kinds! {
     MixedNotApplicable = "mixed-not-applicable", Note,
         "One source spells 'not applicable' in several ways (NA, N/A).";
     /// A JSON example uses a value outside the documented enumeration.
-    UndocumentedEnumValue = "undocumented-enum-value", Note,
+    UndocumentedEnumValue = "undocumented-enum-value", Warning,
         "A JSON example uses a value that is not among the documented values of its field.";
     /// A JSON example has a field no table documents.
     UndocumentedField = "undocumented-field", Warning,

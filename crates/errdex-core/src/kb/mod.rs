@@ -407,6 +407,11 @@ pub struct Example {
     /// (`tasks[].operate_type`); the first occurrence of a path.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub member_lines: BTreeMap<String, u32>,
+    /// Source line of each member of an array item after the first, by path with the items'
+    /// numbers (`tasks[2].operate_type`, from 0): so a finding about the third item points at
+    /// the third item. Members of first items are in `member_lines`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub item_lines: BTreeMap<String, u32>,
 }
 
 /// The path of member `key` of the object at `parent` in [`Example::member_lines`]: keys
@@ -422,6 +427,32 @@ pub fn member_path(parent: &str, key: &str) -> String {
 /// The path of any item of the array at `parent` in [`Example::member_lines`] (`tasks[]`).
 pub fn item_path(parent: &str) -> String {
     format!("{parent}[]")
+}
+
+/// The path of item `index` of the array at `parent` in [`Example::item_lines`] (`tasks[2]`).
+pub fn numbered_item_path(parent: &str, index: usize) -> String {
+    format!("{parent}[{index}]")
+}
+
+/// A numbered path as [`Example::member_lines`] writes it: `tasks[2].id` → `tasks[].id`.
+pub fn any_item_path(numbered: &str) -> String {
+    let mut out = String::with_capacity(numbered.len());
+    let mut in_brackets = false;
+    for c in numbered.chars() {
+        match c {
+            '[' => {
+                in_brackets = true;
+                out.push(c);
+            }
+            ']' => {
+                in_brackets = false;
+                out.push(c);
+            }
+            c if in_brackets && c.is_ascii_digit() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// An error code mentioned outside a definition table.

@@ -206,6 +206,7 @@ impl OperationReader {
             line: body_line,
             value,
             member_lines: json_lines::member_lines(body, body_line),
+            item_lines: json_lines::item_lines(body, body_line),
         });
     }
 

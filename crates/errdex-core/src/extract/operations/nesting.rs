@@ -198,6 +198,7 @@ mod tests {
                 value: json!({"group": {"name": "g", "policy": {"Version": "1.1"}},
                               "request_id": "r"}),
                 member_lines: Default::default(),
+                item_lines: Default::default(),
             }],
             request_modes: Vec::new(),
         };

@@ -172,9 +172,10 @@ Anything else is plain words. An empty query is a usage error (exit 2).")]
         /// Output format.
         #[arg(long, default_value = "human", value_parser = human_or_json())]
         format: Format,
-        /// Folder holding kb.json (and the index).
-        #[arg(long, default_value = "generated")]
-        kb: PathBuf,
+        /// Folder holding kb.json (and the index), or that kb.json. Default: $ERRDEX_KB, else
+        /// the nearest generated/ folder holding kb.json, from the current folder up.
+        #[arg(long)]
+        kb: Option<PathBuf>,
     },
     /// Explain error codes: the meaning most sources give, every definition with its source,
     /// conflicts, solution. Exit 1 when a code is unknown.
@@ -398,7 +399,7 @@ fn main() -> ExitCode {
                 status,
                 limit,
             };
-            search(&kb, &request, format)
+            search(kb.as_deref(), &request, format)
         }
         Command::Explain {
             codes,
@@ -465,11 +466,12 @@ fn notice(line: &str) {
     eprintln!("{line}");
 }
 
-fn search(kb: &Path, request: &SearchRequest, format: Format) -> anyhow::Result<ExitCode> {
+fn search(kb: Option<&Path>, request: &SearchRequest, format: Format) -> anyhow::Result<ExitCode> {
     if request.parsed().is_empty() {
         return Err(errdex::search::IndexError::EmptyQuery.into());
     }
-    let results = SearchIndex::open_or_build(kb, &mut notice)?.search(request)?;
+    let kb = errdex::locate::find_kb_here(kb)?;
+    let results = SearchIndex::open_or_build(&kb, &mut notice)?.search(request)?;
     stdout(&report::search::render(format, &results))?;
     Ok(match results.hits.is_empty() {
         true => ExitCode::from(1),

@@ -281,7 +281,9 @@ fn missing_knowledge_base_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let output = errdex(dir.path(), &["search", "x"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("run `errdex build` first"));
+    let text = stderr(&output);
+    assert!(text.contains("no knowledge base there"), "{text}");
+    assert!(text.contains("errdex build"), "{text}");
 }
 
 #[test]
@@ -376,5 +378,52 @@ fn build_writes_the_index_and_keeps_it_while_kb_json_is_unchanged() {
         index_files(&out.join("index")),
         first,
         "same kb.json, same index"
+    );
+}
+
+/// `search` finds the knowledge base as `explain` does: `--kb` naming a folder or kb.json
+/// itself, `ERRDEX_KB`, else the nearest `generated/kb.json` from the current folder up.
+#[test]
+fn search_finds_the_knowledge_base_like_explain() {
+    let project = tempfile::tempdir().expect("temp dir");
+    let generated = project.path().join("generated");
+    std::fs::create_dir_all(&generated).expect("mkdir");
+    std::fs::copy(
+        Path::new(FIXTURES).join("kb.json"),
+        generated.join("kb.json"),
+    )
+    .expect("copy kb.json");
+    let nested = project.path().join("docs/deeper");
+    std::fs::create_dir_all(&nested).expect("mkdir");
+    let run = |dir: &Path, args: &[&str], env: Option<&Path>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_errdex"));
+        command.current_dir(dir).args(args).env_remove("ERRDEX_KB");
+        if let Some(kb) = env {
+            command.env("ERRDEX_KB", kb);
+        }
+        command.output().expect("run errdex")
+    };
+    let from_below = run(&nested, &["search", "snapshot"], None);
+    assert!(from_below.status.success(), "{}", stderr(&from_below));
+    let file = generated.join("kb.json");
+    let by_file = run(
+        &nested,
+        &["search", "--kb", file.to_str().unwrap(), "snapshot"],
+        None,
+    );
+    assert_eq!(stdout(&by_file), stdout(&from_below));
+    let by_env = run(
+        std::env::temp_dir().as_path(),
+        &["search", "snapshot"],
+        Some(&generated),
+    );
+    assert_eq!(stdout(&by_env), stdout(&from_below));
+    let nowhere = tempfile::tempdir().expect("temp dir");
+    let missing = run(nowhere.path(), &["search", "snapshot"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("no knowledge base found"),
+        "{}",
+        stderr(&missing)
     );
 }

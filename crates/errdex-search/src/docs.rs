@@ -252,6 +252,88 @@ impl SearchDoc {
     }
 }
 
+/// A service's own words: at most this many…
+const SERVICE_WORDS: usize = 8;
+/// …each in at least this share of the service's documents…
+const SERVICE_WORD_SHARE: f64 = 0.05;
+/// …and mostly (this share of the documents holding it) in the service's.
+const SERVICE_WORD_OWN: f64 = 0.6;
+/// Services with fewer documents than this have no words of their own.
+const SERVICE_WORDS_FROM: usize = 20;
+
+/// Gives each code the words its service's documents use and others do not (`redis` for
+/// DCS, `replication` for SDRS), in its context: customers name the product, error messages
+/// seldom do. Read from the knowledge base itself (the message, texts and names of every page,
+/// operation, field and value, grouped by service), so it works on documents errdex has never
+/// seen.
+fn add_service_words(docs: &mut [SearchDoc]) {
+    let mut everywhere: HashMap<String, usize> = HashMap::new();
+    let mut per_service: HashMap<&str, (usize, HashMap<String, usize>)> = HashMap::new();
+    let about_the_product = docs.iter().filter(|d| {
+        !matches!(
+            d.view.kind,
+            DocKind::Code | DocKind::RetiredCode | DocKind::Mention
+        )
+    });
+    for doc in about_the_product {
+        let mut words: BTreeSet<String> = BTreeSet::new();
+        for attribute in [Attribute::Message, Attribute::Text, Attribute::Name] {
+            for text in &doc.texts[attribute as usize] {
+                words.extend(
+                    index_words(text, 0)
+                        .into_iter()
+                        .map(|w| w.text)
+                        .filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase())),
+                );
+            }
+        }
+        for word in &words {
+            *everywhere.entry(word.clone()).or_default() += 1;
+        }
+        for service in &doc.services {
+            let (count, held) = per_service.entry(service.as_str()).or_default();
+            *count += 1;
+            for word in &words {
+                *held.entry(word.clone()).or_default() += 1;
+            }
+        }
+    }
+    let mut vocabulary: HashMap<String, String> = HashMap::new();
+    for (service, (count, held)) in &per_service {
+        if *count < SERVICE_WORDS_FROM {
+            continue;
+        }
+        let mut own: Vec<(&String, usize)> = held
+            .iter()
+            .filter(|&(word, &n)| {
+                n as f64 >= SERVICE_WORD_SHARE * *count as f64
+                    && n as f64 >= SERVICE_WORD_OWN * everywhere[word] as f64
+            })
+            .map(|(word, &n)| (word, n))
+            .collect();
+        own.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let words: Vec<&str> = own
+            .iter()
+            .take(SERVICE_WORDS)
+            .map(|(w, _)| w.as_str())
+            .collect();
+        if !words.is_empty() {
+            vocabulary.insert(service.to_string(), words.join(" "));
+        }
+    }
+    for doc in docs.iter_mut() {
+        if !matches!(doc.view.kind, DocKind::Code | DocKind::RetiredCode) {
+            continue;
+        }
+        let services: Vec<String> = doc.services.iter().cloned().collect();
+        for service in services {
+            if let Some(words) = vocabulary.get(&service) {
+                doc.add(Attribute::Context, words);
+            }
+        }
+    }
+}
+
 /// The words a code written as a name holds (`TooManyBuckets` → `Too Many Buckets`,
 /// `MalformedXML` → `Malformed XML`): empty for codes with digits or without an inner capital.
 fn name_words(code: &str) -> String {
@@ -516,6 +598,7 @@ pub fn search_docs(kb: &KnowledgeBase) -> Vec<SearchDoc> {
         });
         docs.push(doc);
     }
+    add_service_words(&mut docs);
     docs.sort_by_key(|d| (d.view.kind, std::cmp::Reverse(d.view.count)));
     docs
 }
@@ -523,6 +606,34 @@ pub fn search_docs(kb: &KnowledgeBase) -> Vec<SearchDoc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_take_the_words_their_services_pages_use() {
+        let page = |service: &str, title: &str| {
+            let mut doc = SearchDoc::new(DocKind::Page, title, Target::Source(title.into()));
+            doc.set_service(Some(&service.to_string()));
+            doc.add(Attribute::Name, title);
+            doc
+        };
+        let mut docs: Vec<SearchDoc> = (0..SERVICE_WORDS_FROM)
+            .map(|i| page("DCS", &format!("Configuring Redis instance {i}")))
+            .chain((0..SERVICE_WORDS_FROM).map(|i| page("ECS", &format!("Configuring server {i}"))))
+            .collect();
+        let mut code = SearchDoc::new(DocKind::Code, "DCS.4001", Target::Code("DCS.4001".into()));
+        code.set_service(Some(&"DCS".to_string()));
+        docs.push(code);
+        add_service_words(&mut docs);
+        let context = &docs.last().unwrap().texts[Attribute::Context as usize];
+        assert_eq!(
+            context,
+            &["instance redis"],
+            "configuring is everyone's word"
+        );
+        assert!(
+            docs[0].texts[Attribute::Context as usize].is_empty(),
+            "pages keep theirs"
+        );
+    }
 
     #[test]
     fn codes_written_as_names_give_their_words() {

@@ -128,7 +128,10 @@ fn nasty_names_become_the_documented_identifiers() {
         "pub enum ErrorCodeValues",
         "pub enum StringValues",
         "pub r#type: String,",
-        "#[serde(rename = \"Type\")]",
+        // The JSON name is written and read as documented.
+        "object.optional(\"Type\", &self.type_2)?;",
+        "type_2: object.optional(\"Type\")?,",
+        "JSON name: `Type`.",
         "pub type_2: Option<i64>,",
         "pub n3d: Option<bool>,",
         "pub ming_cheng: Option<String>,",

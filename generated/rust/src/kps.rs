@@ -218,27 +218,44 @@ impl<'de> serde::Deserialize<'de> for FailedTasksOperateType {
 /// The response body of `GET /v3/{project_id}/failed-tasks` (Querying Task Failure Information), status 200.
 ///
 /// Source: seeds/004\_7a97a9e215779c8b.txt line 126.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FailedTasksResponse {
     /// Total number of failed tasks.
     ///
     /// Documented type: `Integer`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 126.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// List of failed tasks.
     ///
     /// Documented type: `Array of FailedTasks objects`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 132.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Vec<FailedTasks>>,
+}
+impl serde::Serialize for FailedTasksResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = super::ObjectWriter::new();
+        object.optional("total", &self.total)?;
+        object.optional("tasks", &self.tasks)?;
+        object.write(serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for FailedTasksResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut object = super::ObjectReader::read(deserializer)?;
+        Ok(Self {
+            total: object.optional("total")?,
+            tasks: object.optional("tasks")?,
+        })
+    }
 }
 /// The response body of `GET /v3/{project_id}/failed-tasks` (Querying Task Failure Information), status 400.
 ///
 /// Source: seeds/004\_7a97a9e215779c8b.txt line 210.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FailedTasksErrorResponse {
     /// Error Codes
     ///
@@ -247,41 +264,55 @@ pub struct FailedTasksErrorResponse {
     /// Holds KPS error codes: a code the documents do not list deserializes into `ErrorCode::Unknown`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 210.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<ErrorCode>,
     /// Description
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 216.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_msg: Option<String>,
+}
+impl serde::Serialize for FailedTasksErrorResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = super::ObjectWriter::new();
+        object.optional("error_code", &self.error_code)?;
+        object.optional("error_msg", &self.error_msg)?;
+        object.write(serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for FailedTasksErrorResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut object = super::ObjectReader::read(deserializer)?;
+        Ok(Self {
+            error_code: object.optional("error_code")?,
+            error_msg: object.optional("error_msg")?,
+        })
+    }
 }
 /// The `FailedTasks` object of `GET /v3/{project_id}/failed-tasks` (Querying Task Failure Information).
 ///
 /// Source: seeds/004\_7a97a9e215779c8b.txt line 138.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FailedTasks {
     /// VM ID.
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 146.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_id: Option<String>,
     /// Operation type of a task. It can be: - FAILED\_RESET: reset - FAILED\_REPLACE: replace - FAILED\_UNBIND: unbind
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 152.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operate_type: Option<FailedTasksOperateType>,
     /// Task time
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 164.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_time: Option<String>,
     /// Error code of a task failure
     ///
@@ -290,34 +321,60 @@ pub struct FailedTasks {
     /// Holds KPS error codes: a code the documents do not list deserializes into `ErrorCode::Unknown`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 170.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_error_code: Option<ErrorCode>,
     /// Error code of a task failure
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 176.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_error_msg: Option<String>,
     /// VM Name
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 182.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_name: Option<String>,
     /// VM ID.
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 188.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_id: Option<String>,
     /// Key pair name
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/004\_7a97a9e215779c8b.txt line 194.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keypair_name: Option<String>,
+}
+impl serde::Serialize for FailedTasks {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = super::ObjectWriter::new();
+        object.optional("task_id", &self.task_id)?;
+        object.optional("operate_type", &self.operate_type)?;
+        object.optional("task_time", &self.task_time)?;
+        object.optional("task_error_code", &self.task_error_code)?;
+        object.optional("task_error_msg", &self.task_error_msg)?;
+        object.optional("server_name", &self.server_name)?;
+        object.optional("server_id", &self.server_id)?;
+        object.optional("keypair_name", &self.keypair_name)?;
+        object.write(serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for FailedTasks {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut object = super::ObjectReader::read(deserializer)?;
+        Ok(Self {
+            task_id: object.optional("task_id")?,
+            operate_type: object.optional("operate_type")?,
+            task_time: object.optional("task_time")?,
+            task_error_code: object.optional("task_error_code")?,
+            task_error_msg: object.optional("task_error_msg")?,
+            server_name: object.optional("server_name")?,
+            server_id: object.optional("server_id")?,
+            keypair_name: object.optional("keypair_name")?,
+        })
+    }
 }

@@ -260,6 +260,81 @@ fn partition_point(len: usize, before: impl Fn(usize) -> bool) -> usize {
     }
     low
 }
+/// An object's members as the generated types read them: serde's derived
+/// `Deserialize` writes a visitor for every type, which made crates of thousands of
+/// types too large to compile; each type's `Deserialize` here is one call per field.
+/// Unknown members are ignored; a missing optional member or `null` is `None`.
+#[allow(dead_code)]
+struct ObjectReader(serde_json::Map<String, serde_json::Value>);
+#[allow(dead_code)]
+impl ObjectReader {
+    fn read<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <serde_json::Map<
+            String,
+            serde_json::Value,
+        > as serde::Deserialize>::deserialize(deserializer)
+            .map(ObjectReader)
+    }
+    fn optional<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+        &mut self,
+        name: &str,
+    ) -> Result<Option<T>, E> {
+        match self.0.remove(name) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(value) => {
+                T::deserialize(value)
+                    .map(Some)
+                    .map_err(|e| E::custom(format_args!("field `{name}`: {e}")))
+            }
+        }
+    }
+    fn required<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+        &mut self,
+        name: &str,
+    ) -> Result<T, E> {
+        match self.0.remove(name) {
+            None => Err(E::custom(format_args!("missing field `{name}`"))),
+            Some(value) => {
+                T::deserialize(value)
+                    .map_err(|e| E::custom(format_args!("field `{name}`: {e}")))
+            }
+        }
+    }
+}
+/// An object's members as the generated types write them, in declaration order (see
+/// [`ObjectReader`]); `None` members are left out.
+#[allow(dead_code)]
+struct ObjectWriter(Vec<(&'static str, serde_json::Value)>);
+#[allow(dead_code)]
+impl ObjectWriter {
+    fn new() -> Self {
+        ObjectWriter(Vec::new())
+    }
+    fn optional<T: serde::Serialize, E: serde::ser::Error>(
+        &mut self,
+        name: &'static str,
+        value: &Option<T>,
+    ) -> Result<(), E> {
+        match value {
+            Some(value) => self.required(name, value),
+            None => Ok(()),
+        }
+    }
+    fn required<T: serde::Serialize, E: serde::ser::Error>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), E> {
+        let value = serde_json::to_value(value).map_err(E::custom)?;
+        self.0.push((name, value));
+        Ok(())
+    }
+    fn write<S: serde::Serializer>(self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0)
+    }
+}
 /// A code as an API response writes it: a string, or a number for numeric codes.
 #[allow(dead_code)]
 struct CodeText(String);

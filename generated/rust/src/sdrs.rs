@@ -444,83 +444,92 @@ impl<'de> serde::Deserialize<'de> for FailureJobsJobStatus {
 /// The response body of `GET /v1/{project_id}/task-center/failure-jobs` (Querying Failed Tasks), status 200.
 ///
 /// Source: seeds/003\_cd26521254878a54.txt line 149.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FailureJobsResponse {
     /// Specifies the list of the failed tasks. For details, see Table 1.
     ///
     /// Documented type: `list`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 149.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_jobs: Option<Vec<FailureJobs>>,
     /// Specifies the number of failed tasks in the list.
     ///
     /// Documented type: `Integer`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 157.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
+}
+impl serde::Serialize for FailureJobsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = super::ObjectWriter::new();
+        object.optional("failure_jobs", &self.failure_jobs)?;
+        object.optional("count", &self.count)?;
+        object.write(serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for FailureJobsResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut object = super::ObjectReader::read(deserializer)?;
+        Ok(Self {
+            failure_jobs: object.optional("failure_jobs")?,
+            count: object.optional("count")?,
+        })
+    }
 }
 /// The `failure_jobs` object of `GET /v1/{project_id}/task-center/failure-jobs` (Querying Failed Tasks).
 ///
 /// Source: seeds/003\_cd26521254878a54.txt line 170.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FailureJobs {
     /// Specifies the task status. The value can be FAIL only in current version. FAIL: The task failed.
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 178.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_status: Option<FailureJobsJobStatus>,
     /// Specifies the resource ID.
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 187.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// Specifies the resource name.
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 194.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_name: Option<String>,
     /// Specifies the resource type. server\_groups: indicates a protection group. protected\_instances: indicates a protected instance. replications: indicates a replication pair. disaster\_recovery\_drills: indicates a DR drill.
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 201.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<FailureJobsResourceType>,
     /// Specifies the failed task status. createFail: indicates a creation failure. deleteFail: indicates a deletion failure. attachFail: indicates an attachment failure. detachFail: indicates a detachment failure. expandFail: indicates an expansion failure. resizeFail: indicates a specification change failure. startFail: indicates a protection enabling failure. stopFail: indicates a protection disabling failure. reverseFail: indicates a planned failover failure. failoverFail: indicates a failover failure. reprotectFail: indicates a re-protection enabling failure.
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 209.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_status: Option<FailureJobsFailureStatus>,
     /// Specifies the task ID. This is a returned parameter when the asynchronous API command is issued successfully. For details about the task execution result, see the description in Querying the Job Status.
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 217.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
     /// Specifies the task name.
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 225.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_type: Option<String>,
     /// Specifies the task operation time. The default format is as follows: "yyyy-MM-ddTHH:mm:ss.SSSZ", for example, 2019-04-01T12:00:00.000Z.
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 232.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub begin_time: Option<String>,
     /// Specifies the error code for a failed task.
     ///
@@ -529,13 +538,46 @@ pub struct FailureJobs {
     /// Holds SDRS error codes: a code the documents do not list deserializes into `ErrorCode::Unknown`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 240.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<ErrorCode>,
     /// Specifies the task failure cause.
     ///
     /// Documented type: `String`.
     ///
     /// Source: seeds/003\_cd26521254878a54.txt line 247.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fail_reason: Option<String>,
+}
+impl serde::Serialize for FailureJobs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = super::ObjectWriter::new();
+        object.optional("job_status", &self.job_status)?;
+        object.optional("resource_id", &self.resource_id)?;
+        object.optional("resource_name", &self.resource_name)?;
+        object.optional("resource_type", &self.resource_type)?;
+        object.optional("failure_status", &self.failure_status)?;
+        object.optional("job_id", &self.job_id)?;
+        object.optional("job_type", &self.job_type)?;
+        object.optional("begin_time", &self.begin_time)?;
+        object.optional("error_code", &self.error_code)?;
+        object.optional("fail_reason", &self.fail_reason)?;
+        object.write(serializer)
+    }
+}
+impl<'de> serde::Deserialize<'de> for FailureJobs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let mut object = super::ObjectReader::read(deserializer)?;
+        Ok(Self {
+            job_status: object.optional("job_status")?,
+            resource_id: object.optional("resource_id")?,
+            resource_name: object.optional("resource_name")?,
+            resource_type: object.optional("resource_type")?,
+            failure_status: object.optional("failure_status")?,
+            job_id: object.optional("job_id")?,
+            job_type: object.optional("job_type")?,
+            begin_time: object.optional("begin_time")?,
+            error_code: object.optional("error_code")?,
+            fail_reason: object.optional("fail_reason")?,
+        })
+    }
 }

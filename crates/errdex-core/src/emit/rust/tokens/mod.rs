@@ -7,7 +7,7 @@ pub mod root;
 pub mod support;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::docs::{code_span, escape_markdown, markdown_lines};
 use super::ident::unraw;
@@ -217,11 +217,37 @@ fn struct_items(plan: &StructPlan, module: &ModulePlan, krate: &CratePlan) -> To
         .fields
         .iter()
         .map(|field| field_tokens(field, module, krate));
+    let idents: Vec<Ident> = plan.fields.iter().map(|f| ident(&f.ident)).collect();
+    let json_names: Vec<&str> = plan.fields.iter().map(|f| f.name.as_str()).collect();
+    let access: Vec<Ident> = plan
+        .fields
+        .iter()
+        .map(|f| format_ident!("{}", if f.optional { "optional" } else { "required" }))
+        .collect();
+    // serde's derives write a visitor per type; these impls are one call per field to the
+    // crate's ObjectReader/ObjectWriter, so crates of thousands of types still compile.
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct #name {
             #( #fields, )*
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut object = super::ObjectWriter::new();
+                #( object.#access(#json_names, &self.#idents)?; )*
+                object.write(serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let mut object = super::ObjectReader::read(deserializer)?;
+                Ok(Self {
+                    #( #idents: object.#access(#json_names)?, )*
+                })
+            }
         }
     }
 }
@@ -238,27 +264,21 @@ fn field_tokens(field: &FieldPlan, module: &ModulePlan, krate: &CratePlan) -> To
         ));
     }
     paragraphs.extend(field.notes.iter().cloned());
+    if unraw(&field.ident) != field.name {
+        paragraphs.push(format!("JSON name: {}.", code_span(&field.name)));
+    }
     paragraphs.push(format!("Source: {}.", krate.place(&field.at)));
     let docs = doc_attrs(&markdown_lines(&paragraphs));
     let name = ident(&field.ident);
-    let json_name = field.name.as_str();
-    let rename =
-        (unraw(&field.ident) != field.name).then(|| quote! { #[serde(rename = #json_name)] });
     let mut ty = type_tokens(&field.ty, module);
     if field.boxed {
         ty = quote! { Box<#ty> };
     }
-    let (ty, optional) = match field.optional {
-        true => (
-            quote! { Option<#ty> },
-            Some(quote! { #[serde(default, skip_serializing_if = "Option::is_none")] }),
-        ),
-        false => (ty, None),
-    };
+    if field.optional {
+        ty = quote! { Option<#ty> };
+    }
     quote! {
         #docs
-        #rename
-        #optional
         pub #name: #ty
     }
 }

@@ -54,6 +54,8 @@ pub const KB_FILE: &str = "kb.json";
 pub const INDEX_DIR: &str = "index";
 /// The stamp file inside the index folder.
 const STAMP_FILE: &str = "errdex-stamp.json";
+/// The synonyms the index was built with, inside the index folder ([`synonyms::Vocabulary`]).
+const SYNONYMS_FILE: &str = "errdex-synonyms.json";
 /// Memory budget of the index writer (one thread, so one segment for typical knowledge bases).
 const WRITER_MEMORY: usize = 120_000_000;
 /// How many nearest codes an unknown code suggests.
@@ -227,6 +229,11 @@ pub fn build_into(kb: &KnowledgeBase, dir: &Path) -> Result<(), IndexError> {
         writer.merge(&segments).wait()?;
     }
     writer.wait_merging_threads()?;
+    let vocabulary = serde_json::to_vec(&*synonyms::VOCABULARY).map_err(|err| IndexError::Io {
+        path: dir.join(SYNONYMS_FILE),
+        source: std::io::Error::other(err),
+    })?;
+    std::fs::write(dir.join(SYNONYMS_FILE), vocabulary).map_err(io_error(dir))?;
     Ok(())
 }
 
@@ -307,6 +314,8 @@ fn freshness(kb_path: &Path, index_dir: &Path) -> Result<Freshness, IndexError> 
 pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
+    /// The synonyms the index was built with (read from it: no word tables parsed per query).
+    vocabulary: synonyms::Vocabulary,
 }
 
 impl SearchIndex {
@@ -318,7 +327,15 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        Ok(SearchIndex { reader, fields })
+        let vocabulary = std::fs::read(dir.join(SYNONYMS_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_else(|| synonyms::VOCABULARY.clone());
+        Ok(SearchIndex {
+            reader,
+            fields,
+            vocabulary,
+        })
     }
 
     /// Opens the index of the knowledge base in `kb_dir`, building it first when it is missing
@@ -405,7 +422,12 @@ impl SearchIndex {
 
     /// Runs a search.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, IndexError> {
-        query::search(&self.reader.searcher(), &self.fields, request)
+        query::search(
+            &self.reader.searcher(),
+            &self.fields,
+            &self.vocabulary,
+            request,
+        )
     }
 }
 

@@ -3,7 +3,7 @@
 //! the exclusions, and the filter steps in the order written.
 
 use crate::parse::{Filter, ParsedQuery, Part};
-use crate::synonyms::VOCABULARY;
+use crate::synonyms::{VOCABULARY, Vocabulary};
 use crate::text::{QueryWord, index_words, is_cjk_word, word_match};
 
 /// Query words beyond this many are ignored (bounds the work per query).
@@ -56,8 +56,14 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The plan of a parsed query.
+    /// The plan of a parsed query, with the built-in synonyms.
     pub fn new(query: &ParsedQuery) -> Plan {
+        Plan::with_vocabulary(query, &VOCABULARY)
+    }
+
+    /// The plan of a parsed query, with these synonyms (an index's own, so that queries ask
+    /// for the tokens it was built with).
+    pub fn with_vocabulary(query: &ParsedQuery, vocabulary: &Vocabulary) -> Plan {
         let mut plan = Plan::default();
         let last_words = match query
             .parts
@@ -75,7 +81,7 @@ impl Plan {
             .count();
         let mut seen_word_parts = 0;
         let mut previous: Option<&Vec<String>> = None;
-        let mut synonyms = synonyms_per_part(query).into_iter();
+        let mut synonyms = synonyms_per_part(query, vocabulary).into_iter();
         for part in &query.parts {
             let (part_synonyms, extra) = synonyms.next().unwrap_or_default();
             match part {
@@ -146,7 +152,10 @@ impl Plan {
 /// ([`crate::synonyms::Vocabulary::query_synonyms`]), read over each run of unquoted words
 /// (`my elastic ip quota ran out` is one run: `elastic ip` and `ran out` are phrases). Quoted
 /// phrases, exclusions and filters end a run and have none.
-fn synonyms_per_part(query: &ParsedQuery) -> Vec<(Vec<Vec<String>>, Vec<String>)> {
+fn synonyms_per_part(
+    query: &ParsedQuery,
+    vocabulary: &Vocabulary,
+) -> Vec<(Vec<Vec<String>>, Vec<String>)> {
     let mut out: Vec<(Vec<Vec<String>>, Vec<String>)> =
         vec![(Vec::new(), Vec::new()); query.parts.len()];
     let mut at = 0;
@@ -165,7 +174,7 @@ fn synonyms_per_part(query: &ParsedQuery) -> Vec<(Vec<Vec<String>>, Vec<String>)
                 _ => Vec::new(),
             })
             .collect();
-        let synonyms = VOCABULARY.query_synonyms(&words);
+        let synonyms = vocabulary.query_synonyms(&words);
         let mut per_word = synonyms.per_word.into_iter();
         for (i, part) in query.parts[at..run_end].iter().enumerate() {
             if let Part::Words(words) = part {

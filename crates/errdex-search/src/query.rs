@@ -17,6 +17,7 @@ use crate::plan::{Plan, Step, highlights};
 use crate::rank::{Held, RankKey, holds_phrase, rank_key, rarity};
 use crate::reader::{ABSENT, EXACT_BIT, Reader, WordDocs, io};
 use crate::schema::Fields;
+use crate::synonyms::Vocabulary;
 use crate::text::QueryWord;
 use crate::{IndexError, suggest};
 
@@ -216,13 +217,14 @@ fn holding_sequence(
 pub fn search(
     searcher: &Searcher,
     fields: &Fields,
+    vocabulary: &Vocabulary,
     request: &SearchRequest,
 ) -> Result<SearchResults, IndexError> {
     let parsed = request.parsed();
     if parsed.is_empty() {
         return Err(IndexError::EmptyQuery);
     }
-    let plan = Plan::new(&parsed);
+    let plan = Plan::with_vocabulary(&parsed, vocabulary);
     let mut reader = Reader::new(searcher, fields)?;
     let found: Vec<WordDocs> = plan
         .words

@@ -24,7 +24,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::{Word, query_words};
 
@@ -47,7 +47,7 @@ pub struct Span {
 }
 
 /// The vocabulary, in the form both engines read.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vocabulary {
     /// Word → its meaning.
     pub words: BTreeMap<String, String>,
@@ -65,7 +65,8 @@ pub struct Vocabulary {
 pub static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(Vocabulary::built_in);
 
 impl Vocabulary {
-    fn built_in() -> Vocabulary {
+    /// The vocabulary of the built-in word tables (what [`VOCABULARY`] holds).
+    pub fn built_in() -> Vocabulary {
         let tables = errdex_core::check::similarity::word_tables();
         let fold = |word: &str| -> String {
             let mut word = word.to_string();

@@ -80,24 +80,12 @@ fn compare(a: &Enumeration, b: &Enumeration) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kb::EnumValue;
 
     fn enumeration(line: u32, operation: Option<&str>, values: &[&str]) -> Enumeration {
         Enumeration {
-            name: "status".into(),
-            service: None,
-            source: "s".into(),
             line,
             operation: operation.map(str::to_string),
-            object: None,
-            values: values
-                .iter()
-                .map(|v| EnumValue {
-                    value: (*v).into(),
-                    description: String::new(),
-                    retired: None,
-                })
-                .collect(),
+            ..crate::check::testkb::enumeration("status", "s", values)
         }
     }
 

@@ -738,26 +738,11 @@ mod tests {
         assert!(names_word("log: Log only", "log"));
         assert!(!names_word("", "log"));
     }
-    use crate::kb::{EnumValue, ObjectType, Response};
+    use crate::kb::{ObjectType, Response};
     use serde_json::json;
 
     fn values(values: &[&str]) -> Enumeration {
-        Enumeration {
-            name: "v".into(),
-            service: None,
-            source: "s".into(),
-            line: 1,
-            operation: None,
-            object: None,
-            values: values
-                .iter()
-                .map(|v| EnumValue {
-                    value: (*v).into(),
-                    description: String::new(),
-                    retired: None,
-                })
-                .collect(),
-        }
+        crate::check::testkb::enumeration("v", "s", values)
     }
 
     #[test]
@@ -827,20 +812,10 @@ mod tests {
         KnowledgeBase {
             operations: vec![op(examples)],
             enums: vec![Enumeration {
-                name: "kind".into(),
-                service: None,
-                source: "s".into(),
                 line: 13,
                 operation: Some("GET /v1/tasks".into()),
                 object: Some("Task".into()),
-                values: ["A_KIND", "B_KIND"]
-                    .iter()
-                    .map(|v| EnumValue {
-                        value: (*v).into(),
-                        description: String::new(),
-                        retired: None,
-                    })
-                    .collect(),
+                ..crate::check::testkb::enumeration("kind", "s", &["A_KIND", "B_KIND"])
             }],
             ..KnowledgeBase::default()
         }

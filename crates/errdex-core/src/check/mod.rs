@@ -212,7 +212,30 @@ fn sort(findings: &mut [Finding], context: &Context) {
 pub(crate) mod testkb {
     //! Hand-built knowledge bases for the stages' unit tests.
 
-    use crate::kb::{Definition, ErrorCode, KnowledgeBase, SCHEMA_VERSION, Source};
+    use crate::kb::{
+        Definition, EnumValue, Enumeration, ErrorCode, KnowledgeBase, SCHEMA_VERSION, Source,
+    };
+
+    /// An enumeration `name` of `source`, line 1, tied to no operation or object, with these
+    /// values (no descriptions).
+    pub fn enumeration(name: &str, source: &str, values: &[&str]) -> Enumeration {
+        Enumeration {
+            name: name.into(),
+            service: None,
+            source: source.into(),
+            line: 1,
+            operation: None,
+            object: None,
+            values: values
+                .iter()
+                .map(|v| EnumValue {
+                    value: (*v).into(),
+                    description: String::new(),
+                    retired: None,
+                })
+                .collect(),
+        }
+    }
 
     /// A source with an id.
     pub fn source(id: &str) -> Source {

@@ -126,25 +126,12 @@ pub fn retire(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::testkb::{def, kb};
-    use crate::kb::EnumValue;
+    use crate::check::testkb::{def, enumeration, kb};
 
     fn with_enum(mut kb: KnowledgeBase, values: &[&str]) -> KnowledgeBase {
         kb.enums.push(Enumeration {
-            name: "status".into(),
-            service: None,
-            source: "a".into(),
             line: 40,
-            operation: None,
-            object: None,
-            values: values
-                .iter()
-                .map(|v| EnumValue {
-                    value: (*v).into(),
-                    description: String::new(),
-                    retired: None,
-                })
-                .collect(),
+            ..enumeration("status", "a", values)
         });
         kb
     }

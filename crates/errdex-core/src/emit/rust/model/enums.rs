@@ -235,25 +235,13 @@ fn join_standalone(mut tables: Vec<EnumModel>) -> Vec<EnumModel> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kb::EnumValue;
 
     fn table(name: &str, source: &str, values: &[&str]) -> Enumeration {
-        Enumeration {
-            name: name.into(),
-            service: None,
-            source: source.into(),
-            line: 1,
-            operation: None,
-            object: None,
-            values: values
-                .iter()
-                .map(|v| EnumValue {
-                    value: (*v).into(),
-                    description: format!("{v} means {v}"),
-                    retired: None,
-                })
-                .collect(),
+        let mut table = crate::check::testkb::enumeration(name, source, values);
+        for value in &mut table.values {
+            value.description = format!("{v} means {v}", v = value.value);
         }
+        table
     }
 
     #[test]

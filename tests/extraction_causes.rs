@@ -286,3 +286,25 @@ fn value_classes_and_typography_are_documented_values() {
         .expect("the RESIZING finding");
     assert_eq!(finding.locations[0].line, 30);
 }
+
+/// An OpenStack-style object table headed `Attribute | Type | Description` documents the
+/// response's object even when the request documented an object of the same name first
+/// (issue 14: OTC's EIP and VPC peering pages gave 3 false undocumented fields, the response
+/// example held against the request's table).
+#[test]
+fn attribute_tables_document_objects() {
+    let op = operation(source_id("attribute_tables.md"));
+    let objects: Vec<(&str, Vec<&str>)> = op
+        .objects
+        .iter()
+        .map(|o| {
+            (
+                o.name.as_str(),
+                o.fields.iter().map(|f| f.name.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(objects.len(), 2, "{objects:?}");
+    assert_eq!(objects[1].1, ["id", "network_id", "created_at"]);
+    assert_eq!(findings_of(source_id("attribute_tables.md")), []);
+}

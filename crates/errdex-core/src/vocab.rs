@@ -101,9 +101,11 @@ const VOCABULARY: &[(&str, ColumnRole)] = &[
     ("字段", ColumnRole::Parameter),
     ("名称", ColumnRole::Parameter),
     // Header and XML element tables of storage APIs (`Header | Type | Mandatory | Description`,
-    // `Element | Type | Description`).
+    // `Element | Type | Description`), object tables of OpenStack-style APIs (`Attribute |
+    // Type | Description`).
     ("header", ColumnRole::Parameter),
     ("element", ColumnRole::Parameter),
+    ("attribute", ColumnRole::Parameter),
     ("消息头", ColumnRole::Parameter),
     ("元素", ColumnRole::Parameter),
     ("location", ColumnRole::Location),

@@ -101,11 +101,9 @@ const VOCABULARY: &[(&str, ColumnRole)] = &[
     ("字段", ColumnRole::Parameter),
     ("名称", ColumnRole::Parameter),
     // Header and XML element tables of storage APIs (`Header | Type | Mandatory | Description`,
-    // `Element | Type | Description`), object tables of OpenStack-style APIs (`Attribute |
-    // Type | Description`).
+    // `Element | Type | Description`).
     ("header", ColumnRole::Parameter),
     ("element", ColumnRole::Parameter),
-    ("attribute", ColumnRole::Parameter),
     ("消息头", ColumnRole::Parameter),
     ("元素", ColumnRole::Parameter),
     ("location", ColumnRole::Location),
@@ -124,6 +122,9 @@ const VOCABULARY: &[(&str, ColumnRole)] = &[
     ("状态", ColumnRole::Value),
     ("取值", ColumnRole::Value),
     ("值", ColumnRole::Value),
+    // Object tables of OpenStack-style APIs (`Attribute | Type | Description`); last, so that
+    // `Attribute Value` stays a value column.
+    ("attribute", ColumnRole::Parameter),
 ];
 
 /// Longest header text that can still be a header cell (longer text is a sentence).

@@ -275,7 +275,9 @@ fn add_service_words(docs: &mut [SearchDoc]) {
             DocKind::Code | DocKind::RetiredCode | DocKind::Mention
         )
     });
+    let mut documents = 0usize;
     for doc in about_the_product {
+        documents += 1;
         let mut words: BTreeSet<String> = BTreeSet::new();
         for attribute in [Attribute::Message, Attribute::Text, Attribute::Name] {
             for text in &doc.texts[attribute as usize] {
@@ -298,9 +300,15 @@ fn add_service_words(docs: &mut [SearchDoc]) {
             }
         }
     }
+    let services = per_service
+        .values()
+        .filter(|(count, _)| *count >= SERVICE_WORDS_FROM)
+        .count();
     let mut vocabulary: HashMap<String, String> = HashMap::new();
     for (service, (count, held)) in &per_service {
-        if *count < SERVICE_WORDS_FROM {
+        // A word of one service only means something beside others; a word in a fifth of
+        // all documents is nobody's own (and would become a stop word).
+        if *count < SERVICE_WORDS_FROM || services < 2 {
             continue;
         }
         let mut own: Vec<(&String, usize)> = held
@@ -308,6 +316,7 @@ fn add_service_words(docs: &mut [SearchDoc]) {
             .filter(|&(word, &n)| {
                 n as f64 >= SERVICE_WORD_SHARE * *count as f64
                     && n as f64 >= SERVICE_WORD_OWN * everywhere[word] as f64
+                    && (everywhere[word] as f64) < crate::rank::STOP_SHARE * documents as f64
             })
             .map(|(word, &n)| (word, n))
             .collect();
@@ -617,8 +626,12 @@ mod tests {
         };
         let mut docs: Vec<SearchDoc> = (0..SERVICE_WORDS_FROM)
             .map(|i| page("DCS", &format!("Configuring Redis instance {i}")))
-            .chain((0..SERVICE_WORDS_FROM).map(|i| page("ECS", &format!("Configuring server {i}"))))
             .collect();
+        for service in ["ECS", "EVS", "VPC", "OBS", "RDS"] {
+            docs.extend(
+                (0..SERVICE_WORDS_FROM).map(|i| page(service, &format!("Configuring server {i}"))),
+            );
+        }
         let mut code = SearchDoc::new(DocKind::Code, "DCS.4001", Target::Code("DCS.4001".into()));
         code.set_service(Some(&"DCS".to_string()));
         docs.push(code);

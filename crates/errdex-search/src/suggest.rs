@@ -5,6 +5,7 @@ use tantivy::schema::Field;
 
 use crate::IndexError;
 use crate::schema::Fields;
+use crate::synonyms::MARK;
 use crate::text::{QueryWord, is_cjk_word};
 use errdex_core::kb::canonical_code;
 use errdex_core::suggest::{nearest_codes, nearest_terms};
@@ -42,8 +43,11 @@ pub(crate) fn suggestions(
     words: &[QueryWord],
 ) -> Result<Vec<String>, IndexError> {
     let mut out: Vec<String> = Vec::new();
+    // Synonym tokens (`~server`) are the index's own words, never suggested nor asked for.
+    let words: Vec<&QueryWord> = words.iter().filter(|w| !w.text.starts_with(MARK)).collect();
     let plain: Vec<&QueryWord> = words
         .iter()
+        .copied()
         .filter(|w| w.chars >= 3 && !is_cjk_word(&w.text))
         .collect();
     if plain
@@ -52,7 +56,7 @@ pub(crate) fn suggestions(
     {
         let mut terms: Vec<(String, u32)> = dictionary(searcher, fields.words)?
             .into_iter()
-            .filter(|(t, _)| !t.chars().any(|c| c.is_ascii_digit()))
+            .filter(|(t, _)| !t.chars().any(|c| c.is_ascii_digit()) && !t.starts_with(MARK))
             .collect();
         terms.sort();
         terms.dedup_by(|a, b| a.0 == b.0);

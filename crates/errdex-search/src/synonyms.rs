@@ -107,6 +107,15 @@ impl Vocabulary {
                 vocabulary.words.insert(word.to_string(), fold(word));
             }
         }
+        // A "phrase" of one word (`cannot`, `throttled`) is a word of its meaning.
+        for (phrase, means) in tables.phrases {
+            if let ([word], [meaning]) = (
+                query_words(phrase).as_slice(),
+                query_words(means).as_slice(),
+            ) {
+                vocabulary.words.insert(word.clone(), fold(meaning));
+            }
+        }
         let mut phrases: Vec<(Vec<String>, Vec<String>)> = tables
             .phrases
             .iter()

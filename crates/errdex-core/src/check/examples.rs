@@ -381,7 +381,8 @@ fn contradicts(text: &str, enumeration: &Enumeration) -> bool {
 }
 
 /// A documented "value" that stands for every value but the others listed: `Non-0`,
-/// `non-zero`, `Others`, `Other values`, `Any other value`.
+/// `non-zero`, `Other values`, `Any other value` (not `Other`: `Linux, Windows, Other` lists a
+/// value named so).
 fn is_value_class(value: &str) -> bool {
     let compact: String = value
         .chars()
@@ -390,7 +391,7 @@ fn is_value_class(value: &str) -> bool {
         .to_lowercase();
     matches!(
         compact.as_str(),
-        "non0" | "nonzero" | "not0" | "other" | "others" | "othervalues" | "anyothervalue"
+        "non0" | "nonzero" | "not0" | "othervalues" | "anyothervalue"
     )
 }
 
@@ -752,7 +753,8 @@ mod tests {
             !contradicts("1", &values(&["0", "Non-0"])),
             "Non-0 covers 1"
         );
-        assert!(!contradicts("3", &values(&["1", "2", "Others"])));
+        assert!(!contradicts("3", &values(&["1", "2", "Other values"])));
+        assert!(contradicts("BSD", &values(&["Linux", "Windows", "Other"])));
         assert!(contradicts("3", &values(&["1", "2"])));
         assert!(!contradicts(">=", &values(&["≥", "≤", "="])), "≥ is >=");
         assert!(contradicts(">", &values(&["≥", "≤"])));

@@ -298,6 +298,9 @@ fn sentence_values(text: &str) -> Vec<EnumValue> {
         Some(rest) if is_value_token(list.trim()) => rest
             .split('\n')
             .map(|line| strip_bullet(line).trim())
+            // A label (`Note:`, `Default:`) ends the list; a full stop ends a value.
+            .take_while(|line| !line.ends_with([':', '：']))
+            .map(|line| line.trim_end_matches(['.', ';', ',', '。', '；', '，']))
             .take_while(|line| is_value_token(line))
             .collect(),
         _ => Vec::new(),
@@ -414,6 +417,12 @@ mod tests {
         let bullets = "Valid values:\n- Sharding\n- ReplicaSet\nThe default is Sharding.";
         assert_eq!(names(bullets), ["Sharding", "ReplicaSet"]);
         assert_eq!(names("The value can be FAIL only.\nSee Table 3"), ["FAIL"]);
+        assert_eq!(names("Valid values:\n- GET\n- POST."), ["GET", "POST"]);
+        assert_eq!(
+            names("Valid values:\nGET\nNote:\nPOST"),
+            ["GET"],
+            "a label ends the list"
+        );
     }
 
     #[test]

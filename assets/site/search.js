@@ -86,7 +86,7 @@
     this.chars = chars.length;
     this.loose = loose && !chars.some(function (c) { return NUMERIC.test(c) || isCjk(c.codePointAt(0)); });
     this.last = last;
-    this.synonyms = [];
+    this.synonym = null;
   }
   QueryWord.prototype.allowedTypos = function () {
     if (!this.loose || this.chars < ONE_TYPO) return 0;
@@ -133,45 +133,35 @@
 
   function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
-  /* The synonym runs of a run of words: [{start, end, tokens}]. */
-  function synonymSpans(vocabulary, words) {
+  /* The tokens a run of words asks as words of their own (synonyms.rs phrase_tokens): those of
+     its phrases (leftmost-longest) and negations, in order, once each. */
+  function phraseTokens(vocabulary, words) {
     var out = [];
     if (!vocabulary) return out;
+    function add(tokens) { tokens.forEach(function (t) { if (out.indexOf(t) < 0) out.push(t); }); }
     var phraseFree = 0;
     words.forEach(function (word, i) {
-      if (hasOwn(vocabulary.words, word)) out.push({ start: i, end: i, tokens: [MARK + vocabulary.words[word]] });
       if (i >= phraseFree) {
         var found = vocabulary.phrases.find(function (p) {
           return words.length - i >= p[0].length && p[0].every(function (w, k) { return words[i + k] === w; });
         });
         if (found) {
           phraseFree = i + found[0].length;
-          out.push({ start: i, end: i + found[0].length - 1, tokens: found[1] });
+          add(found[1]);
         }
       }
       if (vocabulary.negations.indexOf(word) >= 0) {
         var j = i + 1;
         while (j < words.length && j - i <= NEGATION_REACH && vocabulary.gap.indexOf(words[j]) >= 0) j++;
-        if (j < words.length && hasOwn(vocabulary.opposites, words[j])) {
-          out.push({ start: i, end: j, tokens: vocabulary.opposites[words[j]] });
-        }
+        if (j < words.length && hasOwn(vocabulary.opposites, words[j])) add(vocabulary.opposites[words[j]]);
       }
     });
     return out;
   }
 
-  /* What a run of words asks besides its words (synonyms.rs query_synonyms): per word its own
-     token, and the tokens of phrases and negations as words of their own. */
-  function querySynonyms(vocabulary, words) {
-    var out = { perWord: words.map(function () { return []; }), extra: [] };
-    synonymSpans(vocabulary, words).forEach(function (span) {
-      if (span.start === span.end) {
-        span.tokens.forEach(function (t) { out.perWord[span.start].push(t); });
-      } else {
-        span.tokens.forEach(function (t) { if (out.extra.indexOf(t) < 0) out.extra.push(t); });
-      }
-    });
-    return out;
+  /* A word's own synonym token (synonyms.rs token), or null. */
+  function wordToken(vocabulary, word) {
+    return vocabulary && hasOwn(vocabulary.words, word) ? MARK + vocabulary.words[word] : null;
   }
 
   // ---- the query language (parse.rs, plan.rs) ----
@@ -264,9 +254,9 @@
   var MOST_WORDS = 16;
 
   /* {words: [QueryWord], steps: [{type: filter|phrase|exclude, …}]}. */
-  /* Per part: {perWord, extra}, read over runs of unquoted words (plan.rs). */
-  function synonymsPerPart(parts, vocabulary) {
-    var out = parts.map(function () { return { perWord: [], extra: [] }; });
+  /* Per part, the phrase tokens of its run of unquoted words, given to the run's last part (plan.rs). */
+  function phraseTokensPerPart(parts, vocabulary) {
+    var out = parts.map(function () { return []; });
     var at = 0;
     while (at < parts.length) {
       var end = at;
@@ -274,12 +264,7 @@
       if (end === at) { at++; continue; }
       var words = [];
       for (var i = at; i < end; i++) words = words.concat(parts[i].words);
-      var synonyms = querySynonyms(vocabulary, words), next = 0;
-      for (i = at; i < end; i++) {
-        out[i].perWord = synonyms.perWord.slice(next, next + parts[i].words.length);
-        next += parts[i].words.length;
-      }
-      out[end - 1].extra = synonyms.extra;
+      out[end - 1] = phraseTokens(vocabulary, words);
       at = end;
     }
     return out;
@@ -287,25 +272,20 @@
 
   function plan(parts, vocabulary) {
     var out = { words: [], steps: [] };
-    var partSynonyms = synonymsPerPart(parts, vocabulary);
+    var partTokens = phraseTokensPerPart(parts, vocabulary);
     var wordParts = parts.filter(function (p) { return p.type === "words" || p.type === "phrase"; });
     var final = wordParts[wordParts.length - 1];
     var lastWords = final && final.type === "words" ? final.words.length : 0;
     var seen = 0, previous = null;
-    function addWord(text, loose, last, synonyms) {
+    function addWord(text, loose, last) {
       for (var i = 0; i < out.words.length; i++) {
         if (out.words[i].text === text) {
-          var merged = new QueryWord(text, out.words[i].loose || loose, last);
-          merged.synonyms = out.words[i].synonyms;
-          synonyms.forEach(function (t) { if (merged.synonyms.indexOf(t) < 0) merged.synonyms.push(t); });
-          out.words[i] = merged;
+          out.words[i] = new QueryWord(text, out.words[i].loose || loose, last);
           return i;
         }
       }
       if (out.words.length >= MOST_WORDS) return null;
-      var word = new QueryWord(text, loose, last);
-      word.synonyms = synonyms;
-      out.words.push(word);
+      out.words.push(new QueryWord(text, loose, last));
       return out.words.length - 1;
     }
     parts.forEach(function (part, partAt) {
@@ -313,16 +293,15 @@
         seen++;
         var loose = part.type === "words";
         var finalPart = seen === wordParts.length && lastWords > 0;
-        var synonyms = partSynonyms[partAt];
         var indices = part.words.map(function (text, at) {
-          return addWord(text, loose, loose && finalPart && at + 1 === part.words.length, synonyms.perWord[at] || []);
+          return addWord(text, loose, loose && finalPart && at + 1 === part.words.length);
         });
         if (!loose) out.steps.push({ type: "phrase", indices: indices });
         else {
           var code = joinedCode(previous, part.words);
-          if (code !== null) addWord(code, false, false, []);
+          if (code !== null) addWord(code, false, false);
         }
-        synonyms.extra.forEach(function (token) { addWord(token, false, false, []); });
+        partTokens[partAt].forEach(function (token) { addWord(token, false, false); });
         previous = loose ? part.words : null;
       } else if (part.type === "exclude") {
         out.steps.push({ type: "exclude", words: part.words.map(function (w) { return new QueryWord(w, false, false); }) });
@@ -330,6 +309,8 @@
         out.steps.push({ type: "filter", filter: part.filter });
       }
     });
+    /* An unquoted word also asks for its own synonym token. */
+    out.words.forEach(function (w) { if (w.loose) w.synonym = wordToken(vocabulary, w.text); });
     return out;
   }
 
@@ -524,14 +505,11 @@
         if (m) add(shard, key, m);
       });
       /* Synonym tokens: looked up whole, one typo, never when a stop word. */
-      return Promise.all(word.synonyms.map(function (token) { return self.shard(token, meta); }))
-        .then(function (tokenShards) {
-          tokenShards.forEach(function (tokenShard, k) {
-            var token = word.synonyms[k];
-            if (hasOwn(tokenShard.w || {}, token)) add(tokenShard, token, { typos: 1, exact: false });
-          });
-          return { stop: false, docs: docs };
-        });
+      if (!word.synonym) return { stop: false, docs: docs };
+      return self.shard(word.synonym, meta).then(function (tokenShard) {
+        if (hasOwn(tokenShard.w || {}, word.synonym)) add(tokenShard, word.synonym, { typos: 1, exact: false });
+        return { stop: false, docs: docs };
+      });
     });
   };
 
@@ -833,7 +811,7 @@
     parseQuery: parseQuery, plan: plan, rankKey: rankKey, compareKeys: compareKeys,
     holdsPhrase: holdsPhrase, rarity: rarity, compactCode: compactCode, shardOf: shardOf,
     editDistance: editDistance, Engine: Engine, scriptLoader: scriptLoader,
-    synonymSpans: synonymSpans, querySynonyms: querySynonyms,
+    phraseTokens: phraseTokens, wordToken: wordToken,
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   global.errdexSearch = api;

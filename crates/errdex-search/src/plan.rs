@@ -81,29 +81,26 @@ impl Plan {
             .count();
         let mut seen_word_parts = 0;
         let mut previous: Option<&Vec<String>> = None;
-        let mut synonyms = synonyms_per_part(query, vocabulary).into_iter();
+        let mut phrase_tokens = phrase_tokens_per_part(query, vocabulary).into_iter();
         for part in &query.parts {
-            let (part_synonyms, extra) = synonyms.next().unwrap_or_default();
+            let phrase_tokens = phrase_tokens.next().unwrap_or_default();
             match part {
                 Part::Words(words) | Part::Phrase(words) => {
                     seen_word_parts += 1;
                     let loose = matches!(part, Part::Words(_));
                     let final_part = seen_word_parts == word_parts && last_words > 0;
                     let mut indices = Vec::new();
-                    let synonyms = part_synonyms
-                        .into_iter()
-                        .chain(std::iter::repeat_with(Vec::new));
-                    for ((at, text), synonyms) in words.iter().enumerate().zip(synonyms) {
+                    for (at, text) in words.iter().enumerate() {
                         let last = loose && final_part && at + 1 == words.len();
-                        indices.push(plan.add_word(text, loose, last, synonyms));
+                        indices.push(plan.add_word(text, loose, last));
                     }
                     if !loose {
                         plan.steps.push(Step::Phrase(indices));
                     } else if let Some(code) = joined_code(previous, words) {
-                        plan.add_word(&code, false, false, Vec::new());
+                        plan.add_word(&code, false, false);
                     }
-                    for token in extra {
-                        plan.add_word(&token, false, false, Vec::new());
+                    for token in phrase_tokens {
+                        plan.add_word(&token, false, false);
                     }
                     previous = loose.then_some(words);
                 }
@@ -116,48 +113,33 @@ impl Plan {
                 Part::Filter(filter) => plan.steps.push(Step::Filter(filter.clone())),
             }
         }
+        // An unquoted word also asks for its own synonym token.
+        for word in plan.words.iter_mut().filter(|w| w.loose) {
+            word.synonym = vocabulary.token(&word.text);
+        }
         plan
     }
 
-    fn add_word(
-        &mut self,
-        text: &str,
-        loose: bool,
-        last: bool,
-        synonyms: Vec<String>,
-    ) -> Option<usize> {
+    fn add_word(&mut self, text: &str, loose: bool, last: bool) -> Option<usize> {
         if let Some(at) = self.words.iter().position(|w| w.text == text) {
-            let mut merged = QueryWord::new(text, self.words[at].loose || loose, last);
-            merged.synonyms = std::mem::take(&mut self.words[at].synonyms);
-            for token in synonyms {
-                if !merged.synonyms.contains(&token) {
-                    merged.synonyms.push(token);
-                }
-            }
+            let merged = QueryWord::new(text, self.words[at].loose || loose, last);
             self.words[at] = merged;
             return Some(at);
         }
         if self.words.len() >= MOST_WORDS {
             return None;
         }
-        let mut word = QueryWord::new(text, loose, last);
-        word.synonyms = synonyms;
-        self.words.push(word);
+        self.words.push(QueryWord::new(text, loose, last));
         Some(self.words.len() - 1)
     }
 }
 
-/// Per part of the query, per word, the synonym tokens of the word itself, and after which
-/// part the tokens of phrases and negations come as words of their own
-/// ([`crate::synonyms::Vocabulary::query_synonyms`]), read over each run of unquoted words
-/// (`my elastic ip quota ran out` is one run: `elastic ip` and `ran out` are phrases). Quoted
-/// phrases, exclusions and filters end a run and have none.
-fn synonyms_per_part(
-    query: &ParsedQuery,
-    vocabulary: &Vocabulary,
-) -> Vec<(Vec<Vec<String>>, Vec<String>)> {
-    let mut out: Vec<(Vec<Vec<String>>, Vec<String>)> =
-        vec![(Vec::new(), Vec::new()); query.parts.len()];
+/// Per part of the query, the tokens of phrases and negations asked as words of their own
+/// ([`Vocabulary::phrase_tokens`]), read over each run of unquoted words (`my elastic ip quota
+/// ran out` is one run: `elastic ip` and `ran out` are phrases) and given to the run's last
+/// part. Quoted phrases, exclusions and filters end a run and have none.
+fn phrase_tokens_per_part(query: &ParsedQuery, vocabulary: &Vocabulary) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); query.parts.len()];
     let mut at = 0;
     while at < query.parts.len() {
         let run_end = (at..query.parts.len())
@@ -174,14 +156,7 @@ fn synonyms_per_part(
                 _ => Vec::new(),
             })
             .collect();
-        let synonyms = vocabulary.query_synonyms(&words);
-        let mut per_word = synonyms.per_word.into_iter();
-        for (i, part) in query.parts[at..run_end].iter().enumerate() {
-            if let Part::Words(words) = part {
-                out[at + i].0 = per_word.by_ref().take(words.len()).collect();
-            }
-        }
-        out[run_end - 1].1 = synonyms.extra;
+        out[run_end - 1] = vocabulary.phrase_tokens(&words);
         at = run_end;
     }
     out
@@ -296,27 +271,22 @@ mod tests {
     #[test]
     fn synonyms_are_read_over_runs_of_unquoted_words() {
         let plan = Plan::new(&parse("my elastic ip quota ran out"));
-        let synonyms: Vec<(&str, Vec<&str>)> = plan
+        let asked: Vec<(&str, Option<&str>)> = plan
             .words
             .iter()
-            .map(|w| {
-                (
-                    w.text.as_str(),
-                    w.synonyms.iter().map(String::as_str).collect(),
-                )
-            })
+            .map(|w| (w.text.as_str(), w.synonym.as_deref()))
             .collect();
         assert_eq!(
-            synonyms,
+            asked,
             [
-                ("my", vec![]),
-                ("elastic", vec![]),
-                ("ip", vec![]),
-                ("quota", vec![]),
-                ("ran", vec![]),
-                ("out", vec![]),
-                ("~eip", vec![]),
-                ("~insufficient", vec![]),
+                ("my", None),
+                ("elastic", None),
+                ("ip", None),
+                ("quota", None),
+                ("ran", None),
+                ("out", None),
+                ("~eip", None),
+                ("~insufficient", None),
             ]
         );
         let quoted = Plan::new(&parse("\"elastic ip\" service:ecs instance"));
@@ -326,7 +296,11 @@ mod tests {
             ["elastic", "ip", "instance"],
             "phrases are the docs' words"
         );
-        assert_eq!(quoted.words[2].synonyms, ["~server"]);
+        assert_eq!(
+            quoted.words[0].synonym, None,
+            "a quoted word is the docs' own"
+        );
+        assert_eq!(quoted.words[2].synonym.as_deref(), Some("~server"));
     }
 
     #[test]

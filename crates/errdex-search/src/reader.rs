@@ -104,31 +104,24 @@ impl<'a> Reader<'a> {
         for (segment, reader) in self.searcher.segment_readers().iter().enumerate() {
             let inverted = reader.inverted_index(self.fields.words)?;
             let terms = inverted.terms();
-            for token in &word.synonyms {
-                if let Some(term) = terms.get(token.as_bytes()).map_err(io)? {
-                    let matched = Match::Synonym;
-                    found.push((
-                        token.clone(),
-                        Expansion {
-                            segment,
-                            term,
-                            matched,
-                        },
-                    ));
+            // Index words looked up whole: the word's synonym token, and the word itself when
+            // it matches only exactly.
+            let whole = word
+                .synonym
+                .iter()
+                .map(|token| (token, Match::Synonym))
+                .chain(exact_only.then_some((&word.text, Match::Exact)));
+            for (key, matched) in whole {
+                if let Some(term) = terms.get(key.as_bytes()).map_err(io)? {
+                    let expansion = Expansion {
+                        segment,
+                        term,
+                        matched,
+                    };
+                    found.push((key.clone(), expansion));
                 }
             }
             if exact_only {
-                if let Some(term) = terms.get(word.text.as_bytes()).map_err(io)? {
-                    let matched = Match::Exact;
-                    found.push((
-                        word.text.clone(),
-                        Expansion {
-                            segment,
-                            term,
-                            matched,
-                        },
-                    ));
-                }
                 continue;
             }
             let head = word.head();

@@ -15,11 +15,13 @@
 //!   enough`, `isn't enough` → `~insufficient`; `not allowed` → `~forbidden`).
 //!
 //! Documents are indexed with their tokens beside their words (a phrase's at its first word's
-//! position); a query word may match a token of any synonym run it is part of. Such a match
-//! counts as one typo ([`crate::text::Match::Synonym`]): the docs' own words first, then their
-//! synonyms. A token in most documents is a stop word like any other and then finds nothing.
-//! `assets/site/search.js` mirrors [`Vocabulary::spans`] (`synonymSpans`) and reads the same
-//! vocabulary from the site index's `meta` ([`Vocabulary`] as JSON).
+//! position). An unquoted query word also matches its own token ([`Vocabulary::token`]),
+//! which counts as one typo ([`crate::text::Match::Synonym`]): the docs' own words first, then
+//! their synonyms. The tokens of a query's phrases and negations are asked as words of their
+//! own ([`Vocabulary::phrase_tokens`]). A token in most documents is a stop word like any
+//! other and then finds nothing. `assets/site/search.js` mirrors the query side
+//! (`synonymSpans`, `phraseTokens`) and reads the same vocabulary from the site index's `meta`;
+//! the tantivy index keeps the one it was built with beside it ([`Vocabulary`] as JSON).
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
@@ -187,39 +189,22 @@ impl Vocabulary {
         out
     }
 
-    /// What a query's run of words asks besides its words: per word, the token of the word
-    /// itself (`instance` → `~server`), and the tokens of its phrases and negations as words
-    /// of their own (`elastic ip` → `~eip`, `not allowed` → `~forbidden`), in order, once
-    /// each. A phrase's token is one more word of the query, not a second form of each of its
-    /// words: `can't` is one failure, not two words that each match every failure.
-    pub fn query_synonyms(&self, words: &[&str]) -> QuerySynonyms {
-        let mut out = QuerySynonyms {
-            per_word: vec![Vec::new(); words.len()],
-            extra: Vec::new(),
-        };
-        for span in self.spans(words) {
-            match span.start == span.end {
-                true => out.per_word[span.start].extend(span.tokens),
-                false => {
-                    for token in span.tokens {
-                        if !out.extra.contains(&token) {
-                            out.extra.push(token);
-                        }
-                    }
+    /// The tokens a query's run of words asks as words of their own: those of its phrases and
+    /// negations (`elastic ip` → `~eip`, `not allowed` → `~forbidden`), in order, once each.
+    /// A phrase's token is one more word of the query, not a second form of each of its words
+    /// (`can't` is one failure, not two words that each match every failure); a single word's
+    /// own token is [`Vocabulary::token`], asked beside the word itself.
+    pub fn phrase_tokens(&self, words: &[&str]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for span in self.spans(words).into_iter().filter(|s| s.start < s.end) {
+            for token in span.tokens {
+                if !out.contains(&token) {
+                    out.push(token);
                 }
             }
         }
         out
     }
-}
-
-/// See [`Vocabulary::query_synonyms`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuerySynonyms {
-    /// Per word, the token of the word itself.
-    pub per_word: Vec<Vec<String>>,
-    /// The tokens of phrases and negations, asked as words of their own.
-    pub extra: Vec<String>,
 }
 
 /// A text's index words followed by their synonym tokens, each at the position of its run's
@@ -252,49 +237,47 @@ mod tests {
     use super::*;
     use crate::text::index_words;
 
-    /// (word, its own tokens) of a text, then the extra tokens.
-    fn asked(text: &str) -> (Vec<(String, Vec<String>)>, Vec<String>) {
+    /// The phrase tokens of a text.
+    fn asked(text: &str) -> Vec<String> {
         let words = query_words(text);
         let borrowed: Vec<&str> = words.iter().map(String::as_str).collect();
-        let synonyms = VOCABULARY.query_synonyms(&borrowed);
-        let per_word = words.iter().cloned().zip(synonyms.per_word).collect();
-        (per_word, synonyms.extra)
+        VOCABULARY.phrase_tokens(&borrowed)
     }
 
-    fn own(text: &str, word: &str) -> Vec<String> {
-        asked(text)
-            .0
-            .into_iter()
-            .find(|(w, _)| w == word)
-            .map(|(_, t)| t)
-            .unwrap_or_default()
+    fn own(word: &str) -> Option<String> {
+        VOCABULARY.token(word)
     }
 
     #[test]
     fn words_reach_their_meaning_through_the_tables() {
-        assert_eq!(own("instance", "instance"), ["~server"]);
-        assert_eq!(own("server", "server"), ["~server"]);
-        assert_eq!(own("exception", "exception"), ["~fail"], "followed");
-        assert!(own("snapshot", "snapshot").is_empty());
-        assert_eq!(own("existing", "existing"), ["~alreadyexist"]);
-        assert!(
-            own("exist", "exist").is_empty(),
-            "no stems: exist is not existing"
+        assert_eq!(own("instance").as_deref(), Some("~server"));
+        assert_eq!(own("server").as_deref(), Some("~server"));
+        assert_eq!(own("exception").as_deref(), Some("~fail"), "followed");
+        assert_eq!(
+            own("cannot").as_deref(),
+            Some("~fail"),
+            "a phrase of one word"
         );
+        assert_eq!(own("snapshot"), None);
+        assert_eq!(own("existing").as_deref(), Some("~alreadyexist"));
+        assert_eq!(own("exist"), None, "no stems: exist is not existing");
     }
 
     #[test]
     fn phrases_and_negations_are_words_of_their_own() {
-        assert_eq!(asked("my elastic ip quota").1, ["~eip"]);
-        assert!(own("my elastic ip quota", "elastic").is_empty());
-        let long = asked("the name is too long").1;
+        assert_eq!(asked("my elastic ip quota"), ["~eip"]);
+        let long = asked("the name is too long");
         assert!(long.contains(&"~exceed".to_string()), "{long:?}");
-        assert_eq!(asked("quota is not enough").1, ["~insufficient"]);
-        assert_eq!(asked("you are not allowed to").1, ["~forbidden"]);
-        assert_eq!(asked("disk does not exist").1, ["~notexist"]);
-        assert!(asked("not a snapshot").1.is_empty());
+        assert_eq!(asked("quota is not enough"), ["~insufficient"]);
+        assert_eq!(asked("you are not allowed to"), ["~forbidden"]);
+        assert_eq!(asked("disk does not exist"), ["~notexist"]);
+        assert!(asked("not a snapshot").is_empty());
+        assert!(
+            asked("instance").is_empty(),
+            "a word's own token is not a phrase's"
+        );
         assert_eq!(
-            asked("my quota ran out, not enough").1,
+            asked("my quota ran out, not enough"),
             ["~insufficient"],
             "once"
         );

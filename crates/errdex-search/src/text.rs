@@ -231,8 +231,8 @@ pub struct QueryWord {
     pub loose: bool,
     /// It is the query's last word and may match as a prefix.
     pub last: bool,
-    /// Synonym tokens that also answer it ([`crate::synonyms`]; loose words only).
-    pub synonyms: Vec<String>,
+    /// Its synonym token, which also answers it ([`crate::synonyms`]; loose words only).
+    pub synonym: Option<String>,
 }
 
 impl QueryWord {
@@ -248,7 +248,7 @@ impl QueryWord {
             chars: text.chars().count(),
             loose,
             last,
-            synonyms: Vec::new(),
+            synonym: None,
         }
     }
 

@@ -294,17 +294,10 @@ fn value_classes_and_typography_are_documented_values() {
 #[test]
 fn attribute_tables_document_objects() {
     let op = operation(source_id("attribute_tables.md"));
-    let objects: Vec<(&str, Vec<&str>)> = op
-        .objects
-        .iter()
-        .map(|o| {
-            (
-                o.name.as_str(),
-                o.fields.iter().map(|f| f.name.as_str()).collect(),
-            )
-        })
-        .collect();
-    assert_eq!(objects.len(), 2, "{objects:?}");
-    assert_eq!(objects[1].1, ["id", "network_id", "created_at"]);
+    assert_eq!(op.objects.len(), 2, "{:#?}", op.objects);
+    assert_eq!(
+        object_fields(op, &op.objects[1].name),
+        ["id", "network_id", "created_at"]
+    );
     assert_eq!(findings_of(source_id("attribute_tables.md")), []);
 }

@@ -826,12 +826,13 @@ mod tests {
     /// An example as a page would show it: pretty-printed from line `line`.
     fn example(kind: ExampleKind, status: Option<u16>, line: u32, value: Value) -> Example {
         let text = serde_json::to_string_pretty(&value).expect("JSON value prints");
+        let lines = crate::extract::json_lines::example_lines(&text, line);
         Example {
             kind,
             status,
             line,
-            member_lines: crate::extract::json_lines::member_lines(&text, line),
-            item_lines: crate::extract::json_lines::item_lines(&text, line),
+            member_lines: lines.member_lines,
+            item_lines: lines.item_lines,
             value,
         }
     }

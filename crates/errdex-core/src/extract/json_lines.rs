@@ -4,8 +4,9 @@
 //! serde_json keeps no positions, so this is a small scanner over the example's text: strings
 //! (with escapes), objects and arrays, counting lines. Paths are written as `check` walks the
 //! value: object keys joined by `.`, `[]` for "any item of an array" (`tasks[].operate_type`).
-//! The first occurrence of a path wins (array items repeat their keys); [`item_lines`] gives
-//! the members of later items by numbered path (`tasks[2].operate_type`).
+//! The first occurrence of a path wins (array items repeat their keys); `item_lines` gives
+//! the members of later items by numbered path (`tasks[2].operate_type`), in the same scan
+//! ([`example_lines`]).
 
 use std::collections::BTreeMap;
 
@@ -82,29 +83,30 @@ fn members(json: &str, first_line: u32) -> Vec<(String, String, u32)> {
     out
 }
 
-/// The line of every member path in `json`, whose first line is `first_line`: the first
-/// occurrence of each path (see the module doc).
-pub fn member_lines(json: &str, first_line: u32) -> BTreeMap<String, u32> {
-    let mut lines = BTreeMap::new();
-    for (path, _, line) in members(json, first_line) {
-        lines.entry(path).or_insert(line);
-    }
-    lines
+/// Where the members of an example are written (see the module doc).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExampleLines {
+    /// The line of every member path, its first occurrence (`tasks[].id`).
+    pub member_lines: BTreeMap<String, u32>,
+    /// The line of every member of an array item after the first, by numbered path
+    /// (`tasks[2].operate_type`): what `member_lines` leaves out.
+    pub item_lines: BTreeMap<String, u32>,
 }
 
-/// The line of every member of an array item after the first, by numbered path
-/// (`tasks[2].operate_type`): what [`member_lines`] leaves out.
-pub fn item_lines(json: &str, first_line: u32) -> BTreeMap<String, u32> {
-    members(json, first_line)
-        .into_iter()
-        .filter(|(_, numbered, _)| {
-            numbered
-                .split('[')
-                .skip(1)
-                .any(|part| !part.starts_with("0]"))
-        })
-        .map(|(_, numbered, line)| (numbered, line))
-        .collect()
+/// Where each member of `json` is written, its first line being `first_line`: one scan.
+pub fn example_lines(json: &str, first_line: u32) -> ExampleLines {
+    let mut lines = ExampleLines::default();
+    for (path, numbered, line) in members(json, first_line) {
+        let later_item = numbered
+            .split('[')
+            .skip(1)
+            .any(|part| !part.starts_with("0]"));
+        if later_item {
+            lines.item_lines.insert(numbered, line);
+        }
+        lines.member_lines.entry(path).or_insert(line);
+    }
+    lines
 }
 
 /// The paths of a value about to start at the top of `stack`.
@@ -157,7 +159,7 @@ mod tests {
     #[test]
     fn keys_nested_objects_and_array_items() {
         let json = "{\n  \"count\": 1,\n  \"tasks\": [\n    {\n      \"id\": \"a\",\n      \"operate_type\": \"FAIL\"\n    },\n    {\n      \"id\": \"b\"\n    }\n  ],\n  \"meta\": {\"next\": null}\n}";
-        let lines = member_lines(json, 10);
+        let lines = example_lines(json, 10).member_lines;
         assert_eq!(lines["count"], 11);
         assert_eq!(lines["tasks"], 12);
         assert_eq!(lines["tasks[].id"], 14, "first item wins");
@@ -170,7 +172,7 @@ mod tests {
     #[test]
     fn strings_with_quotes_braces_and_newlines_are_values() {
         let json = "{\"a\": \"x\\\"{[,\\n\", \"b\": \"two\nlines\",\n\"c\": [[{\"d\": 1}]]}";
-        let lines = member_lines(json, 1);
+        let lines = example_lines(json, 1).member_lines;
         assert_eq!(lines["a"], 1);
         assert_eq!(lines["b"], 1);
         assert_eq!(lines["c"], 3);
@@ -181,22 +183,22 @@ mod tests {
     #[test]
     fn later_array_items_by_their_numbers() {
         let json = "{\"disks\": [\n  {\"state\": \"A\"},\n  {\"state\": \"B\",\n   \"tags\": [{\"k\": 1}, {\"k\": 2}]}\n]}";
-        let items = item_lines(json, 10);
+        let items = example_lines(json, 10).item_lines;
         assert_eq!(items["disks[1].state"], 12);
         assert_eq!(items["disks[1].tags[1].k"], 13);
         assert!(
             !items.contains_key("disks[0].state"),
             "first items are in member_lines"
         );
-        assert_eq!(member_lines(json, 10)["disks[].state"], 11);
+        assert_eq!(example_lines(json, 10).member_lines["disks[].state"], 11);
         assert_eq!(items.len(), 4, "{items:?}");
     }
 
     #[test]
     fn broken_json_gives_what_was_read() {
-        let lines = member_lines("{\"a\": {\"b\": [1, \"", 5);
+        let lines = example_lines("{\"a\": {\"b\": [1, \"", 5).member_lines;
         assert_eq!(lines["a"], 5);
         assert_eq!(lines["a.b"], 5);
-        assert!(member_lines("]]}}\"", 1).is_empty());
+        assert_eq!(example_lines("]]}}\"", 1), ExampleLines::default());
     }
 }

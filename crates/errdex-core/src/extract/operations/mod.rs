@@ -196,6 +196,7 @@ impl OperationReader {
         let Some(operation) = self.operations.last_mut() else {
             return;
         };
+        let lines = json_lines::example_lines(body, body_line);
         operation.examples.push(Example {
             kind,
             status: if kind == ExampleKind::Response {
@@ -205,8 +206,8 @@ impl OperationReader {
             },
             line: body_line,
             value,
-            member_lines: json_lines::member_lines(body, body_line),
-            item_lines: json_lines::item_lines(body, body_line),
+            member_lines: lines.member_lines,
+            item_lines: lines.item_lines,
         });
     }
 

@@ -305,21 +305,18 @@ fn sentence_values(text: &str) -> Vec<EnumValue> {
             .collect(),
         _ => Vec::new(),
     };
-    let joined;
-    let list = match listed_below.is_empty() {
-        true => list,
-        false => {
-            joined = std::iter::once(list.trim())
-                .chain(listed_below)
-                .collect::<Vec<_>>()
-                .join(", ");
-            joined.as_str()
-        }
+    let list: std::borrow::Cow<str> = match listed_below.is_empty() {
+        true => list.into(),
+        false => std::iter::once(list.trim())
+            .chain(listed_below)
+            .collect::<Vec<_>>()
+            .join(", ")
+            .into(),
     };
     // `FAIL only in current version`: the list ends at `only`.
     let list = list
         .find(" only ")
-        .map_or(list, |end| &list[..end + " only".len()]);
+        .map_or(&*list, |end| &list[..end + " only".len()]);
     let mut values = Vec::new();
     for item in list
         .split([',', '，', '、', '/'])
